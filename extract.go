@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -15,19 +17,28 @@ import (
 const DefaultMaxBytes = 16 << 20
 
 // Extractor turns news pages into Articles. Its zero value is ready to use
-// with the documented defaults, and it is safe for concurrent use: every
-// call keeps its state to itself.
+// with the documented defaults. An Extractor is safe for concurrent use:
+// each call keeps its state to itself.
 type Extractor struct {
 	// MaxBytes bounds how much of a document is read; a larger one fails
 	// with ErrTooLarge. Zero means DefaultMaxBytes.
 	MaxBytes int64
+
+	// Now returns the current time, which bounds plausible dates: a date
+	// after tomorrow is refused. Nil means time.Now; set it to make
+	// re-runs over archived pages give the same output.
+	Now func() time.Time
 }
 
 var defaultExtractor Extractor
 
-// Extract reads an HTML page and returns its article. pageURL is the
-// address the page was fetched from; relative links resolve against it.
-// It uses a zero Extractor.
+// Extract reads an HTML page and returns its article, using a zero
+// Extractor. pageURL is the absolute http(s) address the page came from;
+// relative links resolve against it.
+//
+// Extract fails with ErrInvalidURL, ErrEmpty, ErrNotHTML, ErrTooLarge or
+// ErrNoArticle (test with errors.Is). A page with an article but no date
+// gives an Article whose Published is nil.
 func Extract(r io.Reader, pageURL string) (*Article, error) {
 	return defaultExtractor.Extract(r, pageURL)
 }
@@ -38,7 +49,7 @@ func (e *Extractor) Extract(r io.Reader, pageURL string) (*Article, error) {
 }
 
 // ExtractWithContentType is Extract for a page whose HTTP Content-Type
-// header is known; its charset parameter decides the decoding unless the
+// header is known: its charset parameter decides the decoding unless the
 // document starts with a byte order mark.
 func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType string) (*Article, error) {
 	u, err := url.Parse(pageURL)
@@ -54,23 +65,225 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 		return nil, fmt.Errorf("scoop: reading %s: %w", pageURL, err)
 	}
 	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
+		return nil, fmt.Errorf("%w: %s is over %d bytes", ErrTooLarge, pageURL, limit)
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
-	doc, err := html.Parse(bytes.NewReader(raw))
+	body := toUTF8(raw, contentType)
+	if !looksLikeHTML(body) {
+		return nil, fmt.Errorf("%w: %s", ErrNotHTML, pageURL)
+	}
+	doc, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotHTML, err)
 	}
-	p := readability.NewParser()
-	ra, err := p.ParseAndMutate(doc, u)
-	if err != nil || ra.Node == nil {
-		return nil, ErrNoArticle
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
 	}
-	var sb strings.Builder
-	ra.RenderText(&sb)
+	return extractDoc(doc, u, now())
+}
+
+func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
+	// Everything that needs the page as published is read before
+	// readability rewrites the tree; related blocks and credit lines are
+	// cut out so that readability never mistakes them for prose.
+	p := scanPage(doc, u)
+	credits := p.sourceCredits()
+	for _, c := range credits {
+		cut(c.block, cutDebris)
+	}
+	related := p.relatedStories()
+	pub, mod := p.dates(now)
+
+	parser := readability.NewParser()
+	ra, err := parser.ParseAndMutate(doc, u)
+	if err != nil || ra.Node == nil {
+		return nil, fmt.Errorf("%w: %s", ErrNoArticle, u)
+	}
+	removeCut(ra.Node)
+	title := p.title(ra.Title())
+	for _, n := range cleanBody(ra.Node, title, p) {
+		related = p.mergeStories(related, p.callout(n, true))
+	}
+	text := plainText(ra.Node)
+	if !p.isArticle(text, pub) {
+		return nil, fmt.Errorf("%w: %s", ErrNoArticle, u)
+	}
 	var hb strings.Builder
-	ra.RenderHTML(&hb)
-	return &Article{URL: pageURL, Title: ra.Title(), Text: sb.String(), HTML: hb.String(), Related: []RelatedStory{}}, nil
+	if err := html.Render(&hb, ra.Node); err != nil {
+		return nil, fmt.Errorf("scoop: rendering %s: %w", u, err)
+	}
+
+	pageURL := u.String()
+	a := &Article{
+		URL:        pageURL,
+		Title:      title,
+		Byline:     collapse(ra.Byline()),
+		SiteName:   collapse(ra.SiteName()),
+		Language:   p.language(),
+		Excerpt:    ra.Excerpt(),
+		Image:      p.resolve(ra.ImageURL()),
+		Text:       text,
+		HTML:       hb.String(),
+		SourceURL:  p.sourceURL(credits, ""),
+		DateSource: pub.source,
+		Related:    related,
+	}
+	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
+		a.URL = c
+	}
+	if a.SourceURL == "" {
+		a.SourceURL = a.URL
+	}
+	if a.Language == "" {
+		a.Language = ra.Language()
+	}
+	if pub.source != "" {
+		a.Published = &pub.t
+	}
+	if mod.source != "" && !mod.t.Equal(pub.t) {
+		a.Modified = &mod.t
+	}
+	if a.Related == nil {
+		a.Related = []RelatedStory{}
+	}
+	return a, nil
+}
+
+// looksLikeHTML rejects documents that are plainly something else: binary
+// files, JSON, or text without a single tag near the start.
+func looksLikeHTML(b []byte) bool {
+	head := b[:min(len(b), 1024)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	head = bytes.TrimSpace(head)
+	for _, magic := range []string{"%PDF", "\x89PNG", "GIF8", "PK\x03\x04", "\x1f\x8b", "{", "["} {
+		if bytes.HasPrefix(head, []byte(magic)) {
+			return false
+		}
+	}
+	return bytes.IndexByte(b[:min(len(b), 4096)], '<') >= 0
+}
+
+// isArticle reports whether the extracted body is an article rather than
+// the leftovers of a listing or an empty shell: enough prose, or less of
+// it on a page that declares itself an article.
+func (p *page) isArticle(text string, pub dateCandidate) bool {
+	// Letters, not words: Chinese and Japanese do not separate words.
+	n := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	if n >= 500 {
+		return true
+	}
+	declared := p.article() != nil || strings.EqualFold(p.meta["og:type"], "article")
+	return n >= 120 && (declared || pub.source != "")
+}
+
+// title returns the headline once: the visible h1 when it agrees with a
+// metadata title, else the metadata title without the site name.
+func (p *page) title(readTitle string) string {
+	var cands []string
+	if a := p.article(); a != nil {
+		cands = append(cands, collapse(ldString(a["headline"])))
+	}
+	for _, s := range []string{p.meta["og:title"], p.meta["twitter:title"], readTitle, p.titleTag} {
+		cands = append(cands, collapse(s))
+	}
+	checked := 0
+	for _, h := range p.h1 {
+		if checked == 4 {
+			break
+		}
+		if inRelated(h) || inChrome(h) {
+			continue
+		}
+		checked++
+		t := textOf(h)
+		for _, c := range cands {
+			if similarTitle(t, c) {
+				return t
+			}
+		}
+	}
+	// Without a visible headline, trust a title another source confirms:
+	// some sites put a description in JSON-LD headline.
+	for i, c := range cands {
+		for j, d := range cands {
+			if c != "" && i != j && similarTitle(c, d) {
+				return p.stripSiteName(c)
+			}
+		}
+	}
+	for _, c := range cands {
+		if c != "" {
+			return p.stripSiteName(c)
+		}
+	}
+	return ""
+}
+
+// similarTitle reports whether the headline h is title t, or t with a
+// site name or section around it.
+func similarTitle(h, t string) bool {
+	h, t = strings.ToLower(h), strings.ToLower(t)
+	if len(h) < 10 || t == "" {
+		return false
+	}
+	if h == t || strings.Contains(h, t) && len(t)*2 >= len(h) {
+		return true
+	}
+	if !strings.Contains(t, h) {
+		return false
+	}
+	if len(h)*2 >= len(t) {
+		return true
+	}
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(t, h+sep) || strings.HasSuffix(t, sep+h) {
+			return true
+		}
+	}
+	return false
+}
+
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "}
+
+// stripSiteName removes "| Site" and "Site |" parts of a title that name
+// the site, its publisher or its host.
+func (p *page) stripSiteName(t string) string {
+	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
+	if a := p.article(); a != nil {
+		names = append(names, ldString(a["publisher"]))
+	}
+	host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www.")
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		names = append(names, host[:i])
+	}
+	isSite := func(part string) bool {
+		part = strings.ToLower(strings.TrimSpace(part))
+		squashed := strings.ReplaceAll(part, " ", "")
+		for _, n := range names {
+			n = strings.ToLower(strings.TrimSpace(n))
+			if n != "" && (part == n || strings.Contains(part, n) && len(part) < 2*len(n)+8 || squashed == strings.ReplaceAll(n, " ", "")) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 && isSite(t[i+len(sep):]) {
+			return strings.TrimSpace(t[:i])
+		}
+		if i := strings.Index(t, sep); i > 0 && isSite(t[:i]) {
+			return strings.TrimSpace(t[i+len(sep):])
+		}
+	}
+	return t
 }

@@ -1,0 +1,213 @@
+package scoop
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Lines readers skip. Each rule applies only to a short block, so prose
+// that merely mentions these words is never touched.
+var (
+	// rxLabel is a block that is only a section label or an ad marker.
+	rxLabel = regexp.MustCompile(`(?i)^\W*(description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)\W*$`)
+	// rxCallout is an inline pointer to another story.
+	rxCallout = regexp.MustCompile(`(?i)^\W{0,3}(related\s+(story|stories|article|articles|coverage|content|news|link|links|reading)?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:|\-–—»>]`)
+	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
+	rxCrumb   = regexp.MustCompile(`(?i)^\W*(share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
+	rxPhoto   = regexp.MustCompile(`(?i)^\W*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|©|\((ap|afp|reuters|getty)( photo| images)?[^)]*\)\s*$|(getty images|shutterstock|reuters|afp|ap photo|dpa|epa)\s*$`)
+	rxCounter = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
+)
+
+// cleanBody removes from the article body what readers skip: labels,
+// callouts, promos, share and subscribe crumbs, credit debris, a repeated
+// headline and lone date lines. It returns the inline callouts it removed,
+// for the related-story parser.
+func cleanBody(root *html.Node, title string, p *page) []*html.Node {
+	var callouts []*html.Node
+	normTitle := strings.ToLower(collapse(title))
+	var remove []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if !isBlock(c) || hasBlockChild(c) {
+				walk(c)
+				continue
+			}
+			t := textOf(c)
+			switch {
+			case t == "":
+			case isHeading(c) || len(t) <= 300:
+				if j := junk(c, t, normTitle); j != "" {
+					if j == "callout" {
+						callouts = append(callouts, c)
+					}
+					remove = append(remove, c)
+				}
+			}
+		}
+	}
+	walk(root)
+	for _, n := range remove {
+		detach(n)
+	}
+	return callouts
+}
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (isBlock(c) || hasBlockChild(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// junk names why a short block is not article prose, or returns "".
+func junk(n *html.Node, t, normTitle string) string {
+	lower := strings.ToLower(t)
+	switch {
+	case normTitle != "" && lower == normTitle:
+		return "title"
+	case rxLabel.MatchString(t), rxCounter.MatchString(t):
+		return "label"
+	case rxCallout.MatchString(t) && len(t) <= 250 && hasLink(n):
+		return "callout"
+	case len(t) <= 200 && rxPromo.MatchString(t):
+		return "promo"
+	case len(t) <= 100 && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
+		return "crumb"
+	case len(t) <= 120 && !isHeading(n) && rxPhoto.MatchString(t):
+		return "credit"
+	case len(t) <= 80 && dateLine(t):
+		return "date"
+	}
+	return ""
+}
+
+// dateLine reports whether t is a date with at most a label around it,
+// such as "Published on: 02/12/2025".
+func dateLine(t string) bool {
+	if _, ok := parseTextDate(t, monthFirst); !ok {
+		return false
+	}
+	n := 0
+	for _, w := range strings.Fields(t) {
+		if _, month := monthNames[strings.ToLower(strings.Trim(w, ".,"))]; month {
+			continue
+		}
+		if strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		n++
+	}
+	if rxPublishedLabel.MatchString(t) || rxUpdatedLabel.MatchString(t) {
+		return n <= 5
+	}
+	return n <= 1
+}
+
+func hasLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkDensity is the share of n's text that sits inside links.
+func linkDensity(n *html.Node, text string) float64 {
+	if text == "" {
+		return 0
+	}
+	linked := 0
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, in bool) {
+		if n.Type == html.TextNode && in {
+			linked += len(strings.TrimSpace(n.Data))
+		}
+		in = in || (n.Type == html.ElementNode && n.DataAtom == atom.A)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	walk(n, false)
+	return float64(linked) / float64(len(text))
+}
+
+// plainText renders the body as paragraphs separated by a blank line.
+func plainText(root *html.Node) string {
+	var out strings.Builder
+	var para strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(para.String()); s != "" {
+			if out.Len() > 0 {
+				out.WriteString("\n\n")
+			}
+			out.WriteString(s)
+		}
+		para.Reset()
+	}
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, pre bool) {
+		switch n.Type {
+		case html.TextNode:
+			if pre {
+				para.WriteString(n.Data)
+			} else {
+				appendCollapsed(&para, n.Data)
+			}
+			return
+		case html.ElementNode:
+			if skipText(n) {
+				return
+			}
+			switch n.DataAtom {
+			case atom.Br:
+				trimTrailingSpace(&para)
+				para.WriteByte('\n')
+				return
+			case atom.Td, atom.Th:
+				appendCollapsed(&para, " ")
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n) && n.DataAtom != atom.Td && n.DataAtom != atom.Th
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, pre || n.DataAtom == atom.Pre)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root, false)
+	flush()
+	return out.String()
+}
+
+func trimTrailingSpace(b *strings.Builder) {
+	s := b.String()
+	if t := strings.TrimRight(s, " "); len(t) != len(s) {
+		b.Reset()
+		b.WriteString(t)
+	}
+}

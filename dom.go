@@ -1,0 +1,208 @@
+package scoop
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// attr returns the value of the named attribute of n, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hints returns the lower-cased class and id of n, the words sites use to
+// say what a block is.
+func hints(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	return strings.ToLower(c + " " + id)
+}
+
+// skipText reports whether an element holds no reader-visible text.
+func skipText(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Head, atom.Select, atom.Button:
+		return true
+	}
+	return false
+}
+
+// textOf returns the visible text of n with whitespace collapsed.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	appendText(&b, n)
+	return strings.TrimSpace(b.String())
+}
+
+func appendText(b *strings.Builder, n *html.Node) {
+	if n.Type == html.TextNode {
+		appendCollapsed(b, n.Data)
+		return
+	}
+	if n.Type == html.ElementNode && skipText(n) {
+		return
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+		appendCollapsed(b, " ")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		appendText(b, c)
+	}
+}
+
+// appendCollapsed writes s with runs of white space as one space and no
+// space at the start of the builder.
+func appendCollapsed(b *strings.Builder, s string) {
+	prev := b.String()
+	space := len(prev) > 0 && prev[len(prev)-1] != ' ' && prev[len(prev)-1] != '\n'
+	pending := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			pending = true
+			continue
+		}
+		if pending && space {
+			b.WriteByte(' ')
+		}
+		pending = false
+		space = true
+		b.WriteRune(r)
+	}
+	if pending && space {
+		b.WriteByte(' ')
+	}
+}
+
+// collapse returns s with runs of white space as one space, trimmed.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	appendCollapsed(&b, s)
+	return strings.TrimSpace(b.String())
+}
+
+// cutAttr marks the blocks scoop takes out of the article (related
+// stories, credit lines) before readability runs. Readability copies the
+// document between attempts, so only an attribute follows a node into
+// its output, and leaving the blocks in place keeps its scoring the same
+// as on the page as published.
+const cutAttr = "data-scoop-cut"
+
+// Why a block was cut: it lists related stories, or it is page debris
+// (bylines, captions, newsletter boxes) that may still carry a date.
+const (
+	cutRelated = "related"
+	cutDebris  = "debris"
+)
+
+func cut(n *html.Node, why string) {
+	if cutKind(n) == "" {
+		n.Attr = append(n.Attr, html.Attribute{Key: cutAttr, Val: why})
+	}
+}
+
+// cutKind says why n or one of its ancestors was cut, or "".
+func cutKind(n *html.Node) string {
+	for ; n != nil; n = n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		for _, a := range n.Attr {
+			if a.Key == cutAttr {
+				return a.Val
+			}
+		}
+	}
+	return ""
+}
+
+// inRelated reports whether n sits in a block of related stories.
+func inRelated(n *html.Node) bool { return cutKind(n) == cutRelated }
+
+// removeCut deletes the cut blocks under root, and returns the number
+// of elements left.
+func removeCut(root *html.Node) {
+	var next *html.Node
+	for c := root.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if hasAttr(c, cutAttr) {
+			root.RemoveChild(c)
+			continue
+		}
+		// Readability renames elements without updating their atom.
+		if a := atom.Lookup([]byte(c.Data)); a != c.DataAtom {
+			c.DataAtom = a
+		}
+		removeCut(c)
+	}
+}
+
+// detach removes n from its parent, if it has one.
+func detach(n *html.Node) {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// isBlock reports whether an element starts a new line of text.
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer,
+		atom.Nav, atom.Main, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre,
+		atom.Figure, atom.Figcaption, atom.Table, atom.Tr, atom.Td, atom.Th, atom.Tbody,
+		atom.Thead, atom.Tfoot, atom.Caption, atom.Hr, atom.Form, atom.Fieldset, atom.Address,
+		atom.Details, atom.Summary, atom.Body, atom.Html:
+		return true
+	}
+	return false
+}
+
+// inChrome reports whether n sits in page furniture (navigation, header,
+// footer, sidebars) rather than content.
+func inChrome(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch p.DataAtom {
+		case atom.Nav:
+			return true
+		case atom.Header, atom.Footer:
+			// An article's own header and footer hold its headline,
+			// date and related links.
+			if !hasAncestor(p, atom.Article, atom.Main) {
+				return true
+			}
+		}
+		switch attr(p, "role") {
+		case "navigation", "contentinfo", "banner", "menu", "menubar":
+			return true
+		}
+	}
+	return false
+}
+
+func hasAncestor(n *html.Node, atoms ...atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		for _, a := range atoms {
+			if p.DataAtom == a {
+				return true
+			}
+		}
+	}
+	return false
+}

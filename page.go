@@ -1,0 +1,302 @@
+package scoop
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page holds what one walk over the parsed document finds before
+// readability rewrites it: metadata, structured data and the short
+// text lines that may carry a date or a source credit.
+type page struct {
+	doc       *html.Node
+	url       *url.URL // the address given by the caller
+	base      *url.URL // <base href>, else url
+	lang      string
+	titleTag  string
+	canonical string
+	meta      map[string]string // lower-cased name/property/itemprop -> first content
+	jsonLD    []map[string]any  // every object found in JSON-LD, @graph flattened
+	h1        []*html.Node
+	times     []*html.Node
+	lines     []line // short text runs holding a digit: date candidates
+	credits   []*html.Node
+	weekdays  map[string]bool
+}
+
+// line is a short run of visible text and the element that holds it.
+type line struct {
+	node *html.Node
+	text string
+}
+
+func scanPage(doc *html.Node, u *url.URL) *page {
+	p := &page{doc: doc, url: u, base: u, meta: map[string]string{}}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			p.scanText(n)
+			return
+		case html.ElementNode:
+			if !p.scanElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return p
+}
+
+// scanElement records what n says about the page and reports whether its
+// children are worth visiting.
+func (p *page) scanElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		p.lang = attr(n, "lang")
+	case atom.Base:
+		if b, err := p.url.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && p.base == p.url {
+			p.base = b
+		}
+	case atom.Title:
+		if p.titleTag == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
+			p.titleTag = textOf(n)
+		}
+		return false
+	case atom.Link:
+		if strings.EqualFold(attr(n, "rel"), "canonical") && p.canonical == "" {
+			p.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Meta:
+		content := attr(n, "content")
+		if content == "" {
+			content = attr(n, "datetime")
+		}
+		for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+			if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+				if _, seen := p.meta[key]; !seen && content != "" {
+					p.meta[key] = strings.TrimSpace(content)
+				}
+			}
+		}
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+			p.addJSONLD(n.FirstChild.Data)
+		}
+		return false
+	case atom.Style, atom.Template, atom.Svg, atom.Noscript:
+		return false
+	case atom.H1:
+		p.h1 = append(p.h1, n)
+	case atom.Time:
+		p.times = append(p.times, n)
+	}
+	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta {
+		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" {
+			p.times = append(p.times, n)
+		}
+	}
+	return true
+}
+
+func (p *page) scanText(n *html.Node) {
+	s := n.Data
+	if len(s) > 400 || n.Parent == nil {
+		p.scanWeekdays(s)
+		return
+	}
+	hasDigit := false
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			hasDigit = true
+			break
+		}
+	}
+	if hasDigit {
+		// A label such as "Published on:" often sits in a sibling element,
+		// so the line is the text of the nearest short enclosing block.
+		inline := n.Parent
+		el := n.Parent
+		for el.Parent != nil && !isBlock(el) && el.Parent.Type == html.ElementNode {
+			inline = el
+			el = el.Parent
+		}
+		if t := textOf(el); len(t) <= 200 {
+			p.lines = append(p.lines, line{el, t})
+		} else if t := textOf(inline); len(t) <= 200 {
+			p.lines = append(p.lines, line{inline, t})
+		} else {
+			p.lines = append(p.lines, line{n.Parent, collapse(s)})
+		}
+	}
+	if creditPrefix(s) {
+		p.credits = append(p.credits, n.Parent)
+	}
+	p.scanWeekdays(s)
+}
+
+// scanWeekdays notes the weekday names a page mentions, which settle
+// whether 02/12/2025 means February or December.
+func (p *page) scanWeekdays(s string) {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if j > i {
+			if j-i >= 5 && j-i <= 10 {
+				if wd, ok := weekdayNames[strings.ToLower(s[i:j])]; ok {
+					if p.weekdays == nil {
+						p.weekdays = map[string]bool{}
+					}
+					p.weekdays[wd] = true
+				}
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+func (p *page) addJSONLD(s string) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "<![CDATA[")
+	s = strings.TrimSuffix(s, "]]>")
+	var v any
+	if json.Unmarshal([]byte(s), &v) != nil {
+		return
+	}
+	var add func(any, int)
+	add = func(v any, depth int) {
+		if depth > 4 {
+			return
+		}
+		switch v := v.(type) {
+		case []any:
+			for _, e := range v {
+				add(e, depth+1)
+			}
+		case map[string]any:
+			if g, ok := v["@graph"]; ok {
+				add(g, depth+1)
+			}
+			if _, ok := v["@type"]; ok {
+				p.jsonLD = append(p.jsonLD, v)
+			}
+		}
+	}
+	add(v, 0)
+}
+
+// article returns the JSON-LD object that describes the page's article:
+// the first of an article type, else the first with a headline or date.
+func (p *page) article() map[string]any {
+	for _, o := range p.jsonLD {
+		if isArticleType(o["@type"]) {
+			return o
+		}
+	}
+	for _, o := range p.jsonLD {
+		if _, ok := o["datePublished"]; ok {
+			if !isType(o["@type"], "ItemList", "ListItem", "BreadcrumbList", "Organization", "Person", "WebSite", "ImageObject") {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+func isArticleType(t any) bool {
+	return isType(t, "Article", "NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+		"ReportageNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "BlogPosting",
+		"LiveBlogPosting", "Report", "TechArticle", "ScholarlyArticle", "SocialMediaPosting",
+		"SatiricalArticle", "AskPublicNewsArticle", "Review")
+}
+
+// isType reports whether a JSON-LD @type, a string or a list, names one of types.
+func isType(t any, types ...string) bool {
+	switch t := t.(type) {
+	case string:
+		t = strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/")
+		for _, x := range types {
+			if strings.EqualFold(t, x) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range t {
+			if isType(e, types...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ldString returns a JSON-LD value as text: a string, the first string of
+// a list, or the name/url/@id of an object.
+func ldString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case []any:
+		for _, e := range v {
+			if s := ldString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		for _, k := range []string{"name", "url", "@id"} {
+			if s, ok := v[k].(string); ok && s != "" {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
+}
+
+// resolve returns ref as an absolute http(s) URL against the page base,
+// or "" when it is not one.
+func (p *page) resolve(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") {
+		return ""
+	}
+	u, err := p.base.Parse(ref)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// language returns the page's language tag: the html lang attribute, else
+// what its metadata declares.
+func (p *page) language() string {
+	for _, s := range []string{p.lang, p.meta["content-language"], p.meta["og:locale"], p.meta["language"], p.meta["inlanguage"]} {
+		if s = strings.TrimSpace(s); s != "" {
+			return strings.ReplaceAll(s, "_", "-")
+		}
+	}
+	if a := p.article(); a != nil {
+		return ldString(a["inLanguage"])
+	}
+	return ""
+}
+
+// words returns the lower-case words of s.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}

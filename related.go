@@ -1,0 +1,572 @@
+package scoop
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// rxRelatedLabel is the whole label of a block of related stories, in the
+// languages scoop reads.
+var rxRelatedLabel = regexp.MustCompile(`(?i)^\W*(` +
+	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?|` +
+	`more (on|about) (this|this story|this topic|the topic|that|the story)|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
+	`(what to )?read next|up next|further reading|also read|read also|see also|read more|keep reading|more to read|` +
+	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
+	`à lire aussi|a lire aussi|lire aussi|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
+	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
+	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
+	`leia também|leia mais|veja também|notícias relacionadas|matérias relacionadas|você pode gostar|mais sobre .*|` +
+	`lees ook|lees meer|gerelateerde artikelen|gerelateerd( nieuws)?|meer over .*|meer nieuws|zie ook|ook interessant` +
+	`)\W*$`)
+
+// rxRelatedHint matches class and id names of related blocks.
+var rxRelatedHint = regexp.MustCompile(`(?i)(^|[\s_-])(related|relatedlinks|related-?(articles|stories|posts|news|content|coverage)|more-?(from|on|stories|news|articles)|read-?next|readnext|recommend(ed|ations)?|you-?may-?(also-?)?like|also-?read|further-?reading|see-?also|mehr-?zum-?thema|lesen-?sie-?auch|a-?lire-?aussi|relacionad[ao]s|correlat[ie]|leia-?tambem|gerelateerd)([\s_-]|$)`)
+
+// rxNotRelated marks blocks that look like related stories but are
+// sitewide, sponsored or not stories at all.
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|tags?\b|topics?\b|keywords|schlagworte|breadcrumb|pagination|comments?|share|social|newsletter|menu)`)
+
+// rxSkipURL matches links that never point at a story.
+var rxSkipURL = regexp.MustCompile(`(?i)^(mailto|javascript|tel|sms|whatsapp|data):|/(tags?|topics?|category|categories|author|authors|authors?/|search|login|signin|register|subscribe|newsletter|newsletters|page|privacy|terms|contact|about|sharer|share|intent)(/|\?|\.|$)|[?&](share|page|replytocom)=`)
+
+// rxGenericLink is link text that is no title.
+var rxGenericLink = regexp.MustCompile(`(?i)^\W*(more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)\W*$`)
+
+// rxDebrisHint matches class and id names of the small blocks around an
+// article that readers skip.
+var rxDebrisHint = regexp.MustCompile(`(?i)(^|[\s_-])(by-?line|author(by|name|s|-?info|-?bio)?|credits?|caption|copyright|newsletter|signup|sign-up|subscribe|subscription|share|sharing|share-?bar|social|promo|app-?promo|app-?download|shoutout|ads?|ad-?(slot|unit|container|wrapper|label)|advert|advertisement|sponsor|sponsored|breadcrumbs?|tags|tag-?list|updated|timestamp|print|comments?-?(count|link)?|disclaimer|rating|reactions?)([\s_-]|$)`)
+
+// debris reports whether n is a small block of page furniture inside or
+// beside the article: a byline, credit, caption, share bar, newsletter
+// box or ad label.
+func debris(n *html.Node) bool {
+	if n.DataAtom == atom.Figcaption {
+		return true
+	}
+	h := hints(n)
+	if h == "" || !rxDebrisHint.MatchString(h) {
+		return false
+	}
+	return len(textOf(n)) <= 300 && !containsAtom(n, atom.H1)
+}
+
+func containsAtom(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == a || containsAtom(c, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedStories finds the page's related stories, in page order: inline
+// callouts and labelled blocks. The blocks are marked cut, so
+// that they reach neither the body nor the date search. Stories named only
+// in JSON-LD come last.
+func (p *page) relatedStories() []RelatedStory {
+	var out []RelatedStory
+	var blocks []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			if debris(c) {
+				cut(c, cutDebris)
+				continue
+			}
+			if c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside {
+				if stories := p.callout(c, false); len(stories) > 0 {
+					out = p.mergeStories(out, stories)
+					blocks = append(blocks, c)
+					continue
+				}
+			}
+			if nodes, stories := p.relatedBlock(c); len(stories) > 0 {
+				out = p.mergeStories(out, stories)
+				blocks = append(blocks, nodes...)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(p.doc)
+	for _, n := range blocks {
+		cut(n, cutRelated)
+	}
+	return p.mergeStories(out, p.jsonLDRelated())
+}
+
+// callout reads an inline pointer such as "RELATED STORY | <a>Title</a>".
+// Outside the cleaned body (inBody false) it must also sit among prose.
+func (p *page) callout(n *html.Node, inBody bool) []RelatedStory {
+	if !inBody && (hasBlockChild(n) || inChrome(n)) {
+		return nil
+	}
+	t := textOf(n)
+	if len(t) > 250 || len(t) < 8 {
+		return nil
+	}
+	loc := rxCallout.FindStringIndex(t)
+	if loc == nil {
+		return nil
+	}
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 3 {
+		return nil
+	}
+	label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[:loc[1]]), ":|-–—»> "))
+	label = strings.TrimLeft(label, " \u00a0-–—•*")
+	var out []RelatedStory
+	for _, l := range links {
+		title := l.text
+		if title == "" || rxGenericLink.MatchString(title) {
+			title = strings.TrimSpace(t[loc[1]:])
+		}
+		out = append(out, RelatedStory{Title: title, URL: l.url, Block: label, Inline: true})
+	}
+	return out
+}
+
+// link is an anchor that may point at a story.
+type link struct {
+	node *html.Node
+	url  string
+	text string
+}
+
+// links returns the story links under n, skipping navigation-like targets
+// and the page itself.
+func (p *page) links(n *html.Node) []link {
+	var out []link
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if n.DataAtom == atom.A {
+			if u := p.storyURL(attr(n, "href")); u != "" {
+				t := textOf(n)
+				if t == "" {
+					t = collapse(attr(n, "title"))
+				}
+				out = append(out, link{n, u, t})
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// storyURL resolves href and returns it unless it cannot be a story:
+// another scheme, the page itself, the site's home, a tag, author,
+// search or share link.
+func (p *page) storyURL(href string) string {
+	u := p.resolve(href)
+	if u == "" || rxSkipURL.MatchString(href) {
+		return ""
+	}
+	pu, err := url.Parse(u)
+	if err != nil || pu.Path == "" || pu.Path == "/" || rxSkipURL.MatchString(pu.Path) {
+		return ""
+	}
+	if key := storyKey(u); key == storyKey(p.url.String()) || (p.canonical != "" && key == storyKey(p.resolve(p.canonical))) {
+		return ""
+	}
+	return u
+}
+
+// storyKey normalises a story URL for de-duplication: lower-case host
+// without www, no fragment, no tracking parameters, no trailing slash.
+func storyKey(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	u.Fragment = ""
+	u.Host = strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	u.Scheme = "https"
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			lk := strings.ToLower(k)
+			if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "ref" || lk == "src" || lk == "cmpid" || lk == "ito" || lk == "mc_cid" || lk == "mc_eid" {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return u.String()
+}
+
+// relatedBlock reports whether n is a block of related stories, and if so
+// the nodes it spans and its stories. A block is recognised by its label
+// (a heading or aria-label in related vocabulary) or by class and id
+// hints, and must not be sitewide, sponsored or navigation.
+func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
+	if inChrome(n) && !rxRelatedHint.MatchString(hints(n)) {
+		return nil, nil
+	}
+	// A label: a short heading-like element whose whole text is related
+	// vocabulary. Its stories follow it as siblings.
+	if label := labelText(n); label != "" && rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label) {
+		var nodes []*html.Node
+		var stories []RelatedStory
+		for s := n.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(s) || labelText(s) != "" && labelText(s) != textOf(s) {
+				break
+			}
+			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
+				break
+			}
+			st := p.cards(s, label)
+			if len(st) == 0 {
+				break
+			}
+			nodes = append(nodes, s)
+			stories = append(stories, st...)
+		}
+		if len(stories) > 0 {
+			return append(nodes, n), stories
+		}
+		return nil, nil
+	}
+	h := hints(n)
+	aria := collapse(attr(n, "aria-label"))
+	byHint := rxRelatedHint.MatchString(h) || (aria != "" && rxRelatedLabel.MatchString(aria))
+	if !byHint || rxNotRelated.MatchString(h+" "+aria) {
+		return nil, nil
+	}
+	label := aria
+	if l := p.innerLabel(n); l != "" {
+		if rxNotRelated.MatchString(l) {
+			return nil, nil
+		}
+		label = l
+	}
+	stories := p.cards(n, label)
+	if len(stories) == 0 || !linkHeavy(n) {
+		return nil, nil
+	}
+	return []*html.Node{n}, stories
+}
+
+// labelText returns the text of n when n looks like a block label: a
+// heading, or a short element of its own whose text holds no link.
+func labelText(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	heading := isHeading(n)
+	if !heading {
+		h := hints(n)
+		if !(strings.Contains(h, "title") || strings.Contains(h, "head") || strings.Contains(h, "label")) && n.DataAtom != atom.Strong && n.DataAtom != atom.B {
+			return ""
+		}
+	}
+	if hasLink(n) && !heading {
+		return ""
+	}
+	t := textOf(n)
+	if len(t) == 0 || len(t) > 60 {
+		return ""
+	}
+	return t
+}
+
+// innerLabel finds the label inside a block: its first heading-like
+// element.
+func (p *page) innerLabel(n *html.Node) string {
+	var found string
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if t := labelText(c); t != "" && (isHeading(c) || rxRelatedLabel.MatchString(t)) {
+				if !hasLink(c) || rxRelatedLabel.MatchString(t) {
+					found = t
+				}
+				return
+			}
+			if depth < 3 && !hasLink(c) {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return strings.TrimRight(found, ": ")
+}
+
+// linkHeavy reports whether n reads as a list of links rather than prose,
+// so a class name like "article-related-wrapper" on the whole article is
+// not taken for a block.
+func linkHeavy(n *html.Node) bool {
+	t := textOf(n)
+	if len(t) < 200 {
+		return true
+	}
+	return linkDensity(n, t) >= 0.25
+}
+
+// cards reads the stories in a block. A card is the largest element
+// around a link that points at no other story; it gives the title, image,
+// date and teaser.
+func (p *page) cards(block *html.Node, label string) []RelatedStory {
+	links := p.links(block)
+	if len(links) == 0 {
+		return nil
+	}
+	byURL := map[string]int{}
+	for _, l := range links {
+		byURL[l.url]++
+	}
+	var out []RelatedStory
+	seen := map[string]bool{}
+	for _, l := range links {
+		if seen[l.url] {
+			continue
+		}
+		seen[l.url] = true
+		card := l.node
+		for card.Parent != nil && card.Parent != block && onlyLinksTo(card.Parent, l.url, p) {
+			card = card.Parent
+		}
+		if card.Parent == block && onlyLinksTo(block, l.url, p) {
+			card = block
+		}
+		s := p.readCard(card, l, label)
+		if s.Title == "" || rxGenericLink.MatchString(s.Title) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// onlyLinksTo reports whether every story link under n goes to u.
+func onlyLinksTo(n *html.Node, u string, p *page) bool {
+	for _, l := range p.links(n) {
+		if l.url != u {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *page) readCard(card *html.Node, l link, label string) RelatedStory {
+	s := RelatedStory{URL: l.url, Block: label}
+	// The title is the longest text of a link to the story, else a heading.
+	for _, x := range p.links(card) {
+		if x.url == l.url && len(x.text) > len(s.Title) && !rxGenericLink.MatchString(x.text) {
+			s.Title = x.text
+		}
+	}
+	var texts []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			if t := collapse(n.Data); t != "" {
+				texts = append(texts, t)
+			}
+			return
+		case n.Type != html.ElementNode || skipText(n):
+			return
+		case n.DataAtom == atom.Img || n.DataAtom == atom.Source:
+			if s.Image == "" {
+				s.Image = p.imageURL(n)
+			}
+			if s.Title == "" && n.DataAtom == atom.Img {
+				s.Title = collapse(attr(n, "alt"))
+			}
+		case n.DataAtom == atom.Time:
+			if t, ok := parseMachineDate(attr(n, "datetime")); ok && s.Published == nil {
+				s.Published = &t
+			}
+		}
+		if (isHeading(n) || n.DataAtom == atom.A) && s.Title == "" {
+			s.Title = textOf(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(card)
+	// Teaser and date come from the card's other text.
+	order := p.numericOrder()
+	var summary []string
+	for _, t := range texts {
+		if strings.Contains(s.Title, t) || strings.EqualFold(t, label) {
+			continue
+		}
+		if d, ok := parseTextDate(t, order); ok && len(t) <= 40 {
+			if s.Published == nil {
+				s.Published = &d
+			}
+			continue
+		}
+		if len(t) >= 20 {
+			summary = append(summary, t)
+		}
+	}
+	s.Summary = trimEllipsis(strings.Join(summary, " "))
+	if s.Image == "" {
+		s.Image = ""
+	}
+	return s
+}
+
+func trimEllipsis(s string) string {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{"...", "…", "[...]", "[…]"} {
+		s = strings.TrimSpace(strings.TrimSuffix(s, suf))
+	}
+	return s
+}
+
+// imageURL returns the absolute URL of an image, looking past lazy-load
+// placeholders to data-src and srcset attributes.
+func (p *page) imageURL(n *html.Node) string {
+	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-url"} {
+		if u := p.resolve(attr(n, k)); u != "" {
+			return u
+		}
+	}
+	src := attr(n, "src")
+	if src != "" && !strings.HasPrefix(src, "data:") {
+		if u := p.resolve(src); u != "" {
+			return u
+		}
+	}
+	for _, k := range []string{"data-srcset", "srcset", "data-lazy-srcset"} {
+		if v := attr(n, k); v != "" {
+			first := strings.Fields(strings.Split(v, ",")[0])
+			if len(first) > 0 {
+				if u := p.resolve(first[0]); u != "" {
+					return u
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// jsonLDRelated returns the stories the page names in JSON-LD:
+// relatedLink on the page or article, and lists of articles.
+func (p *page) jsonLDRelated() []RelatedStory {
+	var out []RelatedStory
+	for _, o := range p.jsonLD {
+		var refs []any
+		switch v := o["relatedLink"].(type) {
+		case []any:
+			refs = v
+		case string, map[string]any:
+			refs = []any{v}
+		}
+		for _, r := range refs {
+			if s, ok := p.ldStory(r); ok {
+				out = append(out, s)
+			}
+		}
+		if isType(o["@type"], "ItemList") && !rxNotRelated.MatchString(ldString(o["name"])) {
+			items, _ := o["itemListElement"].([]any)
+			for _, it := range items {
+				if m, ok := it.(map[string]any); ok {
+					if inner, ok := m["item"]; ok {
+						if s, ok := p.ldStory(inner); ok {
+							if s.Title == "" {
+								s.Title = ldString(m["name"])
+							}
+							out = append(out, s)
+							continue
+						}
+					}
+				}
+				if s, ok := p.ldStory(it); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (p *page) ldStory(v any) (RelatedStory, bool) {
+	var s RelatedStory
+	switch v := v.(type) {
+	case string:
+		s.URL = p.storyURL(v)
+	case map[string]any:
+		u := ""
+		for _, k := range []string{"url", "@id", "mainEntityOfPage"} {
+			if u = ldString(v[k]); u != "" {
+				break
+			}
+		}
+		s.URL = p.storyURL(u)
+		s.Title = collapse(ldString(v["headline"]))
+		if s.Title == "" {
+			if n, ok := v["name"].(string); ok {
+				s.Title = collapse(n)
+			}
+		}
+		s.Summary = trimEllipsis(collapse(ldString(v["description"])))
+		s.Image = p.resolve(ldString(v["image"]))
+		if t, ok := parseMachineDate(ldString(v["datePublished"])); ok {
+			s.Published = &t
+		}
+	}
+	return s, s.URL != ""
+}
+
+// mergeStories appends stories to list, one per normalised URL: the first
+// occurrence keeps its place and gains the fields it lacked.
+func (p *page) mergeStories(list, stories []RelatedStory) []RelatedStory {
+	for _, s := range stories {
+		key := storyKey(s.URL)
+		i := 0
+		for i < len(list) && storyKey(list[i].URL) != key {
+			i++
+		}
+		if i == len(list) {
+			list = append(list, s)
+			continue
+		}
+		e := &list[i]
+		if e.Title == "" {
+			e.Title = s.Title
+		}
+		if e.Summary == "" {
+			e.Summary = s.Summary
+		}
+		if e.Image == "" {
+			e.Image = s.Image
+		}
+		if e.Published == nil {
+			e.Published = s.Published
+		}
+		if e.Block == "" {
+			e.Block = s.Block
+		}
+	}
+	return list
+}
+
+var _ = time.Time{}

@@ -1,0 +1,122 @@
+package scoop
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// rxCredit matches the start of a line that credits the original
+// publisher of a story.
+var rxCredit = regexp.MustCompile(`(?i)^\W{0,3}(?:(?:news|original|story|article)\s+)?(?:source|quelle|fuente|fonte|bron)\s*:|^\W{0,3}(?:this\s+(?:story|article|post|piece)\s+(?:was\s+|is\s+)?(?:first|originally)\s+(?:published|appeared|ran)|(?:first|originally)\s+(?:published|appeared|posted)\s+(?:by|at|in|on)|(?:read|view)\s+(?:the\s+)?original\s+(?:story|article)|republished\s+(?:with\s+permission\s+)?from|ursprünglich\s+erschienen|initialement\s+publié|publicado\s+originalmente|originariamente\s+pubblicato)`)
+
+var rxBareURL = regexp.MustCompile(`https?://[^\s"'<>]+`)
+
+func creditPrefix(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 6 && rxCredit.MatchString(s)
+}
+
+// credit is a line naming where a story was first published.
+type credit struct {
+	block *html.Node // the line's element, removed from the body
+	url   string
+}
+
+// credits finds the source credits in the page's content: lines that
+// start like "News Source :" or "Originally published at" and carry a
+// link or a URL to another site. Their blocks are detached, so the credit
+// line never reaches the body text.
+func (p *page) sourceCredits() []credit {
+	var out []credit
+	for _, n := range p.credits {
+		if inRelated(n) || inChrome(n) {
+			continue
+		}
+		block := n
+		for !isBlock(block) && block.Parent != nil && block.Parent.Type == html.ElementNode {
+			block = block.Parent
+		}
+		text := textOf(block)
+		if len(text) > 300 || !creditPrefix(text) {
+			continue
+		}
+		u := p.creditURL(block, text)
+		if u == "" {
+			continue
+		}
+		out = append(out, credit{block, u})
+	}
+	return out
+}
+
+// creditURL returns the link of a credit line that leaves the page's site,
+// else a URL written out in its text.
+func (p *page) creditURL(block *html.Node, text string) string {
+	var found string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if found != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			if u := p.resolve(attr(n, "href")); u != "" && !sameSite(u, p.url) {
+				found = u
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(block)
+	if found == "" {
+		if m := rxBareURL.FindString(text); m != "" {
+			found = p.resolve(strings.TrimRight(m, ".,;)"))
+		}
+	}
+	return found
+}
+
+// sameSite reports whether two URLs share a host, ignoring a leading www.
+func sameSite(a string, b *url.URL) bool {
+	u, err := url.Parse(a)
+	if err != nil {
+		return false
+	}
+	trim := func(h string) string { return strings.TrimPrefix(strings.ToLower(h), "www.") }
+	return trim(u.Hostname()) == trim(b.Hostname())
+}
+
+// canonicalURL returns the page's own absolute canonical URL, else "".
+func (p *page) canonicalURL() string {
+	for _, s := range []string{p.canonical, p.meta["og:url"]} {
+		if u := p.resolve(s); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+// sourceURL decides where a story was first published: an explicit
+// credit, then a canonical or og:url pointing at another site (the mark of
+// a syndicated copy), then the JSON-LD isBasedOn, else the page itself.
+func (p *page) sourceURL(credits []credit, pageURL string) string {
+	if len(credits) > 0 {
+		return credits[0].url
+	}
+	for _, s := range []string{p.canonical, p.meta["og:url"]} {
+		if u := p.resolve(s); u != "" && !sameSite(u, p.url) {
+			return u
+		}
+	}
+	if a := p.article(); a != nil {
+		if u := p.resolve(ldString(a["isBasedOn"])); u != "" && !sameSite(u, p.url) {
+			return u
+		}
+	}
+	return pageURL
+}
