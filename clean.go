@@ -3,6 +3,7 @@ package scoop
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -14,10 +15,11 @@ var (
 	// rxLabel is a block that is only a section label or an ad marker.
 	rxLabel = regexp.MustCompile(`(?i)^\W*(description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)\W*$`)
 	// rxCallout is an inline pointer to another story.
-	rxCallout = regexp.MustCompile(`(?i)^\W{0,3}(related\s+(story|stories|article|articles|coverage|content|news|link|links|reading)?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:|\-–—»>]`)
+	rxCallout = regexp.MustCompile(`(?i)^\W{0,3}(related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:|\-–—»>]`)
 	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
-	rxCrumb   = regexp.MustCompile(`(?i)^\W*(share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
+	rxCrumb   = regexp.MustCompile(`(?i)^\W*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
 	rxPhoto   = regexp.MustCompile(`(?i)^\W*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|©|\((ap|afp|reuters|getty)( photo| images)?[^)]*\)\s*$|(getty images|shutterstock|reuters|afp|ap photo|dpa|epa)\s*$`)
+	rxReadTime = regexp.MustCompile(`(?i)\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
 	rxCounter = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
 
@@ -43,7 +45,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 			switch {
 			case t == "":
 			case isHeading(c) || len(t) <= 300:
-				if j := junk(c, t, normTitle); j != "" {
+				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] {
 					if j == "callout" {
 						callouts = append(callouts, c)
 					}
@@ -105,7 +107,10 @@ func dateLine(t string) bool {
 		return false
 	}
 	n := 0
-	for _, w := range strings.Fields(t) {
+	for _, w := range strings.Fields(rxReadTime.ReplaceAllString(t, "")) {
+		if !strings.ContainsFunc(w, unicode.IsLetter) {
+			continue
+		}
 		if _, month := monthNames[strings.ToLower(strings.Trim(w, ".,"))]; month {
 			continue
 		}

@@ -469,7 +469,7 @@ func dateish(n *html.Node) bool {
 			return true
 		}
 		h := hints(n)
-		for _, w := range []string{"date", "time", "byline", "dateline", "meta", "publish", "posted", "info", "author"} {
+		for _, w := range []string{"date", "time", "byline", "dateline", "meta", "publish", "posted", "info", "author", "fecha", "datum", "data", "zeit", "heure"} {
 			if strings.Contains(h, w) {
 				return true
 			}

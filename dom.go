@@ -105,10 +105,33 @@ const (
 	cutDebris  = "debris"
 )
 
-func cut(n *html.Node, why string) {
-	if cutKind(n) == "" {
-		n.Attr = append(n.Attr, html.Attribute{Key: cutAttr, Val: why})
+// cut marks n as a block that does not belong in the article. Readability
+// rebuilds some elements without their attributes, so the texts of the
+// block's lines are kept too, to find them again in its output.
+func (p *page) cut(n *html.Node, why string) {
+	if cutKind(n) != "" {
+		return
 	}
+	n.Attr = append(n.Attr, html.Attribute{Key: cutAttr, Val: why})
+	if p.cutTexts == nil {
+		p.cutTexts = map[string]bool{}
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skipText(n) {
+			return
+		}
+		if !hasBlockChild(n) {
+			if t := textOf(n); t != "" {
+				p.cutTexts[t] = true
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
 }
 
 // cutKind says why n or one of its ancestors was cut, or "".

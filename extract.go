@@ -92,7 +92,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	p := scanPage(doc, u)
 	credits := p.sourceCredits()
 	for _, c := range credits {
-		cut(c.block, cutDebris)
+		p.cut(c.block, cutDebris)
 	}
 	related := p.relatedStories()
 	pub, mod := p.dates(now)

@@ -109,18 +109,9 @@ func checkArticle(t *testing.T, a *Article, w expectation) {
 		t.Errorf("title = %q, want %q", a.Title, w.Title)
 	}
 	if w.Published != "" {
-		got := ""
-		if a.Published != nil {
-			got = a.Published.Format(time.RFC3339)
-			if len(w.Published) == len("2006-01-02") {
-				got = got[:10]
-			}
+		if !sameDate(a.Published, w.Published) {
+			t.Errorf("published = %v, want %s", a.Published, w.Published)
 		}
-		if got != w.Published {
-			t.Errorf("published = %q, want %q", got, w.Published)
-		}
-	} else if a.Published != nil && strings.Contains(strings.Join(nil, ""), "") && w.DateSource == "" && w.Paragraphs > 0 && w.Title != "" && hasNoDate(w) {
-		t.Errorf("published = %v, want none", a.Published)
 	}
 	if w.DateSource != "" && string(a.DateSource) != w.DateSource {
 		t.Errorf("date_source = %q, want %q", a.DateSource, w.DateSource)
@@ -153,8 +144,23 @@ func checkArticle(t *testing.T, a *Article, w expectation) {
 	}
 }
 
-// hasNoDate is true for fixtures whose author recorded no date at all.
-func hasNoDate(w expectation) bool { return w.Published == "" }
+// sameDate compares a time with a fixture's date: the calendar day for
+// YYYY-MM-DD, else the instant and the UTC offset.
+func sameDate(got *time.Time, want string) bool {
+	if got == nil {
+		return false
+	}
+	if len(want) == len(time.DateOnly) {
+		return got.Format(time.DateOnly) == want
+	}
+	w, err := time.Parse(time.RFC3339, want)
+	if err != nil {
+		return false
+	}
+	_, off1 := got.Zone()
+	_, off2 := w.Zone()
+	return got.Equal(w) && off1 == off2
+}
 
 func tail(s string, n int) string {
 	if len(s) <= n {

@@ -27,6 +27,7 @@ type page struct {
 	lines     []line // short text runs holding a digit: date candidates
 	credits   []*html.Node
 	weekdays  map[string]bool
+	cutTexts  map[string]bool // lines of the blocks cut from the article
 }
 
 // line is a short run of visible text and the element that holds it.

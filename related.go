@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -79,7 +80,7 @@ func (p *page) relatedStories() []RelatedStory {
 				continue
 			}
 			if debris(c) {
-				cut(c, cutDebris)
+				p.cut(c, cutDebris)
 				continue
 			}
 			if c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside {
@@ -99,7 +100,7 @@ func (p *page) relatedStories() []RelatedStory {
 	}
 	walk(p.doc)
 	for _, n := range blocks {
-		cut(n, cutRelated)
+		p.cut(n, cutRelated)
 	}
 	return p.mergeStories(out, p.jsonLDRelated())
 }
@@ -122,8 +123,7 @@ func (p *page) callout(n *html.Node, inBody bool) []RelatedStory {
 	if len(links) == 0 || len(links) > 3 {
 		return nil
 	}
-	label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[:loc[1]]), ":|-–—»> "))
-	label = strings.TrimLeft(label, " \u00a0-–—•*")
+	label := trimLabel(t[:loc[1]])
 	var out []RelatedStory
 	for _, l := range links {
 		title := l.text
@@ -222,6 +222,7 @@ func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
 	if label := labelText(n); label != "" && rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label) {
+		label = trimLabel(label)
 		var nodes []*html.Node
 		var stories []RelatedStory
 		for s := n.NextSibling; s != nil; s = s.NextSibling {
@@ -241,10 +242,15 @@ func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
 			nodes = append(nodes, s)
 			stories = append(stories, st...)
 		}
-		if len(stories) > 0 {
-			return append(nodes, n), stories
+		if len(stories) == 0 {
+			return nil, nil
 		}
-		return nil, nil
+		if amongProse(n) {
+			for i := range stories {
+				stories[i].Inline = true
+			}
+		}
+		return append(nodes, n), stories
 	}
 	h := hints(n)
 	aria := collapse(attr(n, "aria-label"))
@@ -262,6 +268,11 @@ func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
 	stories := p.cards(n, label)
 	if len(stories) == 0 || !linkHeavy(n) {
 		return nil, nil
+	}
+	if amongProse(n) {
+		for i := range stories {
+			stories[i].Inline = true
+		}
 	}
 	return []*html.Node{n}, stories
 }
@@ -311,7 +322,30 @@ func (p *page) innerLabel(n *html.Node) string {
 		}
 	}
 	walk(n, 0)
-	return strings.TrimRight(found, ": ")
+	return trimLabel(found)
+}
+
+// trimLabel drops the punctuation around a block label ("RELATED:").
+func trimLabel(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != ')' && r != '?' && r != '!' })
+}
+
+// amongProse reports whether n stands between paragraphs of prose, as a
+// box inside the article body does.
+func amongProse(n *html.Node) bool {
+	for i := 0; i < 2 && n.Parent != nil; i++ {
+		prose := 0
+		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s != n && s.Type == html.ElementNode && s.DataAtom == atom.P && len(textOf(s)) >= 80 {
+				prose++
+			}
+		}
+		if prose >= 2 {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
 }
 
 // linkHeavy reports whether n reads as a list of links rather than prose,
@@ -378,6 +412,10 @@ func (p *page) readCard(card *html.Node, l link, label string) RelatedStory {
 			s.Title = x.text
 		}
 	}
+	// A headline element inside the card leaves out kickers and labels.
+	if h := headline(card); h != "" && strings.Contains(s.Title, h) {
+		s.Title = h
+	}
 	var texts []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -431,6 +469,29 @@ func (p *page) readCard(card *html.Node, l link, label string) RelatedStory {
 		s.Image = ""
 	}
 	return s
+}
+
+var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)
+
+// headline returns the text of the first heading, or element marked as a
+// headline, inside a card.
+func headline(card *html.Node) string {
+	var found string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(c) || rxHeadlineHint.MatchString(hints(c)) {
+				found = textOf(c)
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(card)
+	return found
 }
 
 func trimEllipsis(s string) string {
