@@ -327,7 +327,9 @@ func (p *page) innerLabel(n *html.Node) string {
 
 // trimLabel drops the punctuation around a block label ("RELATED:").
 func trimLabel(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != ')' && r != '?' && r != '!' })
+	return strings.TrimFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != ')' && r != '?' && r != '!'
+	})
 }
 
 // amongProse reports whether n stands between paragraphs of prose, as a
