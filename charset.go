@@ -28,6 +28,9 @@ func toUTF8(raw []byte, contentType string) []byte {
 	if e, n := bomEncoding(raw); e != nil {
 		return decodeWith(e, raw[n:])
 	}
+	if utf8.Valid(raw) {
+		return raw
+	}
 	label := headerCharset(contentType)
 	if label == "" {
 		label = metaCharset(raw)
@@ -36,11 +39,8 @@ func toUTF8(raw []byte, contentType string) []byte {
 	if label != "" {
 		enc, _ = charset.Lookup(label)
 	}
-	if enc == encoding.Nop || enc == unicode.UTF8 || (enc == nil && utf8.Valid(raw)) {
+	if enc == encoding.Nop || enc == unicode.UTF8 {
 		return validUTF8(raw)
-	}
-	if enc != nil && utf8.Valid(raw) {
-		return raw
 	}
 	if enc == nil {
 		enc = localeEncoding(raw)

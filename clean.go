@@ -13,14 +13,17 @@ import (
 // that merely mentions these words is never touched.
 var (
 	// rxLabel is a block that is only a section label or an ad marker.
-	rxLabel = regexp.MustCompile(`(?i)^\W*(description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)\W*$`)
+	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
-	rxCallout  = regexp.MustCompile(`(?i)^\W{0,3}(related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:|\-–—»>]`)
-	rxPromo    = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
-	rxCrumb    = regexp.MustCompile(`(?i)^\W*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto    = regexp.MustCompile(`(?i)^\W*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|©|\((ap|afp|reuters|getty)( photo| images)?[^)]*\)\s*$|(getty images|shutterstock|reuters|afp|ap photo|dpa|epa)\s*$`)
-	rxReadTime = regexp.MustCompile(`(?i)\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
-	rxCounter  = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
+	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|延伸閱讀|相關閱讀|関連記事|あわせて読みたい|관련\s?기사|читайте также|по теме|baca juga|czytaj (też|także)|zobacz (też|także)|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:：|\-–—»>]`)
+	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
+	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
+	rxPhoto   = regexp.MustCompile(`(?i)^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|©|\((ap|afp|reuters|getty)( photo| images)?[^)]*\)\s*$|(getty images|shutterstock|reuters|afp|ap photo|dpa|epa)\s*$`)
+	// rxEditorLine is an editor or source credit as Chinese and Japanese
+	// sites end articles with: "（责任编辑：王敏）".
+	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
+	rxReadTime   = regexp.MustCompile(`(?i)(temps de lecture|lesezeit|reading time|read time|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*\d+\s*min\w*\.?|\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
+	rxCounter    = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
 
 // cleanBody removes from the article body what readers skip: labels,
@@ -79,26 +82,83 @@ func hasBlockChild(n *html.Node) bool {
 }
 
 // junk names why a short block is not article prose, or returns "".
+// Cheap word and length checks come before each regular expression, as
+// this runs on every short block of every body.
 func junk(n *html.Node, t, normTitle string) string {
 	lower := strings.ToLower(t)
+	first := firstWord(lower)
 	switch {
 	case normTitle != "" && lower == normTitle:
 		return "title"
-	case rxLabel.MatchString(t), rxCounter.MatchString(t):
+	case len(t) <= 80 && (rxLabel.MatchString(t) || rxCounter.MatchString(t)):
 		return "label"
-	case rxCallout.MatchString(t) && len(t) <= 250 && hasLink(n):
+	case len(t) <= 250 && (calloutWords[first] || !isLatin(first)) && rxCallout.MatchString(t) && hasLink(n):
 		return "callout"
-	case len(t) <= 200 && rxPromo.MatchString(t):
+	case len(t) <= 200 && containsAny(lower, "app", "experience", "play", "shoutout") && rxPromo.MatchString(t):
 		return "promo"
-	case len(t) <= 100 && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
+	case len(t) <= 100 && crumbWords[first] && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
 		return "crumb"
-	case len(t) <= 120 && !isHeading(n) && rxPhoto.MatchString(t):
+	case len(t) <= 120 && !isHeading(n) && photoCredit(lower):
 		return "credit"
-	case len(t) <= 80 && dateLine(t):
+	case len(t) <= 80 && strings.ContainsAny(t, "0123456789") && dateLine(t):
 		return "date"
+	case len(t) <= 200 && breadcrumb(n, t):
+		return "crumb"
+	case len(t) <= 80 && rxEditorLine.MatchString(t):
+		return "credit"
 	}
 	return ""
 }
+
+// breadcrumb reports whether a line is a trail of links like
+// "Home > Region > Story".
+func breadcrumb(n *html.Node, t string) bool {
+	seps := strings.Count(t, " > ") + strings.Count(t, "›") + strings.Count(t, "»") + strings.Count(t, " / ")
+	return seps >= 2 && countLinks(n) >= 2
+}
+
+// photoCredit reports whether a lower-cased short line credits a photo:
+// "Photo: …", "(AP Photo/…)", "… / Getty Images", "© …".
+func photoCredit(lower string) bool {
+	lower = strings.TrimSpace(lower)
+	if strings.Contains(lower, "©") {
+		return true
+	}
+	for _, s := range []string{"getty images", "shutterstock", "reuters", "afp", "ap photo", "dpa", "epa"} {
+		if strings.HasSuffix(lower, s) {
+			return true
+		}
+	}
+	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") && rxPhoto.MatchString(lower)
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord returns the first run of letters in s.
+func firstWord(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); end >= 0 {
+		return s[:end]
+	}
+	return s
+}
+
+// The first words of callouts and crumbs, to test before their patterns.
+var (
+	calloutWords = wordSet(`related read also see more watch listen lesen mehr auch weiterlesen à a lire voir
+		sur leer lee lea ver relacionado relacionada relacionados relacionadas leggi potrebbe leia veja lees zie
+		baca czytaj zobacz läs les læs ilgili xem`)
+	crumbWords = wordSet(`skip jump share tweet email e mail print copy follow sign subscribe newsletter
+		click join get related tags tag topics filed comments comment leave jetzt teilen partager compartir
+		condividi compartilhar delen`)
+)
 
 // dateLine reports whether t is a date with at most a label around it,
 // such as "Published on: 02/12/2025".
@@ -123,6 +183,17 @@ func dateLine(t string) bool {
 		return n <= 5
 	}
 	return n <= 1
+}
+
+func countLinks(n *html.Node) int {
+	c := 0
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		c++
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c += countLinks(k)
+	}
+	return c
 }
 
 func hasLink(n *html.Node) bool {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -67,7 +68,7 @@ var (
 
 // Words that say a date is when the story went out, or when it was last changed.
 var (
-	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|publication|released|first published|created|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|発行|公開|掲載|发布|發布|发表|日期|投稿)`)
+	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|mis en ligne|publication|released|first published|created|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|発行|公開|掲載|发布|發布|发表|日期|投稿)`)
 	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|更新)`)
 )
 
@@ -200,7 +201,12 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		}
 		best, bestAt = withClock(t, s[end:]), at
 	}
-	if m := rxISO.FindStringSubmatchIndex(s); m != nil {
+	// Each pattern runs only when s has the characters it needs.
+	hasLetter := strings.ContainsFunc(s, unicode.IsLetter)
+	if !strings.ContainsAny(s, "-/.年") && !hasLetter {
+		return time.Time{}, false
+	}
+	if m := matchIf(strings.Contains(s, "-"), rxISO, s); m != nil {
 		t, ok := isoMatch(submatches(s, m))
 		if ok && m[8] >= 0 {
 			try(t, true, m[2], len(s)) // a time is already in the match
@@ -209,7 +215,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			try(t, ok, m[2], m[1])
 		}
 	}
-	if m := rxCJK.FindStringSubmatchIndex(s); m != nil {
+	if m := matchIf(strings.Contains(s, "年"), rxCJK, s); m != nil {
 		v := submatches(s, m)
 		y, _ := strconv.Atoi(v[1])
 		mo, _ := strconv.Atoi(v[2])
@@ -219,21 +225,21 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		t, ok := makeDate(y, mo, d, hh, mm, 0, time.UTC)
 		try(t, ok, m[0], m[1])
 	}
-	if m := rxDayMonth.FindStringSubmatchIndex(s); m != nil {
+	if m := matchIf(hasLetter, rxDayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := rxMonthDay.FindStringSubmatchIndex(s); m != nil {
+	if m := matchIf(hasLetter, rxMonthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[1])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := rxNumeric.FindStringSubmatchIndex(s); m != nil {
+	if m := matchIf(strings.ContainsAny(s, "-/."), rxNumeric, s); m != nil {
 		v := submatches(s, m)
 		if v[2] == v[4] {
 			a, _ := strconv.Atoi(v[1])
@@ -248,6 +254,13 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		}
 	}
 	return best, bestAt >= 0
+}
+
+func matchIf(ok bool, rx *regexp.Regexp, s string) []int {
+	if !ok {
+		return nil
+	}
+	return rx.FindStringSubmatchIndex(s)
 }
 
 func submatches(s string, idx []int) []string {
@@ -425,8 +438,14 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 	order := p.numericOrder()
 	var unlabeled *time.Time
 	for _, l := range p.lines {
+		if pub.source != "" && mod.source != "" {
+			return
+		}
 		if len(l.text) > 160 || inRelated(l.node) || inChrome(l.node) {
 			continue
+		}
+		if pub.source != "" && !rxUpdatedLabel.MatchString(l.text) {
+			continue // only an "Updated …" line can still add something
 		}
 		t, ok := parseTextDate(l.text, order)
 		if !ok || !plausible(t) {
@@ -482,6 +501,14 @@ func dateish(n *html.Node) bool {
 // from the page's own evidence: another numeric date that can only be read
 // one way, then a weekday named in the text, then language and country.
 func (p *page) numericOrder() dateOrder {
+	if p.order == nil {
+		o := p.decideOrder()
+		p.order = &o
+	}
+	return *p.order
+}
+
+func (p *page) decideOrder() dateOrder {
 	var dayVotes, monthVotes int
 	var ambiguous []line
 	for _, l := range p.lines {

@@ -2,7 +2,6 @@ package scoop
 
 import (
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -39,25 +38,114 @@ func skipText(n *html.Node) bool {
 
 // textOf returns the visible text of n with whitespace collapsed.
 func textOf(n *html.Node) string {
-	var b strings.Builder
-	appendText(&b, n)
-	return strings.TrimSpace(b.String())
+	t, _ := textUpTo(n, -1)
+	return t
 }
 
-func appendText(b *strings.Builder, n *html.Node) {
+// textUpTo is textOf for callers that only want short texts: it gives up
+// once the text passes limit bytes, reporting false, so that asking about
+// every block of a page stays linear. A negative limit means none.
+func textUpTo(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	ok := appendText(&b, n, limit)
+	return strings.TrimSpace(b.String()), ok
+}
+
+func appendText(b *strings.Builder, n *html.Node, limit int) bool {
 	if n.Type == html.TextNode {
 		appendCollapsed(b, n.Data)
-		return
+		return limit < 0 || b.Len() <= limit+1
 	}
 	if n.Type == html.ElementNode && skipText(n) {
-		return
+		return true
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
 		appendCollapsed(b, " ")
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		appendText(b, c)
+		if !appendText(b, c, limit) {
+			return false
+		}
 	}
+	return true
+}
+
+// hintBits looks up the words of n's class and id in sets and returns a
+// bit per set that holds one of them. Words are split at spaces, dashes,
+// underscores and camelCase humps, and neighbours are also tried joined
+// in pairs and triples, so "read-next" and "readNext" both give
+// "readnext". It runs on every element, so it does not allocate.
+func hintBits(n *html.Node, sets ...map[string]bool) uint {
+	var bits uint
+	var buf [96]byte
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		// ends[i] is where word i stops in buf; words of one run of a
+		// class name are stored back to back so that joins are slices.
+		var ends [16]int
+		words, w := 0, 0
+		check := func() {
+			if words == 0 {
+				return
+			}
+			for k := max(0, words-3); k < words; k++ {
+				from := 0
+				if k > 0 {
+					from = ends[k-1]
+				}
+				for i, set := range sets {
+					if set[string(buf[from:w])] {
+						bits |= 1 << i
+					}
+				}
+			}
+		}
+		endWord := func() {
+			if words < len(ends) && (words == 0 && w > 0 || words > 0 && w > ends[words-1]) {
+				ends[words] = w
+				words++
+				check()
+			}
+		}
+		for i := 0; i < len(a.Val); i++ {
+			c := a.Val[i]
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+				endWord()
+				words, w = 0, 0
+			case c == '-' || c == '_' || c == '.' || c == ':' || c == '/':
+				endWord()
+			case c >= 'A' && c <= 'Z':
+				if i > 0 && a.Val[i-1] >= 'a' && a.Val[i-1] <= 'z' {
+					endWord()
+				}
+				if w < len(buf) {
+					buf[w] = c + 'a' - 'A'
+					w++
+				}
+			default:
+				if w < len(buf) {
+					buf[w] = c
+					w++
+				}
+			}
+			if w == len(buf) {
+				break
+			}
+		}
+		endWord()
+	}
+	return bits
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 // appendCollapsed writes s with runs of white space as one space and no
@@ -67,7 +155,9 @@ func appendCollapsed(b *strings.Builder, s string) {
 	space := len(prev) > 0 && prev[len(prev)-1] != ' ' && prev[len(prev)-1] != '\n'
 	pending := false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		// HTML collapses ASCII white space; no-break spaces read as
+		// spaces, but ideographic and other wide spaces are kept.
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
 			pending = true
 			continue
 		}

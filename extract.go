@@ -60,7 +60,7 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	raw, err := readAll(r, limit+1)
 	if err != nil {
 		return nil, fmt.Errorf("scoop: reading %s: %w", pageURL, err)
 	}
@@ -150,6 +150,30 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 		a.Related = []RelatedStory{}
 	}
 	return a, nil
+}
+
+// readAll reads up to limit bytes of r, in one allocation when r can
+// tell its length (bytes.Reader, strings.Reader, bytes.Buffer).
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(512)
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(int64(l.Len())+1, limit)
+	}
+	buf := make([]byte, 0, size)
+	r = io.LimitReader(r, limit)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // looksLikeHTML rejects documents that are plainly something else: binary

@@ -28,6 +28,7 @@ type page struct {
 	credits   []*html.Node
 	weekdays  map[string]bool
 	cutTexts  map[string]bool // lines of the blocks cut from the article
+	order     *dateOrder      // how numeric dates read, once decided
 }
 
 // line is a short run of visible text and the element that holds it.
@@ -130,9 +131,9 @@ func (p *page) scanText(n *html.Node) {
 			inline = el
 			el = el.Parent
 		}
-		if t := textOf(el); len(t) <= 200 {
+		if t, short := textUpTo(el, 200); short {
 			p.lines = append(p.lines, line{el, t})
-		} else if t := textOf(inline); len(t) <= 200 {
+		} else if t, short := textUpTo(inline, 200); short {
 			p.lines = append(p.lines, line{inline, t})
 		} else {
 			p.lines = append(p.lines, line{n.Parent, collapse(s)})

@@ -13,7 +13,7 @@ import (
 
 // rxRelatedLabel is the whole label of a block of related stories, in the
 // languages scoop reads.
-var rxRelatedLabel = regexp.MustCompile(`(?i)^\W*(` +
+var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?|` +
 	`more (on|about) (this|this story|this topic|the topic|that|the story)|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
@@ -23,11 +23,15 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^\W*(` +
 	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
 	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
 	`leia também|leia mais|veja também|notícias relacionadas|matérias relacionadas|você pode gostar|mais sobre .*|` +
-	`lees ook|lees meer|gerelateerde artikelen|gerelateerd( nieuws)?|meer over .*|meer nieuws|zie ook|ook interessant` +
-	`)\W*$`)
-
-// rxRelatedHint matches class and id names of related blocks.
-var rxRelatedHint = regexp.MustCompile(`(?i)(^|[\s_-])(related|relatedlinks|related-?(articles|stories|posts|news|content|coverage)|more-?(from|on|stories|news|articles)|read-?next|readnext|recommend(ed|ations)?|you-?may-?(also-?)?like|also-?read|further-?reading|see-?also|mehr-?zum-?thema|lesen-?sie-?auch|a-?lire-?aussi|relacionad[ao]s|correlat[ie]|leia-?tambem|gerelateerd)([\s_-]|$)`)
+	`lees ook|lees meer|gerelateerde artikelen|gerelateerd( nieuws)?|meer over .*|meer nieuws|zie ook|ook interessant|` +
+	`läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
+	`czytaj (też|także|również)|zobacz (też|także|również)|powiązane( artykuły)?|čtěte také|související články|` +
+	`читайте также|по теме|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
+	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
+	`اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|मुख्य खबरें|यह भी पढ़ें|संबंधित खबरें|` +
+	`関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|` +
+	`相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|相關新聞|相關閱讀|延伸閱讀|관련\s?기사|관련\s?뉴스|함께 볼만한 기사` +
+	`)[^\pL\pN]*$`)
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
@@ -37,24 +41,44 @@ var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|pa
 var rxSkipURL = regexp.MustCompile(`(?i)^(mailto|javascript|tel|sms|whatsapp|data):|/(tags?|topics?|category|categories|author|authors|authors?/|search|login|signin|register|subscribe|newsletter|newsletters|page|privacy|terms|contact|about|sharer|share|intent)(/|\?|\.|$)|[?&](share|page|replytocom)=`)
 
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^\W*(more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)\W*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
-// rxDebrisHint matches class and id names of the small blocks around an
-// article that readers skip.
-var rxDebrisHint = regexp.MustCompile(`(?i)(^|[\s_-])(by-?line|author(by|name|s|-?info|-?bio)?|credits?|caption|copyright|newsletter|signup|sign-up|subscribe|subscription|share|sharing|share-?bar|social|promo|app-?promo|app-?download|shoutout|ads?|ad-?(slot|unit|container|wrapper|label)|advert|advertisement|sponsor|sponsored|breadcrumbs?|tags|tag-?list|updated|timestamp|print|comments?-?(count|link)?|disclaimer|rating|reactions?)([\s_-]|$)`)
+// Class and id words of the small blocks around an article that readers
+// skip, of related-story blocks, and of look-alikes that are sitewide,
+// sponsored or not stories at all.
+var (
+	debrisHints = wordSet(`byline author authorby authorname authors authorinfo authorbio credit credits
+		caption copyright newsletter signup subscribe subscription share sharing sharebar sharetools
+		social promo apppromo appdownload shoutout ad ads adslot adunit advert advertisement sponsor
+		sponsored breadcrumb breadcrumbs tags taglist updated timestamp print comments commentcount
+		disclaimer rating reactions kicker eyebrow overline surtitre dachzeile rubric legend legende descr
+		imgdescr bildunterschrift didascalia editor published publication publi dateline postmeta entrymeta
+		articlemeta meta date dates republish republishing donate donation membership support cta paywall`)
+	relatedHints = wordSet(`related relatedlinks relatedarticles relatedstories relatedposts relatednews
+		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
+		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
+		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
+		gerelateerd`)
+	sponsoredHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
+		adslot adunit advertisement`)
+	notRelatedHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad
+		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags topic topics
+		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`)
+)
 
 // debris reports whether n is a small block of page furniture inside or
 // beside the article: a byline, credit, caption, share bar, newsletter
 // box or ad label.
-func debris(n *html.Node) bool {
+// hb holds the element's hint bits for debrisHints first.
+func debris(n *html.Node, hb uint) bool {
 	if n.DataAtom == atom.Figcaption {
 		return true
 	}
-	h := hints(n)
-	if h == "" || !rxDebrisHint.MatchString(h) {
+	if hb&1 == 0 {
 		return false
 	}
-	return len(textOf(n)) <= 300 && !containsAtom(n, atom.H1)
+	_, short := textUpTo(n, 300)
+	return short && !containsAtom(n, atom.H1)
 }
 
 func containsAtom(n *html.Node, a atom.Atom) bool {
@@ -79,7 +103,8 @@ func (p *page) relatedStories() []RelatedStory {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
 			}
-			if debris(c) {
+			hb := hintBits(c, debrisHints, relatedHints, notRelatedHints)
+			if debris(c, hb) {
 				p.cut(c, cutDebris)
 				continue
 			}
@@ -90,7 +115,7 @@ func (p *page) relatedStories() []RelatedStory {
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c); len(stories) > 0 {
+			if nodes, stories := p.relatedBlock(c, hb>>1); len(stories) > 0 {
 				out = p.mergeStories(out, stories)
 				blocks = append(blocks, nodes...)
 				continue
@@ -111,8 +136,8 @@ func (p *page) callout(n *html.Node, inBody bool) []RelatedStory {
 	if !inBody && (hasBlockChild(n) || inChrome(n)) {
 		return nil
 	}
-	t := textOf(n)
-	if len(t) > 250 || len(t) < 8 {
+	t, short := textUpTo(n, 250)
+	if !short || len(t) < 8 {
 		return nil
 	}
 	loc := rxCallout.FindStringIndex(t)
@@ -178,13 +203,28 @@ func (p *page) storyURL(href string) string {
 		return ""
 	}
 	pu, err := url.Parse(u)
-	if err != nil || pu.Path == "" || pu.Path == "/" || rxSkipURL.MatchString(pu.Path) {
+	if err != nil || pu.Path == "" || pu.Path == "/" || rxSkipURL.MatchString(pu.Path) || sectionPath(pu.Path) {
 		return ""
 	}
 	if key := storyKey(u); key == storyKey(p.url.String()) || (p.canonical != "" && key == storyKey(p.resolve(p.canonical))) {
 		return ""
 	}
 	return u
+}
+
+// sectionPath reports whether a path names a site section ("/politics",
+// "/sport/") rather than a story: one plain word, no slug, no number.
+func sectionPath(path string) bool {
+	path = strings.Trim(path, "/")
+	if path == "" || strings.Contains(path, "/") {
+		return path == ""
+	}
+	for _, r := range path {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // storyKey normalises a story URL for de-duplication: lower-case host
@@ -214,23 +254,21 @@ func storyKey(s string) string {
 // relatedBlock reports whether n is a block of related stories, and if so
 // the nodes it spans and its stories. A block is recognised by its label
 // (a heading or aria-label in related vocabulary) or by class and id
-// hints, and must not be sitewide, sponsored or navigation.
-func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
-	if inChrome(n) && !rxRelatedHint.MatchString(hints(n)) {
+// hints, and must not be sitewide, sponsored or navigation. hb holds the
+// element's hint bits for relatedHints and notRelatedHints.
+func (p *page) relatedBlock(n *html.Node, hb uint) ([]*html.Node, []RelatedStory) {
+	if inChrome(n) && hb&1 == 0 {
 		return nil, nil
 	}
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
-	if label := labelText(n); label != "" && rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label) {
+	if label := labelText(n); isRelatedLabel(label) && !inNotRelated(n) {
 		label = trimLabel(label)
 		var nodes []*html.Node
 		var stories []RelatedStory
 		for s := n.NextSibling; s != nil; s = s.NextSibling {
 			if s.Type != html.ElementNode {
 				continue
-			}
-			if isHeading(s) || labelText(s) != "" && labelText(s) != textOf(s) {
-				break
 			}
 			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
 				break
@@ -252,10 +290,9 @@ func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
 		}
 		return append(nodes, n), stories
 	}
-	h := hints(n)
 	aria := collapse(attr(n, "aria-label"))
-	byHint := rxRelatedHint.MatchString(h) || (aria != "" && rxRelatedLabel.MatchString(aria))
-	if !byHint || rxNotRelated.MatchString(h+" "+aria) {
+	byHint := hb&1 != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
+	if !byHint || hb&2 != 0 || rxNotRelated.MatchString(aria) {
 		return nil, nil
 	}
 	label := aria
@@ -277,6 +314,46 @@ func (p *page) relatedBlock(n *html.Node) ([]*html.Node, []RelatedStory) {
 	return []*html.Node{n}, stories
 }
 
+// inNotRelated reports whether an ancestor of n near it is a sponsored,
+// sitewide or social widget, whose own labels ("You May Like") mimic
+// related blocks.
+func inNotRelated(n *html.Node) bool {
+	for i := 0; i < 5 && n.Parent != nil; i++ {
+		n = n.Parent
+		if hintBits(n, sponsoredHints) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// labelWords are the first words of related-block labels, checked before
+// the full pattern.
+var labelWords = wordSet(`other more related you recommended what read up further also see keep lesen mehr
+	das auch weitere verwandte ähnliche à a lire sur articles vous voir dans noticias artículos contenido
+	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
+	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
+	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
+	artikel tin xem bài`)
+
+// isLatin reports whether a word is written in Latin letters; labels in
+// other scripts skip the first-word check.
+func isLatin(w string) bool {
+	for _, r := range w {
+		if r >= 0x250 {
+			return false
+		}
+	}
+	return true
+}
+
+// isRelatedLabel reports whether a block label announces related stories.
+func isRelatedLabel(label string) bool {
+	first := firstWord(strings.ToLower(label))
+	return label != "" && (labelWords[first] || !isLatin(first)) &&
+		rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label)
+}
+
 // labelText returns the text of n when n looks like a block label: a
 // heading, or a short element of its own whose text holds no link.
 func labelText(n *html.Node) string {
@@ -293,8 +370,8 @@ func labelText(n *html.Node) string {
 	if hasLink(n) && !heading {
 		return ""
 	}
-	t := textOf(n)
-	if len(t) == 0 || len(t) > 60 {
+	t, short := textUpTo(n, 60)
+	if !short {
 		return ""
 	}
 	return t
@@ -310,8 +387,8 @@ func (p *page) innerLabel(n *html.Node) string {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if t := labelText(c); t != "" && (isHeading(c) || rxRelatedLabel.MatchString(t)) {
-				if !hasLink(c) || rxRelatedLabel.MatchString(t) {
+			if t := labelText(c); t != "" && (isHeading(c) || isRelatedLabel(t)) {
+				if !hasLink(c) || isRelatedLabel(t) {
 					found = t
 				}
 				return
@@ -333,16 +410,29 @@ func trimLabel(s string) string {
 }
 
 // amongProse reports whether n stands between paragraphs of prose, as a
-// box inside the article body does.
+// box inside the article body does; a list after the last paragraph is
+// beside the article, not in it.
 func amongProse(n *html.Node) bool {
 	for i := 0; i < 2 && n.Parent != nil; i++ {
-		prose := 0
+		before, after := 0, 0
+		seen := false
 		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s != n && s.Type == html.ElementNode && s.DataAtom == atom.P && len(textOf(s)) >= 80 {
-				prose++
+			if s == n {
+				seen = true
+				continue
+			}
+			if s.Type != html.ElementNode || s.DataAtom != atom.P {
+				continue
+			}
+			if _, short := textUpTo(s, 80); !short {
+				if seen {
+					after++
+				} else {
+					before++
+				}
 			}
 		}
-		if prose >= 2 {
+		if before > 0 && after > 0 {
 			return true
 		}
 		n = n.Parent
@@ -354,11 +444,11 @@ func amongProse(n *html.Node) bool {
 // so a class name like "article-related-wrapper" on the whole article is
 // not taken for a block.
 func linkHeavy(n *html.Node) bool {
-	t := textOf(n)
-	if len(t) < 200 {
+	_, short := textUpTo(n, 200)
+	if short {
 		return true
 	}
-	return linkDensity(n, t) >= 0.25
+	return linkDensity(n, textOf(n)) >= 0.25
 }
 
 // cards reads the stories in a block. A card is the largest element
@@ -381,13 +471,13 @@ func (p *page) cards(block *html.Node, label string) []RelatedStory {
 		}
 		seen[l.url] = true
 		card := l.node
-		for card.Parent != nil && card.Parent != block && onlyLinksTo(card.Parent, l.url, p) {
+		for card.Parent != nil && card.Parent != block && onlyLinksTo(card.Parent, l.url, links) {
 			card = card.Parent
 		}
-		if card.Parent == block && onlyLinksTo(block, l.url, p) {
+		if card.Parent == block && onlyLinksTo(block, l.url, links) {
 			card = block
 		}
-		s := p.readCard(card, l, label)
+		s := p.readCard(card, l, label, links)
 		if s.Title == "" || rxGenericLink.MatchString(s.Title) {
 			continue
 		}
@@ -396,26 +486,37 @@ func (p *page) cards(block *html.Node, label string) []RelatedStory {
 	return out
 }
 
-// onlyLinksTo reports whether every story link under n goes to u.
-func onlyLinksTo(n *html.Node, u string, p *page) bool {
-	for _, l := range p.links(n) {
-		if l.url != u {
+// onlyLinksTo reports whether every link of a block's links that lies
+// under n goes to u.
+func onlyLinksTo(n *html.Node, u string, links []link) bool {
+	for _, l := range links {
+		if l.url != u && under(l.node, n) {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *page) readCard(card *html.Node, l link, label string) RelatedStory {
+// under reports whether n is root or one of its descendants.
+func under(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *page) readCard(card *html.Node, l link, label string, links []link) RelatedStory {
 	s := RelatedStory{URL: l.url, Block: label}
 	// The title is the longest text of a link to the story, else a heading.
-	for _, x := range p.links(card) {
-		if x.url == l.url && len(x.text) > len(s.Title) && !rxGenericLink.MatchString(x.text) {
+	for _, x := range links {
+		if x.url == l.url && under(x.node, card) && len(x.text) > len(s.Title) && !rxGenericLink.MatchString(x.text) {
 			s.Title = x.text
 		}
 	}
 	// A headline element inside the card leaves out kickers and labels.
-	if h := headline(card); h != "" && strings.Contains(s.Title, h) {
+	if h := headline(card, label); h != "" && strings.Contains(s.Title, h) {
 		s.Title = h
 	}
 	var texts []string
@@ -476,8 +577,8 @@ func (p *page) readCard(card *html.Node, l link, label string) RelatedStory {
 var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)
 
 // headline returns the text of the first heading, or element marked as a
-// headline, inside a card.
-func headline(card *html.Node) string {
+// headline, inside a card, other than the block's label.
+func headline(card *html.Node, label string) string {
 	var found string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -486,8 +587,11 @@ func headline(card *html.Node) string {
 				continue
 			}
 			if isHeading(c) || rxHeadlineHint.MatchString(hints(c)) {
-				found = textOf(c)
-				return
+				if t := textOf(c); trimLabel(t) != label {
+					found = t
+					return
+				}
+				continue
 			}
 			walk(c)
 		}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -11,13 +12,22 @@ import (
 
 // rxCredit matches the start of a line that credits the original
 // publisher of a story.
-var rxCredit = regexp.MustCompile(`(?i)^\W{0,3}(?:(?:news|original|story|article)\s+)?(?:source|quelle|fuente|fonte|bron)\s*:|^\W{0,3}(?:this\s+(?:story|article|post|piece)\s+(?:was\s+|is\s+)?(?:first|originally)\s+(?:published|appeared|ran)|(?:first|originally)\s+(?:published|appeared|posted)\s+(?:by|at|in|on)|(?:read|view)\s+(?:the\s+)?original\s+(?:story|article)|republished\s+(?:with\s+permission\s+)?from|ursprünglich\s+erschienen|initialement\s+publié|publicado\s+originalmente|originariamente\s+pubblicato)`)
+var rxCredit = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(?:(?:news|original|story|article)\s+)?(?:source|quelle|fuente|fonte|bron)\s*:|^[^\pL\pN]{0,3}(?:this\s+(?:story|article|post|piece)\s+(?:was\s+|is\s+)?(?:first|originally)\s+(?:published|appeared|ran)|(?:first|originally)\s+(?:published|appeared|posted)\s+(?:by|at|in|on)|(?:read|view)\s+(?:the\s+)?original\s+(?:story|article)|republished\s+(?:with\s+permission\s+)?from|ursprünglich\s+erschienen|initialement\s+publié|publicado\s+originalmente|originariamente\s+pubblicato)`)
 
 var rxBareURL = regexp.MustCompile(`https?://[^\s"'<>]+`)
 
+// creditWords are the first words a credit line can start with; checking
+// them first keeps the regular expression off most text.
+var creditWords = wordSet(`news original story article source quelle fuente fonte bron this first
+	originally read view republished ursprünglich initialement publicado originariamente`)
+
 func creditPrefix(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) >= 6 && rxCredit.MatchString(s)
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return end > 0 && creditWords[strings.ToLower(s[:end])] && rxCredit.MatchString(s)
 }
 
 // credit is a line naming where a story was first published.
