@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -13,12 +14,12 @@ import (
 // that merely mentions these words is never touched.
 var (
 	// rxLabel is a block that is only a section label or an ad marker.
-	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
+	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
 	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|延伸閱讀|相關閱讀|関連記事|あわせて読みたい|관련\s?기사|читайте также|по теме|baca juga|czytaj (też|także)|zobacz (też|także)|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:：|\-–—»>]`)
 	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
 	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto   = regexp.MustCompile(`(?i)^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|©|\((ap|afp|reuters|getty)( photo| images)?[^)]*\)\s*$|(getty images|shutterstock|reuters|afp|ap photo|dpa|epa)\s*$`)
+	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
 	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
@@ -33,6 +34,11 @@ var (
 func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	var callouts []*html.Node
 	normTitle := strings.ToLower(collapse(title))
+	// A subheading that repeats the page description is the standfirst.
+	desc := strings.ToLower(collapse(p.meta["og:description"]))
+	if desc == "" {
+		desc = strings.ToLower(collapse(p.meta["description"]))
+	}
 	var remove []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -40,15 +46,20 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if !isBlock(c) || hasBlockChild(c) {
+			// Leaf blocks are lines; so are inline elements that sit
+			// between blocks, like a caption span beside a paragraph.
+			if hasBlockChild(c) {
 				walk(c)
+				continue
+			}
+			if !isBlock(c) && !hasBlockChild(n) {
 				continue
 			}
 			t := textOf(c)
 			switch {
 			case t == "":
 			case isHeading(c) || len(t) <= 300:
-				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] {
+				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] || isHeading(c) && desc != "" && strings.ToLower(t) == desc {
 					if j == "callout" {
 						callouts = append(callouts, c)
 					}
@@ -102,12 +113,39 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "credit"
 	case len(t) <= 80 && strings.ContainsAny(t, "0123456789") && dateLine(t):
 		return "date"
+	case len(t) <= 40 && sectionLink(n, t):
+		return "kicker"
 	case len(t) <= 200 && breadcrumb(n, t):
 		return "crumb"
 	case len(t) <= 80 && rxEditorLine.MatchString(t):
 		return "credit"
 	}
 	return ""
+}
+
+// sectionLink reports whether a short line is only a link to a site
+// section, the kicker many templates print above a headline.
+func sectionLink(n *html.Node, t string) bool {
+	if countLinks(n) != 1 || linkDensity(n, t) < 0.9 {
+		return false
+	}
+	var href string
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			href = attr(n, "href")
+		}
+		for c := n.FirstChild; c != nil && href == ""; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(n)
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	path := strings.Trim(u.Path, "/")
+	return path != "" && (strings.HasSuffix(u.Path, "/") || sectionPath(u.Path)) && !strings.ContainsAny(path, "0123456789")
 }
 
 // breadcrumb reports whether a line is a trail of links like

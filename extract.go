@@ -108,7 +108,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 		related = p.mergeStories(related, p.callout(n, true))
 	}
 	text := plainText(ra.Node)
-	if !p.isArticle(text, pub) {
+	if !p.isArticle(ra.Node, text, pub) {
 		return nil, fmt.Errorf("%w: %s", ErrNoArticle, u)
 	}
 	var hb strings.Builder
@@ -193,9 +193,13 @@ func looksLikeHTML(b []byte) bool {
 }
 
 // isArticle reports whether the extracted body is an article rather than
-// the leftovers of a listing or an empty shell: enough prose, or less of
-// it on a page that declares itself an article.
-func (p *page) isArticle(text string, pub dateCandidate) bool {
+// a listing or an empty shell: enough prose, or less of it on a page that
+// declares itself an article, and not a run of linked headlines.
+func (p *page) isArticle(body *html.Node, text string, pub dateCandidate) bool {
+	declared := p.article() != nil || strings.EqualFold(p.meta["og:type"], "article")
+	if !declared && listing(body) {
+		return false
+	}
 	// Letters, not words: Chinese and Japanese do not separate words.
 	n := 0
 	for _, r := range text {
@@ -206,8 +210,31 @@ func (p *page) isArticle(text string, pub dateCandidate) bool {
 	if n >= 500 {
 		return true
 	}
-	declared := p.article() != nil || strings.EqualFold(p.meta["og:type"], "article")
 	return n >= 120 && (declared || pub.source != "")
+}
+
+// listing reports whether most headings of a body are links, as on a
+// section front where each headline leads to a story.
+func listing(body *html.Node) bool {
+	var headings, linked int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(c) {
+				headings++
+				if t := textOf(c); t != "" && linkDensity(c, t) > 0.8 {
+					linked++
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return linked >= 3 && linked*2 >= headings
 }
 
 // title returns the headline once: the visible h1 when it agrees with a

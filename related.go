@@ -35,7 +35,7 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|tags?\b|topics?\b|keywords|schlagworte|breadcrumb|pagination|comments?|share|social|newsletter|menu)`)
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|keywords|schlagworte|comments?\b|newsletter)`)
 
 // rxSkipURL matches links that never point at a story.
 var rxSkipURL = regexp.MustCompile(`(?i)^(mailto|javascript|tel|sms|whatsapp|data):|/(tags?|topics?|category|categories|author|authors|authors?/|search|login|signin|register|subscribe|newsletter|newsletters|page|privacy|terms|contact|about|sharer|share|intent)(/|\?|\.|$)|[?&](share|page|replytocom)=`)
@@ -53,7 +53,7 @@ var (
 		sponsored breadcrumb breadcrumbs tags taglist updated timestamp print comments commentcount
 		disclaimer rating reactions kicker eyebrow overline surtitre dachzeile rubric legend legende descr
 		imgdescr bildunterschrift didascalia editor published publication publi dateline postmeta entrymeta
-		articlemeta meta date dates republish republishing donate donation membership support cta paywall`)
+		articlemeta meta date dates publicidade publicidad publicite werbung anzeige reclame republish republishing donate donation membership support cta paywall`)
 	relatedHints = wordSet(`related relatedlinks relatedarticles relatedstories relatedposts relatednews
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
@@ -62,7 +62,7 @@ var (
 	sponsoredHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
 		adslot adunit advertisement`)
 	notRelatedHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad
-		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags topic topics
+		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
 		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`)
 )
 

@@ -12,7 +12,7 @@ import (
 
 // rxCredit matches the start of a line that credits the original
 // publisher of a story.
-var rxCredit = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(?:(?:news|original|story|article)\s+)?(?:source|quelle|fuente|fonte|bron)\s*:|^[^\pL\pN]{0,3}(?:this\s+(?:story|article|post|piece)\s+(?:was\s+|is\s+)?(?:first|originally)\s+(?:published|appeared|ran)|(?:first|originally)\s+(?:published|appeared|posted)\s+(?:by|at|in|on)|(?:read|view)\s+(?:the\s+)?original\s+(?:story|article)|republished\s+(?:with\s+permission\s+)?from|ursprünglich\s+erschienen|initialement\s+publié|publicado\s+originalmente|originariamente\s+pubblicato)`)
+var rxCredit = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(?:(?:news|original|story|article)\s+)?(?:source|quelle|fuente|fonte|bron)\s*:|^[^\pL\pN]{0,3}(?:this\s+(?:story|article|post|piece|report)\s+(?:was\s+|is\s+)?(?:(?:first|originally)\s+(?:published|appeared|ran)|(?:produced|reported|written|published)\s+(?:by|in\s+partnership\s+with)|republished|shared)|(?:first|originally)\s+(?:published|appeared|posted)\s+(?:by|at|in|on)|(?:read|view)\s+(?:the\s+)?original\s+(?:story|article)|republished\s+(?:with\s+permission\s+)?from|ursprünglich\s+erschienen|initialement\s+publié|publicado\s+originalmente|originariamente\s+pubblicato)`)
 
 var rxBareURL = regexp.MustCompile(`https?://[^\s"'<>]+`)
 
@@ -54,11 +54,9 @@ func (p *page) sourceCredits() []credit {
 		if len(text) > 300 || !creditPrefix(text) {
 			continue
 		}
-		u := p.creditURL(block, text)
-		if u == "" {
-			continue
-		}
-		out = append(out, credit{block, u})
+		// A credit whose only link is the publisher's home page still
+		// leaves the body, but names no source story.
+		out = append(out, credit{block, p.creditURL(block, text)})
 	}
 	return out
 }
@@ -73,7 +71,7 @@ func (p *page) creditURL(block *html.Node, text string) string {
 			return
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.A {
-			if u := p.resolve(attr(n, "href")); u != "" && !sameSite(u, p.url) {
+			if u := p.resolve(attr(n, "href")); u != "" && !sameSite(u, p.url) && !homePage(u) {
 				found = u
 				return
 			}
@@ -85,10 +83,19 @@ func (p *page) creditURL(block *html.Node, text string) string {
 	walk(block)
 	if found == "" {
 		if m := rxBareURL.FindString(text); m != "" {
-			found = p.resolve(strings.TrimRight(m, ".,;)"))
+			if u := p.resolve(strings.TrimRight(m, ".,;)")); !homePage(u) {
+				found = u
+			}
 		}
 	}
 	return found
+}
+
+// homePage reports whether u is a site's front page, which credits a
+// publisher but not a story.
+func homePage(u string) bool {
+	pu, err := url.Parse(u)
+	return err != nil || strings.Trim(pu.Path, "/") == ""
 }
 
 // sameSite reports whether two URLs share a host, ignoring a leading www.
@@ -115,8 +122,10 @@ func (p *page) canonicalURL() string {
 // credit, then a canonical or og:url pointing at another site (the mark of
 // a syndicated copy), then the JSON-LD isBasedOn, else the page itself.
 func (p *page) sourceURL(credits []credit, pageURL string) string {
-	if len(credits) > 0 {
-		return credits[0].url
+	for _, c := range credits {
+		if c.url != "" {
+			return c.url
+		}
 	}
 	for _, s := range []string{p.canonical, p.meta["og:url"]} {
 		if u := p.resolve(s); u != "" && !sameSite(u, p.url) {
