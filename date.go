@@ -512,6 +512,9 @@ func (p *page) decideOrder() dateOrder {
 	var dayVotes, monthVotes int
 	var ambiguous []line
 	for _, l := range p.lines {
+		if !numericDateLike(l.text) {
+			continue
+		}
 		for _, m := range rxNumeric.FindAllStringSubmatch(l.text, -1) {
 			if m[2] != m[4] {
 				continue
@@ -534,14 +537,15 @@ func (p *page) decideOrder() dateOrder {
 		}
 		return monthFirst
 	}
-	if len(p.weekdays) > 0 {
+	if len(ambiguous) > 0 && p.weekdays() != nil {
+		weekdays := p.weekdays()
 		for _, l := range ambiguous {
 			mf, ok1 := parseTextDate(l.text, monthFirst)
 			df, ok2 := parseTextDate(l.text, dayFirst)
 			if !ok1 || !ok2 {
 				continue
 			}
-			inM, inD := p.weekdays[mf.Weekday().String()], p.weekdays[df.Weekday().String()]
+			inM, inD := weekdays[mf.Weekday().String()], weekdays[df.Weekday().String()]
 			if inM != inD {
 				if inD {
 					return dayFirst
@@ -554,6 +558,44 @@ func (p *page) decideOrder() dateOrder {
 		return monthFirst
 	}
 	return dayFirst
+}
+
+// numericDateLike reports whether s has a digit, a date separator and a
+// digit in a row, the least a numeric date needs.
+func numericDateLike(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i+1]; (c == '/' || c == '.' || c == '-') && isDigit(s[i]) && isDigit(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// weekdays returns the weekday names the page's text mentions (in
+// English), which settle whether 02/12/2025 means February or December.
+// Only a page with an ambiguous date needs them, so they are found then.
+func (p *page) weekdays() map[string]bool {
+	found := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			scanWeekdays(n.Data, found)
+			return
+		}
+		if n.Type == html.ElementNode && skipText(n) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.doc)
+	if len(found) == 0 {
+		return nil
+	}
+	return found
 }
 
 // usEnglish reports whether a page is American English, the one locale

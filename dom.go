@@ -43,8 +43,9 @@ func textOf(n *html.Node) string {
 }
 
 // textUpTo is textOf for callers that only want short texts: it gives up
-// once the text passes limit bytes, reporting false, so that asking about
-// every block of a page stays linear. A negative limit means none.
+// once the text passes limit bytes, reporting false with the text so far,
+// so that asking about every block of a page stays linear. A negative
+// limit means none.
 func textUpTo(n *html.Node, limit int) (string, bool) {
 	var b strings.Builder
 	ok := appendText(&b, n, limit)
@@ -222,6 +223,14 @@ func (p *page) cut(n *html.Node, why string) {
 		}
 	}
 	walk(n)
+}
+
+// cutKeep marks n for removal from the body without recording its text,
+// for blocks whose text may also stand in the article.
+func cutKeep(n *html.Node) {
+	if cutKind(n) == "" {
+		n.Attr = append(n.Attr, html.Attribute{Key: cutAttr, Val: cutDebris})
+	}
 }
 
 // cutKind says why n or one of its ancestors was cut, or "".

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -97,7 +99,10 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	related := p.relatedStories()
 	pub, mod := p.dates(now)
 
+	// scoop reads JSON-LD itself; readability parsing it again would
+	// double the cost of large @graph blocks.
 	parser := readability.NewParser()
+	parser.DisableJSONLD = true
 	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
 		return nil, fmt.Errorf("%w: %s", ErrNoArticle, u)
@@ -120,10 +125,10 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	a := &Article{
 		URL:        pageURL,
 		Title:      title,
-		Byline:     collapse(ra.Byline()),
-		SiteName:   collapse(ra.SiteName()),
+		Byline:     p.byline(ra.Byline()),
+		SiteName:   p.siteName(ra.SiteName()),
 		Language:   p.language(),
-		Excerpt:    ra.Excerpt(),
+		Excerpt:    p.excerpt(ra.Excerpt()),
 		Image:      p.resolve(ra.ImageURL()),
 		Text:       text,
 		HTML:       hb.String(),
@@ -211,6 +216,70 @@ func (p *page) isArticle(body *html.Node, text string, pub dateCandidate) bool {
 		return true
 	}
 	return n >= 120 && (declared || pub.source != "")
+}
+
+// byline returns the article's authors from JSON-LD, else what
+// readability found in meta tags and the page.
+func (p *page) byline(found string) string {
+	if a := p.article(); a != nil {
+		var names []string
+		authors, ok := a["author"].([]any)
+		if !ok {
+			authors = []any{a["author"]}
+		}
+		for _, au := range authors {
+			if n := collapse(ldString(au)); n != "" && !strings.HasPrefix(n, "http") && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		if len(names) > 0 {
+			return strings.Join(names, ", ")
+		}
+	}
+	return cleanByline(found)
+}
+
+// rxBylineLead is the "By" before a byline, in the languages scoop reads.
+var rxBylineLead = regexp.MustCompile(`(?i)^(by|von|par|por|di|door|av|af|przez|от)\s*:?\s+`)
+
+// cleanByline trims a byline found in the page text to the names: no
+// "By", no date or "Updated" after them, and nothing if it was only a date.
+func cleanByline(s string) string {
+	s = collapse(s)
+	if loc := rxPublishedLabel.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	if loc := rxUpdatedLabel.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	s = strings.TrimSpace(rxBylineLead.ReplaceAllString(strings.TrimSpace(s), ""))
+	s = strings.TrimRight(s, " ,|-–—·•")
+	if _, isDate := parseTextDate(s, monthFirst); isDate || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	return s
+}
+
+// siteName returns the publisher's name: og:site_name as readability
+// reads it, else the JSON-LD publisher.
+func (p *page) siteName(found string) string {
+	if found != "" {
+		return collapse(found)
+	}
+	if a := p.article(); a != nil {
+		return collapse(ldString(a["publisher"]))
+	}
+	return ""
+}
+
+// excerpt returns the JSON-LD description, else readability's excerpt.
+func (p *page) excerpt(found string) string {
+	if a := p.article(); a != nil {
+		if d := collapse(ldString(a["description"])); d != "" {
+			return d
+		}
+	}
+	return found
 }
 
 // listing reports whether most headings of a body are links, as on a

@@ -27,6 +27,7 @@ type expectation struct {
 	Error        string   `json:"error"`
 	Title        string   `json:"title"`
 	Published    string   `json:"published"`
+	NoDate       bool     `json:"no_date"` // the page gives no date at all
 	DateSource   string   `json:"date_source"`
 	SourceURL    string   `json:"source_url"`
 	Language     string   `json:"language"`
@@ -114,6 +115,9 @@ func checkArticle(t *testing.T, a *Article, w expectation) {
 		if !sameDate(a.Published, w.Published) {
 			t.Errorf("published = %v, want %s", a.Published, w.Published)
 		}
+	}
+	if w.NoDate && (a.Published != nil || a.DateSource != "") {
+		t.Errorf("published = %v from %q, want none", a.Published, a.DateSource)
 	}
 	if w.DateSource != "" && string(a.DateSource) != w.DateSource {
 		t.Errorf("date_source = %q, want %q", a.DateSource, w.DateSource)

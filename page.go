@@ -26,7 +26,6 @@ type page struct {
 	times     []*html.Node
 	lines     []line // short text runs holding a digit: date candidates
 	credits   []*html.Node
-	weekdays  map[string]bool
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	order     *dateOrder      // how numeric dates read, once decided
 }
@@ -112,7 +111,6 @@ func (p *page) scanElement(n *html.Node) bool {
 func (p *page) scanText(n *html.Node) {
 	s := n.Data
 	if len(s) > 400 || n.Parent == nil {
-		p.scanWeekdays(s)
 		return
 	}
 	hasDigit := false
@@ -142,12 +140,10 @@ func (p *page) scanText(n *html.Node) {
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)
 	}
-	p.scanWeekdays(s)
 }
 
-// scanWeekdays notes the weekday names a page mentions, which settle
-// whether 02/12/2025 means February or December.
-func (p *page) scanWeekdays(s string) {
+// scanWeekdays adds the weekday names s mentions to found.
+func scanWeekdays(s string, found map[string]bool) {
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) && isWordByte(s[j]) {
@@ -156,10 +152,7 @@ func (p *page) scanWeekdays(s string) {
 		if j > i {
 			if j-i >= 5 && j-i <= 10 {
 				if wd, ok := weekdayNames[strings.ToLower(s[i:j])]; ok {
-					if p.weekdays == nil {
-						p.weekdays = map[string]bool{}
-					}
-					p.weekdays[wd] = true
+					found[wd] = true
 				}
 			}
 			i = j

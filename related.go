@@ -59,6 +59,11 @@ var (
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
 		gerelateerd`)
+	// commentHints mark reader comments, cut whatever their length.
+	commentHints = wordSet(`comments commentlist commentsection disqus reacties kommentare commentaires
+		comentarios comentários commenti komentarze kommentarer reader-comments`)
+	// dekHints mark a standfirst under the headline.
+	dekHints       = wordSet(`standfirst dek sommario summary abstract resumen resumo chapeau`)
 	sponsoredHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
 		adslot adunit advertisement`)
 	notRelatedHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad
@@ -69,16 +74,39 @@ var (
 // debris reports whether n is a small block of page furniture inside or
 // beside the article: a byline, credit, caption, share bar, newsletter
 // box or ad label.
-// hb holds the element's hint bits for debrisHints first.
+// hb holds the element's hint bits for debrisHints, then commentHints
+// and dekHints.
 func debris(n *html.Node, hb uint) bool {
-	if n.DataAtom == atom.Figcaption {
+	if n.DataAtom == atom.Figcaption || hb&2 != 0 && !containsAtom(n, atom.H1) {
 		return true
+	}
+	// A standfirst beside the headline repeats the description; one in
+	// the body (a German intro, a French chapô) is the first paragraph.
+	if (hb&4 != 0 || attr(n, "itemprop") == "description") && nearHeadline(n) {
+		if _, short := textUpTo(n, 400); short {
+			// Not debris: its text often repeats the first paragraph,
+			// which must stay.
+			cutKeep(n)
+			return false
+		}
 	}
 	if hb&1 == 0 {
 		return false
 	}
 	_, short := textUpTo(n, 300)
 	return short && !containsAtom(n, atom.H1)
+}
+
+// nearHeadline reports whether the article's h1 shares n's parent or
+// grandparent: the header area of an article.
+func nearHeadline(n *html.Node) bool {
+	for i := 0; i < 2 && n.Parent != nil; i++ {
+		n = n.Parent
+		if containsAtom(n, atom.H1) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAtom(n *html.Node, a atom.Atom) bool {
@@ -103,7 +131,7 @@ func (p *page) relatedStories() []RelatedStory {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
 			}
-			hb := hintBits(c, debrisHints, relatedHints, notRelatedHints)
+			hb := hintBits(c, debrisHints, commentHints, dekHints, relatedHints, notRelatedHints)
 			if debris(c, hb) {
 				p.cut(c, cutDebris)
 				continue
@@ -115,7 +143,7 @@ func (p *page) relatedStories() []RelatedStory {
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb>>1); len(stories) > 0 {
+			if nodes, stories := p.relatedBlock(c, hb>>3); len(stories) > 0 {
 				out = p.mergeStories(out, stories)
 				blocks = append(blocks, nodes...)
 				continue
@@ -134,6 +162,12 @@ func (p *page) relatedStories() []RelatedStory {
 // Outside the cleaned body (inBody false) it must also sit among prose.
 func (p *page) callout(n *html.Node, inBody bool) []RelatedStory {
 	if !inBody && (hasBlockChild(n) || inChrome(n)) {
+		return nil
+	}
+	if !hasLink(n) {
+		return nil
+	}
+	if head, _ := textUpTo(n, 40); !startsCallout(head) {
 		return nil
 	}
 	t, short := textUpTo(n, 250)
@@ -296,6 +330,9 @@ func (p *page) relatedBlock(n *html.Node, hb uint) ([]*html.Node, []RelatedStory
 		return nil, nil
 	}
 	label := aria
+	if label == "" {
+		label = leadText(n)
+	}
 	if l := p.innerLabel(n); l != "" {
 		if rxNotRelated.MatchString(l) {
 			return nil, nil
@@ -402,6 +439,32 @@ func (p *page) innerLabel(n *html.Node) string {
 	return trimLabel(found)
 }
 
+// leadText returns the short text a block starts with before its first
+// link, such as "【関連記事】", as a label.
+func leadText(n *html.Node) string {
+	var b strings.Builder
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				appendCollapsed(&b, c.Data)
+			case c.Type != html.ElementNode || skipText(c):
+			case c.DataAtom == atom.A || c.DataAtom == atom.Img || isBlock(c):
+				done = true
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if t := trimLabel(b.String()); len(t) <= 40 {
+		return t
+	}
+	return ""
+}
+
 // trimLabel drops the punctuation around a block label ("RELATED:").
 func trimLabel(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
@@ -471,10 +534,10 @@ func (p *page) cards(block *html.Node, label string) []RelatedStory {
 		}
 		seen[l.url] = true
 		card := l.node
-		for card.Parent != nil && card.Parent != block && onlyLinksTo(card.Parent, l.url, links) {
+		for card != block && card.Parent != nil && card.Parent != block && onlyLinksTo(card.Parent, l.url, links) {
 			card = card.Parent
 		}
-		if card.Parent == block && onlyLinksTo(block, l.url, links) {
+		if card != block && card.Parent == block && onlyLinksTo(block, l.url, links) {
 			card = block
 		}
 		s := p.readCard(card, l, label, links)

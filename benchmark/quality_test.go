@@ -17,15 +17,18 @@ import (
 
 // Quality floors: a change that drops below one fails the tests.
 const (
-	// minF1 is the floor for scoop's body F1 on the corpus.
-	minF1 = 0.952
-	// TODO: set the metadata floors once Extract's metadata settles.
+	// minF1 is the floor for scoop's body F1 on the corpus, just under
+	// the 0.975 measured; go-readability alone scores 0.952.
+	minF1 = 0.970
 	// minTitleAgreement is the floor for the share of readability test
 	// pages whose title scoop gets exactly (after normalising).
-	minTitleAgreement = 0.0
+	// scoop drops site names and prefers the visible headline, which
+	// readability's expectations keep, hence well under 1 (measured 0.79).
+	minTitleAgreement = 0.75
 	// minDateAgreement is the floor for the share of pages with an
 	// expected publishedTime whose day scoop gets right.
-	minDateAgreement = 0.0
+	// (measured 0.973).
+	minDateAgreement = 0.95
 )
 
 // corpus loads the corpus once per test binary; benchmarks share it.
