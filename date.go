@@ -45,8 +45,8 @@ func init() {
 	// Longest first, so "sept" is not read as "sep".
 	sortByLenDesc(alt)
 	m := "(" + strings.Join(alt, "|") + ")"
-	rxDayMonth = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?` + m + `\.?,?\s+(?:de\s+)?(\d{4})`)
-	rxMonthDay = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
+	rxDayMonth = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?` + m + `\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b`)
+	rxMonthDay = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 }
 
 func sortByLenDesc(s []string) {

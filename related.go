@@ -269,6 +269,9 @@ func storyKey(s string) string {
 		return s
 	}
 	u.Fragment = ""
+	if u.Host == "" {
+		return u.String()
+	}
 	u.Host = strings.TrimPrefix(strings.ToLower(u.Host), "www.")
 	u.Scheme = "https"
 	if u.RawQuery != "" {
@@ -281,7 +284,7 @@ func storyKey(s string) string {
 		}
 		u.RawQuery = q.Encode()
 	}
-	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.Path = strings.TrimRight(u.Path, "/")
 	return u.String()
 }
 

@@ -1,0 +1,103 @@
+package scoop
+
+import (
+	"bytes"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// addPages seeds a fuzz target with the fixture pages.
+func addPages(f *testing.F, add func([]byte)) {
+	files, _ := filepath.Glob("testdata/pages/*.html")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		add(b)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	addPages(f, func(b []byte) { f.Add(b) })
+	f.Add([]byte("<p>RELATED STORY | <a href=x>y</a></p>"))
+	e := Extractor{Now: fixedNow}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		a, err := e.Extract(bytes.NewReader(doc), "https://news.example.com/2025/02/12/story")
+		if err != nil {
+			for _, known := range []error{ErrEmpty, ErrNotHTML, ErrNoArticle, ErrTooLarge} {
+				if errors.Is(err, known) {
+					return
+				}
+			}
+			t.Fatalf("unexpected error %v", err)
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+			t.Fatalf("invalid UTF-8 in output")
+		}
+		for _, r := range a.Related {
+			if u, err := url.Parse(r.URL); err != nil || !u.IsAbs() {
+				t.Fatalf("related URL %q is not absolute", r.URL)
+			}
+		}
+	})
+}
+
+func FuzzParseTextDate(f *testing.F) {
+	for _, s := range []string{"Published on: 02/12/2025", "Updated Feb 3, 2025 10:14 AM MST", "3. März 2025, 14:30 Uhr",
+		"2025年2月12日", "12 février 2025 à 09h15", "2025-02-12T10:14:00-07:00", "14/03/2025 10:05"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, dmy bool) {
+		order := monthFirst
+		if dmy {
+			order = dayFirst
+		}
+		d, ok := parseTextDate(s, order)
+		if ok && (d.Year() < 1900 || d.Year() > 2099) {
+			t.Fatalf("parseTextDate(%q) = %v", s, d)
+		}
+		parseMachineDate(s)
+	})
+}
+
+func FuzzStoryKey(f *testing.F) {
+	for _, s := range []string{"https://www.Example.com/a/b/?utm_source=x&id=3#frag", "//cdn.example.org/x", "/relative", "http://[::1]:80/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := storyKey(s)
+		if storyKey(k) != k {
+			t.Fatalf("storyKey not idempotent: %q -> %q -> %q", s, k, storyKey(k))
+		}
+	})
+}
+
+func FuzzRelated(f *testing.F) {
+	addPages(f, func(b []byte) { f.Add(string(b)) })
+	f.Fuzz(func(t *testing.T, doc string) {
+		root, err := html.Parse(strings.NewReader(doc))
+		if err != nil {
+			return
+		}
+		u, _ := url.Parse("https://news.example.com/a/story")
+		p := scanPage(root, u)
+		seen := map[string]bool{}
+		for _, r := range p.relatedStories() {
+			k := storyKey(r.URL)
+			if seen[k] {
+				t.Fatalf("%s listed twice", r.URL)
+			}
+			seen[k] = true
+		}
+		p.dates(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	})
+}
