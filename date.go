@@ -340,7 +340,9 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		take(&mod, p.meta[k], DateFromMeta)
 	}
 	p.timeDates(&pub, &mod, plausible)
-	if pub.source == "" || mod.source == "" {
+	// Pages with dates in structured data keep the modified one there
+	// too; reading the text for it would cost more than it finds.
+	if pub.source == "" || mod.source == "" && pub.source == DateFromTime {
 		p.textDates(&pub, &mod, plausible)
 	}
 	if pub.source == "" {

@@ -71,48 +71,38 @@ func appendText(b *strings.Builder, n *html.Node, limit int) bool {
 	return true
 }
 
-// hintBits looks up the words of n's class and id in sets and returns a
-// bit per set that holds one of them. Words are split at spaces, dashes,
-// underscores and camelCase humps, and neighbours are also tried joined
-// in pairs and triples, so "read-next" and "readNext" both give
+// hintBits returns the kinds of block n's class and id name, as the OR
+// of the bits that vocab gives their words. Words are split at spaces,
+// dashes, underscores and camelCase humps, and neighbours are also tried
+// joined in pairs and triples, so "read-next" and "readNext" both give
 // "readnext". It runs on every element, so it does not allocate.
-func hintBits(n *html.Node, sets ...map[string]bool) uint {
+func hintBits(n *html.Node, vocab map[string]uint) uint {
 	var bits uint
 	var buf [96]byte
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		// ends[i] is where word i stops in buf; words of one run of a
-		// class name are stored back to back so that joins are slices.
+		// ends[i] is where word i stops in buf; the words of one class
+		// name are stored back to back, so joins are slices of buf.
 		var ends [16]int
 		words, w := 0, 0
-		check := func() {
-			if words == 0 {
+		endWord := func() {
+			if words == len(ends) || w == 0 || words > 0 && w == ends[words-1] {
 				return
 			}
+			ends[words] = w
+			words++
 			for k := max(0, words-3); k < words; k++ {
 				from := 0
 				if k > 0 {
 					from = ends[k-1]
 				}
-				for i, set := range sets {
-					if set[string(buf[from:w])] {
-						bits |= 1 << i
-					}
-				}
+				bits |= vocab[string(buf[from:w])]
 			}
 		}
-		endWord := func() {
-			if words < len(ends) && (words == 0 && w > 0 || words > 0 && w > ends[words-1]) {
-				ends[words] = w
-				words++
-				check()
-			}
-		}
-		for i := 0; i < len(a.Val); i++ {
-			c := a.Val[i]
-			switch {
+		for i := 0; i < len(a.Val) && w < len(buf); i++ {
+			switch c := a.Val[i]; {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				endWord()
 				words, w = 0, 0
@@ -122,23 +112,28 @@ func hintBits(n *html.Node, sets ...map[string]bool) uint {
 				if i > 0 && a.Val[i-1] >= 'a' && a.Val[i-1] <= 'z' {
 					endWord()
 				}
-				if w < len(buf) {
-					buf[w] = c + 'a' - 'A'
-					w++
-				}
+				buf[w] = c + 'a' - 'A'
+				w++
 			default:
-				if w < len(buf) {
-					buf[w] = c
-					w++
-				}
-			}
-			if w == len(buf) {
-				break
+				buf[w] = c
+				w++
 			}
 		}
 		endWord()
 	}
 	return bits
+}
+
+// vocabulary maps each word of the given lists to the bit of its list,
+// the first list being bit 0.
+func vocabulary(lists ...string) map[string]uint {
+	m := map[string]uint{}
+	for i, l := range lists {
+		for _, w := range strings.Fields(l) {
+			m[w] |= 1 << i
+		}
+	}
+	return m
 }
 
 func wordSet(s string) map[string]bool {

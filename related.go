@@ -43,46 +43,57 @@ var rxSkipURL = regexp.MustCompile(`(?i)^(mailto|javascript|tel|sms|whatsapp|dat
 // rxGenericLink is link text that is no title.
 var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
+// Kinds of block that class and id names tell, as bits of hintBits.
+const (
+	hintDebris uint = 1 << iota
+	hintComment
+	hintDek
+	hintSponsored
+	hintRelated
+	hintNotRelated
+)
+
+// hintVocab gives the kind bits of each class and id word.
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints)
+
 // Class and id words of the small blocks around an article that readers
 // skip, of related-story blocks, and of look-alikes that are sitewide,
 // sponsored or not stories at all.
-var (
-	debrisHints = wordSet(`byline author authorby authorname authors authorinfo authorbio credit credits
+const (
+	debrisHints = `byline author authorby authorname authors authorinfo authorbio credit credits
 		caption copyright newsletter signup subscribe subscription share sharing sharebar sharetools
 		social promo apppromo appdownload shoutout ad ads adslot adunit advert advertisement sponsor
 		sponsored breadcrumb breadcrumbs tags taglist updated timestamp print comments commentcount
 		disclaimer rating reactions kicker eyebrow overline surtitre dachzeile rubric legend legende descr
 		imgdescr bildunterschrift didascalia editor published publication publi dateline postmeta entrymeta
-		articlemeta meta date dates publicidade publicidad publicite werbung anzeige reclame republish republishing donate donation membership support cta paywall`)
-	relatedHints = wordSet(`related relatedlinks relatedarticles relatedstories relatedposts relatednews
+		articlemeta meta date dates publicidade publicidad publicite werbung anzeige reclame republish republishing donate donation membership support cta paywall`
+	relatedHints = `related relatedlinks relatedarticles relatedstories relatedposts relatednews
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd`)
+		gerelateerd`
 	// commentHints mark reader comments, cut whatever their length.
-	commentHints = wordSet(`comments commentlist commentsection disqus reacties kommentare commentaires
-		comentarios comentários commenti komentarze kommentarer reader-comments`)
+	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
+		comentarios comentários commenti komentarze kommentarer readercomments`
 	// dekHints mark a standfirst under the headline.
-	dekHints       = wordSet(`standfirst dek sommario summary abstract resumen resumo chapeau`)
-	sponsoredHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
-		adslot adunit advertisement`)
-	notRelatedHints = wordSet(`taboola outbrain sponsor sponsored promoted paid partner partners advert ad
+	dekHints       = `standfirst dek sommario summary abstract resumen resumo chapeau`
+	sponsoredHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
+		adslot adunit advertisement`
+	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
-		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`)
+		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`
 )
 
 // debris reports whether n is a small block of page furniture inside or
 // beside the article: a byline, credit, caption, share bar, newsletter
-// box or ad label.
-// hb holds the element's hint bits for debrisHints, then commentHints
-// and dekHints.
+// box or ad label. hb holds the element's hint bits.
 func debris(n *html.Node, hb uint) bool {
-	if n.DataAtom == atom.Figcaption || hb&2 != 0 && !containsAtom(n, atom.H1) {
+	if n.DataAtom == atom.Figcaption || hb&hintComment != 0 && !containsAtom(n, atom.H1) {
 		return true
 	}
 	// A standfirst beside the headline repeats the description; one in
 	// the body (a German intro, a French chapô) is the first paragraph.
-	if (hb&4 != 0 || attr(n, "itemprop") == "description") && nearHeadline(n) {
+	if (hb&hintDek != 0 || attr(n, "itemprop") == "description") && nearHeadline(n) {
 		if _, short := textUpTo(n, 400); short {
 			// Not debris: its text often repeats the first paragraph,
 			// which must stay.
@@ -90,7 +101,7 @@ func debris(n *html.Node, hb uint) bool {
 			return false
 		}
 	}
-	if hb&1 == 0 {
+	if hb&hintDebris == 0 {
 		return false
 	}
 	_, short := textUpTo(n, 300)
@@ -131,7 +142,7 @@ func (p *page) relatedStories() []RelatedStory {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
 			}
-			hb := hintBits(c, debrisHints, commentHints, dekHints, relatedHints, notRelatedHints)
+			hb := hintBits(c, hintVocab)
 			if debris(c, hb) {
 				p.cut(c, cutDebris)
 				continue
@@ -143,7 +154,7 @@ func (p *page) relatedStories() []RelatedStory {
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb>>3); len(stories) > 0 {
+			if nodes, stories := p.relatedBlock(c, hb); len(stories) > 0 {
 				out = p.mergeStories(out, stories)
 				blocks = append(blocks, nodes...)
 				continue
@@ -292,9 +303,9 @@ func storyKey(s string) string {
 // the nodes it spans and its stories. A block is recognised by its label
 // (a heading or aria-label in related vocabulary) or by class and id
 // hints, and must not be sitewide, sponsored or navigation. hb holds the
-// element's hint bits for relatedHints and notRelatedHints.
+// element's hint bits.
 func (p *page) relatedBlock(n *html.Node, hb uint) ([]*html.Node, []RelatedStory) {
-	if inChrome(n) && hb&1 == 0 {
+	if inChrome(n) && hb&hintRelated == 0 {
 		return nil, nil
 	}
 	// A label: a short heading-like element whose whole text is related
@@ -328,8 +339,8 @@ func (p *page) relatedBlock(n *html.Node, hb uint) ([]*html.Node, []RelatedStory
 		return append(nodes, n), stories
 	}
 	aria := collapse(attr(n, "aria-label"))
-	byHint := hb&1 != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
-	if !byHint || hb&2 != 0 || rxNotRelated.MatchString(aria) {
+	byHint := hb&hintRelated != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
+	if !byHint || hb&hintNotRelated != 0 || rxNotRelated.MatchString(aria) {
 		return nil, nil
 	}
 	label := aria
@@ -360,7 +371,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint) ([]*html.Node, []RelatedStory
 func inNotRelated(n *html.Node) bool {
 	for i := 0; i < 5 && n.Parent != nil; i++ {
 		n = n.Parent
-		if hintBits(n, sponsoredHints) != 0 {
+		if hintBits(n, hintVocab)&hintSponsored != 0 {
 			return true
 		}
 	}
