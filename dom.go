@@ -246,12 +246,20 @@ func cutKind(n *html.Node) string {
 // inRelated reports whether n sits in a block of related stories.
 func inRelated(n *html.Node) bool { return cutKind(n) == cutRelated }
 
-// removeCut deletes the cut blocks under root, and returns the number
-// of elements left.
+// removeCut deletes the cut blocks under root.
 func removeCut(root *html.Node) {
 	var next *html.Node
 	for c := root.FirstChild; c != nil; c = next {
 		next = c.NextSibling
+		if c.Type == html.TextNode && root.DataAtom != atom.Pre && len(c.Data) > 1 && strings.TrimSpace(c.Data) == "" {
+			// The indentation left around removed blocks only bloats
+			// the html field.
+			if prev := c.PrevSibling; prev != nil && prev.Type == html.TextNode && prev.Data == "\n" {
+				root.RemoveChild(c)
+				continue
+			}
+			c.Data = "\n"
+		}
 		if c.Type != html.ElementNode {
 			continue
 		}
@@ -289,26 +297,31 @@ func isBlock(n *html.Node) bool {
 }
 
 // inChrome reports whether n sits in page furniture (navigation, header,
-// footer, sidebars) rather than content.
+// footer) rather than content.
 func inChrome(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type != html.ElementNode {
-			continue
-		}
-		switch p.DataAtom {
-		case atom.Nav:
-			return true
-		case atom.Header, atom.Footer:
-			// An article's own header and footer hold its headline,
-			// date and related links.
-			if !hasAncestor(p, atom.Article, atom.Main) {
-				return true
-			}
-		}
-		switch attr(p, "role") {
-		case "navigation", "contentinfo", "banner", "menu", "menubar":
+		if p.Type == html.ElementNode && chromeElement(p, hasAncestor(p, atom.Article, atom.Main)) {
 			return true
 		}
+	}
+	return false
+}
+
+// chromeElement reports whether n is page furniture: navigation, or a
+// header or footer outside an article (an article's own header and
+// footer hold its headline, date and related links).
+func chromeElement(n *html.Node, inArticle bool) bool {
+	switch n.DataAtom {
+	case atom.Nav:
+		return true
+	case atom.Header, atom.Footer:
+		if !inArticle {
+			return true
+		}
+	}
+	switch attr(n, "role") {
+	case "navigation", "contentinfo", "banner", "menu", "menubar":
+		return true
 	}
 	return false
 }

@@ -136,8 +136,11 @@ func containsAtom(n *html.Node, a atom.Atom) bool {
 func (p *page) relatedStories() []RelatedStory {
 	var out []RelatedStory
 	var blocks []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	// chrome and article say whether the walk is inside page furniture
+	// or inside an article or main element, as inChrome would find by
+	// climbing from each node.
+	var walk func(n *html.Node, chrome, article bool)
+	walk = func(n *html.Node, chrome, article bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
@@ -147,22 +150,22 @@ func (p *page) relatedStories() []RelatedStory {
 				p.cut(c, cutDebris)
 				continue
 			}
-			if c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside {
+			if !chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside) {
 				if stories := p.callout(c, false); len(stories) > 0 {
 					out = p.mergeStories(out, stories)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb); len(stories) > 0 {
+			if nodes, stories := p.relatedBlock(c, hb, chrome); len(stories) > 0 {
 				out = p.mergeStories(out, stories)
 				blocks = append(blocks, nodes...)
 				continue
 			}
-			walk(c)
+			walk(c, chrome || chromeElement(c, article), article || c.DataAtom == atom.Article || c.DataAtom == atom.Main)
 		}
 	}
-	walk(p.doc)
+	walk(p.doc, false, false)
 	for _, n := range blocks {
 		p.cut(n, cutRelated)
 	}
@@ -170,9 +173,9 @@ func (p *page) relatedStories() []RelatedStory {
 }
 
 // callout reads an inline pointer such as "RELATED STORY | <a>Title</a>".
-// Outside the cleaned body (inBody false) it must also sit among prose.
+// Outside the cleaned body (inBody false) n must be a leaf block.
 func (p *page) callout(n *html.Node, inBody bool) []RelatedStory {
-	if !inBody && (hasBlockChild(n) || inChrome(n)) {
+	if !inBody && hasBlockChild(n) {
 		return nil
 	}
 	if !hasLink(n) {
@@ -304,8 +307,8 @@ func storyKey(s string) string {
 // (a heading or aria-label in related vocabulary) or by class and id
 // hints, and must not be sitewide, sponsored or navigation. hb holds the
 // element's hint bits.
-func (p *page) relatedBlock(n *html.Node, hb uint) ([]*html.Node, []RelatedStory) {
-	if inChrome(n) && hb&hintRelated == 0 {
+func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, []RelatedStory) {
+	if chrome && hb&hintRelated == 0 {
 		return nil, nil
 	}
 	// A label: a short heading-like element whose whole text is related
