@@ -251,13 +251,25 @@ func (p *page) storyURL(href string) string {
 		return ""
 	}
 	pu, err := url.Parse(u)
-	if err != nil || pu.Path == "" || pu.Path == "/" || rxSkipURL.MatchString(pu.Path) || sectionPath(pu.Path) {
+	if err != nil || pu.Path == "" || pu.Path == "/" || rxSkipURL.MatchString(pu.Path) || !storyLike(pu) {
 		return ""
 	}
 	if key := storyKey(u); key == storyKey(p.url.String()) || (p.canonical != "" && key == storyKey(p.resolve(p.canonical))) {
 		return ""
 	}
 	return u
+}
+
+// storyLike reports whether a URL looks like a story rather than a
+// section or guide ("/politics", "/guides/deals/"): stories have a slug
+// with several words, a number, a file extension or a query.
+func storyLike(u *url.URL) bool {
+	if u.RawQuery != "" {
+		return true
+	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	return strings.ContainsAny(last, "0123456789-_.%~") || strings.Count(path, "/") >= 3
 }
 
 // sectionPath reports whether a path names a site section ("/politics",
