@@ -33,6 +33,29 @@ func init() {
 		"november nov novembre noviembre novembro",
 		"december dec décembre déc decembre dezember dez diciembre dic dicembre dezembro",
 	}
+	// Nordic, Polish, Czech, Russian, Turkish and Indonesian months, in
+	// the forms dates use ("12 lutego 2025", "12 февраля 2025").
+	more := [12]string{
+		"januar jan. stycznia ledna января январь ocak",
+		"februar februari lutego února февраля февраль şubat subat",
+		"marts mars marca března марта март maret",
+		"april kwietnia dubna апреля апрель nisan",
+		"maj mai maja května мая май mayıs mayis",
+		"juni czerwca června июня июнь haziran",
+		"juli lipca července июля июль temmuz",
+		"augusti august sierpnia srpna августа август ağustos agustus",
+		"september września zari září сентября сентябрь eylül eylul",
+		"oktober października října октября октябрь ekim",
+		"november listopada listopadu ноября ноябрь kasım kasim",
+		"december desember grudnia prosince декабря декабрь aralık aralik desember",
+	}
+	for i, s := range more {
+		for _, w := range strings.Fields(s) {
+			if _, taken := monthNames[w]; !taken {
+				monthNames[w] = time.Month(i + 1)
+			}
+		}
+	}
 	for i, s := range names {
 		for _, w := range strings.Fields(s) {
 			monthNames[w] = time.Month(i + 1)
@@ -61,15 +84,15 @@ var (
 	rxDayMonth, rxMonthDay *regexp.Regexp
 	rxISO                  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?`)
 	rxNumeric              = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?:[^\d]|$)`)
-	rxCJK                  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：時时](\d{2}))?`)
+	rxCJK                  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
 	rxClock                = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|-|–|—|\||/)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
 	rxURLDate              = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
 )
 
 // Words that say a date is when the story went out, or when it was last changed.
 var (
-	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|mis en ligne|publication|released|first published|created|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|発行|公開|掲載|发布|發布|发表|日期|投稿)`)
-	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|更新)`)
+	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|mis en ligne|publication|released|first published|created|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
+	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|更新|수정)`)
 )
 
 var weekdayNames = map[string]string{}
@@ -203,7 +226,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	}
 	// Each pattern runs only when s has the characters it needs.
 	hasLetter := strings.ContainsFunc(s, unicode.IsLetter)
-	if !strings.ContainsAny(s, "-/.年") && !hasLetter {
+	if !strings.ContainsAny(s, "-/.年년") && !hasLetter {
 		return time.Time{}, false
 	}
 	if m := matchIf(strings.Contains(s, "-"), rxISO, s); m != nil {
@@ -215,7 +238,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			try(t, ok, m[2], m[1])
 		}
 	}
-	if m := matchIf(strings.Contains(s, "年"), rxCJK, s); m != nil {
+	if m := matchIf(strings.Contains(s, "年") || strings.Contains(s, "년"), rxCJK, s); m != nil {
 		v := submatches(s, m)
 		y, _ := strconv.Atoi(v[1])
 		mo, _ := strconv.Atoi(v[2])

@@ -29,6 +29,10 @@ func TestParseTextDate(t *testing.T) {
 		{"dotted german", "27.01.2025", dayFirst, time.Date(2025, 1, 27, 0, 0, 0, 0, time.UTC)},
 		{"japanese", "2025年2月12日（水）", dayFirst, time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)},
 		{"chinese with time", "2025年03月01日 08:30", dayFirst, time.Date(2025, 3, 1, 8, 30, 0, 0, time.UTC)},
+		{"korean", "입력 2025년 2월 12일 09:30", dayFirst, time.Date(2025, 2, 12, 9, 30, 0, 0, time.UTC)},
+		{"polish", "Opublikowano: 12 lutego 2025", dayFirst, time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)},
+		{"russian", "Опубликовано 12 февраля 2025", dayFirst, time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)},
+		{"swedish", "Publicerad 3 mars 2025", dayFirst, time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)},
 		{"iso with offset", "2025-03-03T14:30:00+01:00", dayFirst, time.Date(2025, 3, 3, 14, 30, 0, 0, cet)},
 		{"earliest of two", "Published 3 Feb 2025, updated 4 Feb 2025", monthFirst, time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)},
 	}
