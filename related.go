@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -660,9 +659,6 @@ func (p *page) readCard(card *html.Node, l link, label string, links []link) Rel
 		}
 	}
 	s.Summary = trimEllipsis(strings.Join(summary, " "))
-	if s.Image == "" {
-		s.Image = ""
-	}
 	return s
 }
 
@@ -827,5 +823,3 @@ func (p *page) mergeStories(list, stories []RelatedStory) []RelatedStory {
 	}
 	return list
 }
-
-var _ = time.Time{}

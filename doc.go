@@ -1,0 +1,24 @@
+// Package scoop extracts news articles from web pages and crawls news
+// sites for them, for research data sets.
+//
+// # Extracting
+//
+// [Extract] turns one HTML page into an [Article]: its title, publication
+// date and where that date came from ([DateSource]), plain-text body, the
+// original publisher's URL when the page republishes a story, and the
+// related stories it links to ([RelatedStory]). The body comes from
+// go-readability and is then cleaned of callouts, promos, bylines,
+// captions and credit lines. An [Extractor] sets limits; its zero value is
+// what Extract uses.
+//
+// Errors are [ErrInvalidURL], [ErrEmpty], [ErrNotHTML], [ErrTooLarge] and
+// [ErrNoArticle], to be tested with errors.Is.
+//
+// # Files
+//
+// extract.go runs the steps; page.go reads the page before readability
+// rewrites it; charset.go decodes; date.go finds dates; source.go finds
+// source credits; related.go parses related-story blocks and marks page
+// debris; clean.go cleans and renders the body; dom.go holds the DOM
+// helpers they share.
+package scoop
