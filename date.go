@@ -462,10 +462,12 @@ func hasAttr(n *html.Node, key string) bool {
 func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool) {
 	order := p.numericOrder()
 	var unlabeled *time.Time
+	left := len(p.lines)
 	for _, l := range p.lines {
-		if pub.source != "" && mod.source != "" {
+		if pub.source != "" && mod.source != "" || left == 0 {
 			return
 		}
+		left--
 		if len(l.text) > 160 || inRelated(l.node) || inChrome(l.node) {
 			continue
 		}
@@ -493,6 +495,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			if pub.source == "" {
 				*pub = dateCandidate{t, DateFromText}
 			}
+			left = 3 // an "Updated" line sits next to it, if anywhere
 		case unlabeled == nil && dateish(l.node):
 			unlabeled = &t
 		}

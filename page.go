@@ -112,14 +112,8 @@ func (p *page) scanText(n *html.Node) {
 	if len(s) > 400 || n.Parent == nil {
 		return
 	}
-	hasDigit := false
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			hasDigit = true
-			break
-		}
-	}
-	if hasDigit {
+	// Every date form scoop reads has a four-digit year.
+	if hasYear(s) {
 		// A label such as "Published on:" often sits in a sibling element,
 		// so the line is the text of the nearest short enclosing block.
 		inline := n.Parent
@@ -139,6 +133,18 @@ func (p *page) scanText(n *html.Node) {
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)
 	}
+}
+
+// hasYear reports whether s holds a year from 1900 to 2099 standing
+// alone as four digits.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanWeekdays adds the weekday names s mentions to found.
