@@ -14,11 +14,22 @@
 // Errors are [ErrInvalidURL], [ErrEmpty], [ErrNotHTML], [ErrTooLarge] and
 // [ErrNoArticle], to be tested with errors.Is.
 //
+// # Crawling
+//
+// A [Scraper] crawls news sites with Colly from seed URLs, sitemaps and
+// feeds, politely by default, and hands each article to a callback as a
+// [Record]: the Article and where it came from. Its state can live on
+// disk so that a stopped crawl resumes without refetching or duplicating.
+// [RecordWriter] writes records as JSON Lines.
+//
 // # Files
 //
 // extract.go runs the steps; page.go reads the page before readability
 // rewrites it; charset.go decodes; date.go finds dates; source.go finds
 // source credits; related.go parses related-story blocks and marks page
 // debris; clean.go cleans and renders the body; dom.go holds the DOM
-// helpers they share.
+// helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
+// its Colly wiring, discover.go link, sitemap and feed discovery, store.go
+// the resumable state, urlnorm.go URL normalisation and jsonl.go the
+// output.
 package scoop

@@ -286,31 +286,16 @@ func sectionPath(path string) bool {
 	return true
 }
 
-// storyKey normalises a story URL for de-duplication: lower-case host
-// without www, no fragment, no tracking parameters, no trailing slash.
+// storyKey identifies a related story for de-duplication: the crawler's
+// URLKey (no fragment, tracking parameters or AMP variant), also ignoring
+// the scheme and a leading www.
 func storyKey(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
+	k := URLKey(s)
+	if k == "" {
 		return s
 	}
-	u.Fragment = ""
-	if u.Host == "" {
-		return u.String()
-	}
-	u.Host = strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	u.Scheme = "https"
-	if u.RawQuery != "" {
-		q := u.Query()
-		for k := range q {
-			lk := strings.ToLower(k)
-			if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "ref" || lk == "src" || lk == "cmpid" || lk == "ito" || lk == "mc_cid" || lk == "mc_eid" {
-				q.Del(k)
-			}
-		}
-		u.RawQuery = q.Encode()
-	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	return u.String()
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "https://"), "http://")
+	return strings.TrimPrefix(k, "www.")
 }
 
 // relatedBlock reports whether n is a block of related stories, and if so

@@ -1,0 +1,336 @@
+package scoop
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageInfo is what one pass of the tokenizer learns about an HTML page:
+// where it links to and what it says it is. It costs a fraction of
+// Extract's parse, so listing pages are never parsed fully.
+type pageInfo struct {
+	base      string
+	links     []string
+	canonical string
+	ogType    string
+	ldTypes   []string
+	amp       bool
+	feeds     []string
+}
+
+var rxLDType = regexp.MustCompile(`"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")`)
+var rxQuoted = regexp.MustCompile(`"([^"]*)"`)
+
+// scanHTML reads the links and page-type hints of an HTML document.
+func scanHTML(body []byte) pageInfo {
+	var p pageInfo
+	z := html.NewTokenizer(bytes.NewReader(body))
+	inLD := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return p
+		case html.TextToken:
+			if inLD {
+				for _, m := range rxLDType.FindAllSubmatch(z.Text(), -1) {
+					for _, q := range rxQuoted.FindAllSubmatch(m[1], -1) {
+						p.ldTypes = append(p.ldTypes, string(q[1]))
+					}
+				}
+			}
+		case html.EndTagToken:
+			inLD = false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			inLD = false
+			if !hasAttr {
+				continue
+			}
+			attrs := map[string]string{}
+			for {
+				k, v, more := z.TagAttr()
+				if _, dup := attrs[string(k)]; !dup {
+					attrs[string(k)] = string(v)
+				}
+				if !more {
+					break
+				}
+			}
+			switch a {
+			case atom.A, atom.Area:
+				if h := attrs["href"]; h != "" {
+					p.links = append(p.links, h)
+				}
+			case atom.Link:
+				rel := " " + strings.ToLower(attrs["rel"]) + " "
+				switch {
+				case strings.Contains(rel, " canonical "):
+					if p.canonical == "" {
+						p.canonical = attrs["href"]
+					}
+				case strings.Contains(rel, " alternate "):
+					t := strings.ToLower(attrs["type"])
+					if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
+						p.feeds = append(p.feeds, attrs["href"])
+					}
+				}
+			case atom.Meta:
+				if strings.EqualFold(attrs["property"], "og:type") || strings.EqualFold(attrs["name"], "og:type") {
+					p.ogType = strings.ToLower(strings.TrimSpace(attrs["content"]))
+				}
+			case atom.Html:
+				_, amp := attrs["amp"]
+				_, bolt := attrs["⚡"]
+				p.amp = amp || bolt
+			case atom.Base:
+				if p.base == "" {
+					p.base = attrs["href"]
+				}
+			case atom.Script:
+				inLD = strings.Contains(strings.ToLower(attrs["type"]), "ld+json")
+			}
+		}
+	}
+}
+
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
+	"backgroundnewsarticle": true, "askpublicnewsarticle": true, "liveblogposting": true,
+	"report": true,
+}
+
+var listingTypes = map[string]bool{
+	"collectionpage": true, "website": true, "profilepage": true, "itemlist": true,
+	"searchresultspage": true, "aboutpage": true, "contactpage": true,
+}
+
+// rxDatedSlug matches article addresses that carry their date and a
+// slug: /2024/05/12/some-story, /2024/05/some-story, /news/2024-05-12-some-story.
+var rxDatedSlug = regexp.MustCompile(`/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:(?:0?[1-9]|[12]\d|3[01])/)?[^/]*[a-z][^/]*-[^/]*|(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])[-/_][^/]*[a-z]{3}`)
+
+// rxListingPath matches addresses of pages that list stories.
+var rxListingPath = regexp.MustCompile(`(?i)/(?:tags?|topics?|authors?|category|categories|sections?|page|archives?|search|people|series|feeds?)(?:/|$)|[?&](?:page|p|s|q)=`)
+
+// articleEvidence reports whether a page may be emitted as an article:
+// it says so (og:type article, JSON-LD NewsArticle, Article,
+// BlogPosting…), or its address is a dated slug, or nothing marks it as a
+// home, section, tag or author page, in which case Extract must still
+// find a real article body.
+func articleEvidence(u *url.URL, p *pageInfo) (strong, possible bool) {
+	for _, t := range p.ldTypes {
+		if articleTypes[strings.ToLower(t)] {
+			return true, true
+		}
+	}
+	if p.ogType == "article" || strings.HasPrefix(p.ogType, "article:") || rxDatedSlug.MatchString(u.EscapedPath()) {
+		return true, true
+	}
+	if u.Path == "/" || u.Path == "" || rxListingPath.MatchString(u.RequestURI()) {
+		return false, false
+	}
+	switch p.ogType {
+	case "website", "profile", "object", "blog":
+		return false, false
+	}
+	for _, t := range p.ldTypes {
+		if listingTypes[strings.ToLower(t)] {
+			return false, false
+		}
+	}
+	return false, true
+}
+
+// skipExt lists file name endings that are never news pages, so links to
+// them are not followed at all.
+var skipExt = []string{
+	".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".avif",
+	".css", ".js", ".json", ".woff", ".woff2", ".ttf", ".eot", ".pdf", ".zip", ".gz", ".tgz", ".rar", ".7z",
+	".mp3", ".mp4", ".m4a", ".m4v", ".mov", ".avi", ".wav", ".ogg", ".webm", ".flv",
+	".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv", ".exe", ".dmg", ".apk", ".iso",
+}
+
+func skippedFile(p string) bool {
+	p = strings.ToLower(p)
+	for _, e := range skipExt {
+		if strings.HasSuffix(p, e) && !strings.HasSuffix(p, ".xml.gz") {
+			return true
+		}
+	}
+	return false
+}
+
+// docKind is what a fetched body turned out to be.
+type docKind int
+
+const (
+	kindHTML docKind = iota
+	kindSitemap
+	kindFeed
+)
+
+// sniffXML tells sitemaps and feeds from HTML by their first element.
+func sniffXML(body []byte) docKind {
+	head := bytes.TrimLeft(body[:min(len(body), 512)], "\xef\xbb\xbf \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<?xml")) && !bytes.HasPrefix(head, []byte("<urlset")) &&
+		!bytes.HasPrefix(head, []byte("<sitemapindex")) && !bytes.HasPrefix(head, []byte("<rss")) &&
+		!bytes.HasPrefix(head, []byte("<feed")) && !bytes.HasPrefix(head, []byte("<rdf:RDF")) && !bytes.HasPrefix(head, []byte("<!--")) {
+		return kindHTML
+	}
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.Strict = false
+	for range 32 {
+		t, err := d.RawToken()
+		if err != nil {
+			return kindHTML
+		}
+		if se, ok := t.(xml.StartElement); ok {
+			switch strings.ToLower(se.Name.Local) {
+			case "urlset", "sitemapindex":
+				return kindSitemap
+			case "rss", "feed", "rdf":
+				return kindFeed
+			}
+			return kindHTML
+		}
+	}
+	return kindHTML
+}
+
+// gunzip inflates a gzip body, for sitemaps served as .xml.gz without a
+// Content-Encoding; limit bounds the result.
+func gunzip(body []byte, limit int64) ([]byte, error) {
+	if !bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
+		return body, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(out)) > limit {
+		return nil, ErrTooLarge
+	}
+	return out, nil
+}
+
+// entry is one address listed by a sitemap or a feed, with the date the
+// listing gives for it.
+type entry struct {
+	loc       string
+	published time.Time // news:publication_date, or a feed item's date
+	modified  time.Time // lastmod, or a feed item's update date
+	sitemap   bool      // a child sitemap of a sitemap index
+}
+
+// parseSitemap reads a sitemap or sitemap index (plain or Google News),
+// streaming, since one may list 50,000 addresses.
+func parseSitemap(body []byte) ([]entry, error) {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.Strict = false
+	var out []entry
+	var cur *entry
+	var field string
+	for {
+		t, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, fmt.Errorf("sitemap: %w", err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch name := strings.ToLower(t.Name.Local); name {
+			case "url", "sitemap":
+				out = append(out, entry{sitemap: name == "sitemap"})
+				cur = &out[len(out)-1]
+			default:
+				field = name
+			}
+		case xml.EndElement:
+			field = ""
+		case xml.CharData:
+			if cur == nil {
+				continue
+			}
+			s := strings.TrimSpace(string(t))
+			switch field {
+			case "loc":
+				cur.loc += s
+			case "lastmod":
+				cur.modified = parseW3CDate(s)
+			case "publication_date":
+				cur.published = parseW3CDate(s)
+			}
+		}
+	}
+}
+
+// parseW3CDate reads the W3C datetime profile that sitemaps use.
+func parseW3CDate(s string) time.Time {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05", "2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// parseFeed reads an RSS, Atom or JSON feed's item links and dates.
+func parseFeed(body []byte) ([]entry, error) {
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	out := make([]entry, 0, len(f.Items))
+	for _, it := range f.Items {
+		e := entry{loc: it.Link}
+		if e.loc == "" && len(it.Links) > 0 {
+			e.loc = it.Links[0]
+		}
+		if e.loc == "" && (strings.HasPrefix(it.GUID, "http://") || strings.HasPrefix(it.GUID, "https://")) {
+			e.loc = it.GUID // an RSS permalink guid
+		}
+		if it.PublishedParsed != nil {
+			e.published = *it.PublishedParsed
+		}
+		if it.UpdatedParsed != nil {
+			e.modified = *it.UpdatedParsed
+		}
+		if e.loc != "" {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// inWindow reports whether a listed address may hold an article
+// published between from and to (either may be zero for no bound). A
+// publication date must fall inside; a modification date only shows that
+// the page is not newer than it.
+func (e *entry) inWindow(from, to time.Time) bool {
+	if !e.published.IsZero() {
+		return (from.IsZero() || !e.published.Before(from)) && (to.IsZero() || !e.published.After(to))
+	}
+	if !e.modified.IsZero() {
+		return from.IsZero() || !e.modified.Before(from)
+	}
+	return true
+}
