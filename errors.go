@@ -8,5 +8,5 @@ var (
 	ErrNotHTML    = errors.New("scoop: not an HTML document")
 	ErrInvalidURL = errors.New("scoop: invalid page URL")
 	ErrNoArticle  = errors.New("scoop: no article found")
-	ErrTooLarge   = errors.New("scoop: document too large")
+	ErrTooLarge   = errors.New("scoop: document too large") // over the size limit, or nested too deep
 )

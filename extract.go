@@ -2,6 +2,7 @@ package scoop
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // DefaultMaxBytes is the document size Extract reads when Extractor.MaxBytes is zero.
@@ -78,13 +80,38 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 	}
 	doc, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotHTML, err)
+		// Reading from memory cannot fail, so the parser's one refusal
+		// is elements nested deeper than it allows (512).
+		return nil, fmt.Errorf("%w: %s: %v", ErrTooLarge, pageURL, err)
 	}
 	now := time.Now
 	if e.Now != nil {
 		now = e.Now
 	}
-	return extractDoc(doc, u, now())
+	a, err := extractDoc(doc, u, now())
+	if errors.Is(err, ErrNoArticle) && bytes.Contains(bytes.ToLower(body), []byte("<noscript")) {
+		// Some pages show their article only to readers without
+		// JavaScript. Parsed as a browser with scripting off would, the
+		// <noscript> text becomes markup readability can read.
+		doc, perr := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
+		if perr == nil {
+			renameAll(doc, atom.Noscript, "div")
+			if a2, err2 := extractDoc(doc, u, now()); err2 == nil {
+				return a2, nil
+			}
+		}
+	}
+	return a, err
+}
+
+// renameAll gives every element with the atom from the tag name to.
+func renameAll(n *html.Node, from atom.Atom, to string) {
+	if n.Type == html.ElementNode && n.DataAtom == from {
+		n.Data, n.DataAtom = to, atom.Lookup([]byte(to))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		renameAll(c, from, to)
+	}
 }
 
 func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
@@ -185,7 +212,9 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 // files, JSON, or text without a single tag near the start.
 func looksLikeHTML(b []byte) bool {
 	head := b[:min(len(b), 1024)]
-	if bytes.IndexByte(head, 0) >= 0 {
+	// A stray NUL is a parse error browsers survive; many are a binary
+	// file (or UTF-16 without a byte order mark).
+	if bytes.Count(head, []byte{0}) > len(head)/64 {
 		return false
 	}
 	head = bytes.TrimSpace(head)

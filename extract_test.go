@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -222,5 +223,34 @@ func checkGolden(t *testing.T, name string, a *Article) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (review, then go test -run TestFixtures -update):\n%s", path, got)
+	}
+}
+
+// TestExtractConcurrent runs one Extractor from many goroutines over the
+// fixtures and checks each result equals the sequential one; under -race
+// it also shows Extract shares no state between calls.
+func TestExtractConcurrent(t *testing.T) {
+	fixtures := loadFixtures(t)
+	want := make([][]byte, len(fixtures))
+	for i, f := range fixtures {
+		a, _ := extractFixture(f)
+		want[i], _ = json.Marshal(a)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(fixtures))
+	for range 8 {
+		wg.Go(func() {
+			for i, f := range fixtures {
+				a, _ := extractFixture(f)
+				if got, _ := json.Marshal(a); !bytes.Equal(got, want[i]) {
+					errs <- f.name
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: concurrent result differs", name)
 	}
 }

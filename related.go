@@ -527,17 +527,17 @@ func linkHeavy(n *html.Node) bool {
 	return linkDensity(n, textOf(n)) >= 0.25
 }
 
+// maxBlockLinks is the most links a related block holds; more make a
+// link farm, and would make finding cards quadratic.
+const maxBlockLinks = 200
+
 // cards reads the stories in a block. A card is the largest element
 // around a link that points at no other story; it gives the title, image,
 // date and teaser.
 func (p *page) cards(block *html.Node, label string) []RelatedStory {
 	links := p.links(block)
-	if len(links) == 0 {
+	if len(links) == 0 || len(links) > maxBlockLinks {
 		return nil
-	}
-	byURL := map[string]int{}
-	for _, l := range links {
-		byURL[l.url]++
 	}
 	var out []RelatedStory
 	seen := map[string]bool{}
