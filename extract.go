@@ -116,8 +116,8 @@ func renameAll(n *html.Node, from atom.Atom, to string) {
 
 func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	// Everything that needs the page as published is read before
-	// readability rewrites the tree; related blocks and credit lines are
-	// cut out so that readability never mistakes them for prose.
+	// readability rewrites the tree. Related blocks, credit lines and
+	// debris are marked there and removed from readability's output.
 	p := scanPage(doc, u)
 	credits := p.sourceCredits()
 	for _, c := range credits {
@@ -159,16 +159,13 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 		Image:      p.resolve(ra.ImageURL()),
 		Text:       text,
 		HTML:       hb.String(),
-		SourceURL:  p.sourceURL(credits, ""),
 		DateSource: pub.source,
 		Related:    related,
 	}
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c
 	}
-	if a.SourceURL == "" {
-		a.SourceURL = a.URL
-	}
+	a.SourceURL = p.sourceURL(credits, a.URL)
 	if a.Language == "" {
 		a.Language = ra.Language()
 	}

@@ -330,12 +330,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		if len(stories) == 0 {
 			return nil, nil
 		}
-		if amongProse(n) {
-			for i := range stories {
-				stories[i].Inline = true
-			}
-		}
-		return append(nodes, n), stories
+		return append(nodes, n), inlineIf(amongProse(n), stories)
 	}
 	aria := collapse(attr(n, "aria-label"))
 	byHint := hb&hintRelated != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
@@ -356,12 +351,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	if len(stories) == 0 || !linkHeavy(n) {
 		return nil, nil
 	}
-	if amongProse(n) {
-		for i := range stories {
-			stories[i].Inline = true
-		}
-	}
-	return []*html.Node{n}, stories
+	return []*html.Node{n}, inlineIf(amongProse(n), stories)
 }
 
 // inNotRelated reports whether an ancestor of n near it is a sponsored,
@@ -483,6 +473,14 @@ func trimLabel(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != ')' && r != '?' && r != '!'
 	})
+}
+
+// inlineIf marks the stories of a block that sits in the article body.
+func inlineIf(inBody bool, stories []RelatedStory) []RelatedStory {
+	for i := range stories {
+		stories[i].Inline = inBody
+	}
+	return stories
 }
 
 // amongProse reports whether n stands between paragraphs of prose, as a

@@ -120,7 +120,8 @@ func (p *page) canonicalURL() string {
 
 // sourceURL decides where a story was first published: an explicit
 // credit, then a canonical or og:url pointing at another site (the mark of
-// a syndicated copy), then the JSON-LD isBasedOn, else the page itself.
+// a syndicated copy), then the JSON-LD isBasedOn, else the page itself,
+// pageURL.
 func (p *page) sourceURL(credits []credit, pageURL string) string {
 	for _, c := range credits {
 		if c.url != "" {
