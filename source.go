@@ -14,6 +14,18 @@ import (
 // publisher of a story.
 var rxCredit = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(?:(?:news|original|story|article)\s+)?(?:source|quelle|fuente|fonte|bron)\s*:|^[^\pL\pN]{0,3}(?:this\s+(?:story|article|post|piece|report)\s+(?:was\s+|is\s+)?(?:(?:first|originally)\s+(?:published|appeared|ran)|(?:produced|reported|written|published)\s+(?:by|in\s+partnership\s+with)|republished|shared)|(?:first|originally)\s+(?:published|appeared|posted)\s+(?:by|at|in|on)|(?:read|view)\s+(?:the\s+)?original\s+(?:story|article)|republished\s+(?:with\s+permission\s+)?from|ursprünglich\s+erschienen|initialement\s+publié|publicado\s+originalmente|originariamente\s+pubblicato)`)
 
+// rxBareSource is a credit line that says only "Source:", as charts do.
+var rxBareSource = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(?:source|quelle|fuente|fonte|bron)\s*:`)
+
+var rxArticlePath = regexp.MustCompile(`/(?:19|20)\d\d[/-]|\d{5,}|[^/]*[-_][^/]*[-_][^/]*/?$`)
+
+// articleLike reports whether a URL's path looks like a story's: a date,
+// a long number, or a slug of three words or more.
+func articleLike(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && rxArticlePath.MatchString(u.Path)
+}
+
 var rxBareURL = regexp.MustCompile(`https?://[^\s"'<>]+`)
 
 // creditWords are the first words a credit line can start with; checking
@@ -55,8 +67,13 @@ func (p *page) sourceCredits() []credit {
 			continue
 		}
 		// A credit whose only link is the publisher's home page still
-		// leaves the body, but names no source story.
-		out = append(out, credit{block, p.creditURL(block, text)})
+		// leaves the body, but names no source story. A bare "Source:"
+		// also labels charts and data, so its link must look like a story.
+		u := p.creditURL(block, text)
+		if u != "" && rxBareSource.MatchString(text) && !articleLike(u) {
+			u = ""
+		}
+		out = append(out, credit{block, u})
 	}
 	return out
 }
