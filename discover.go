@@ -221,11 +221,12 @@ func gunzip(body []byte, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if err != nil {
-		return nil, err
-	}
 	if int64(len(out)) > limit {
-		return nil, ErrTooLarge
+		// A gzip bomb stops here, whatever follows.
+		return nil, fmt.Errorf("%w: over %d bytes once decompressed", ErrTooLarge, limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
+	"net"
 	"regexp"
 	"strconv"
 	"sync"
@@ -54,8 +55,19 @@ var errBusy = errors.New("scoop: scraper is already running")
 // not a listing). Pages that need JavaScript to show their text are out of
 // scope.
 //
-// A Scraper runs one crawl at a time; Stats may be called from any
-// goroutine while it runs. Configure it before the first Run.
+// A Scraper failing to fetch or read a page reports it and goes on: the
+// callback gets a *PageError naming the page and the kind of failure,
+// Stats counts failures by kind, and Logger gets a warning with the URL
+// and the kind. Timeout bounds every request, so an unresponsive server
+// cannot hold up the crawl for longer than Timeout per attempt.
+//
+// A Scraper is safe for concurrent use in this sense: Stats may be
+// called from any goroutine at any time, and a Run called while another
+// Run of the same Scraper is in progress returns an error at once rather
+// than crawl. The fields are read when Run starts and must not be
+// changed while it runs. Separate Scrapers may run at the same time, but
+// not with the same StateDir: the state is locked by the Run that holds
+// it, and a second Run fails to open it.
 type Scraper struct {
 	// MaxDepth bounds how many links away from a seed a page may be.
 	// Entries of a sitemap or feed are one hop from it. Zero means
@@ -99,8 +111,9 @@ type Scraper struct {
 	// says its length. Zero means DefaultMaxBytes.
 	MaxBodySize int64
 
-	// Retries is how many times a request failing with 429, a 5xx status
-	// or a network timeout is tried again, after an exponential backoff
+	// Retries is how many times a request failing with 429, a 5xx
+	// status, a timeout, a refused, reset or truncated connection or a
+	// temporary DNS failure is tried again, after an exponential backoff
 	// from Backoff with jitter, or after Retry-After when the server
 	// gives one. Zero means DefaultRetries; negative means none.
 	Retries int
@@ -140,7 +153,8 @@ type Scraper struct {
 	// StateDir keeps the crawl's state on disk: pages fetched, frontier,
 	// articles delivered. A Run with the StateDir of a stopped run goes
 	// on where it stopped, fetching nothing it finished and delivering
-	// nothing twice. Empty means a temporary state removed after Run.
+	// nothing twice (but see Run for a process killed outright). Empty
+	// means a temporary state removed after Run.
 	StateDir string
 
 	// Extractor turns pages into articles; its zero value is the default.
@@ -148,6 +162,12 @@ type Scraper struct {
 
 	// Logger receives progress and failures. Nil discards them.
 	Logger *slog.Logger
+
+	// resolver, set by tests only, resolves host names instead of the
+	// system's resolver, and proxies named by the environment are then
+	// not used: a test that crawls a host that does not exist must not
+	// depend on, or reach, a real name server.
+	resolver *net.Resolver
 
 	mu      sync.Mutex
 	running bool
@@ -180,12 +200,12 @@ type Record struct {
 
 // PageError records a page that could not be fetched or read, and why.
 type PageError struct {
-	Op  string // "fetch", "extract", "sitemap" or "feed"
-	URL string
-	Err error
+	Op   string // "fetch", "extract", "sitemap" or "feed"
+	URL  string
+	Kind string // the failure's kind, as counted in Stats.Errors
+	Err  error
 }
 
-// Error formats the error as url.Error does: operation, quoted URL, cause.
 // Error formats the error as url.Error does: operation, quoted URL, cause.
 func (e *PageError) Error() string { return e.Op + " " + strconv.Quote(e.URL) + ": " + e.Err.Error() }
 
@@ -203,8 +223,32 @@ type Stats struct {
 	// "no_article", "duplicate_url", "duplicate_content", "amp",
 	// "robots", "out_of_window", "undated", "not_html", "redirected".
 	Skipped map[string]int64
-	// Errors counts failures by kind: "http_404", "http_500", "timeout",
-	// "network", "too_large", "extract", "parse".
+	// Errors counts pages that failed for good, by kind:
+	//
+	//	http_NNN      the server answered with status NNN (after retries
+	//	              for 429 and 5xx)
+	//	timeout       no complete answer within Timeout: a server that
+	//	              never answers, or one that sends too slowly
+	//	dns           the host name does not resolve
+	//	refused       nothing listens at the address
+	//	reset         the connection was reset
+	//	truncated     the connection closed before the whole body came
+	//	tls           TLS handshake failed or the certificate is not valid
+	//	              (it is never skipped)
+	//	network       another transport failure
+	//	redirect      a redirect loop, or a redirect to a scheme other
+	//	              than http and https or to a host not allowed
+	//	too_large     the body, once decompressed, is over MaxBodySize
+	//	content_type  the body is not what its Content-Type says (a
+	//	              binary file served as a page)
+	//	extract       Extract failed
+	//	parse         a sitemap or feed could not be parsed
+	//
+	// Unless IgnoreRobotsTxt is set, no page is fetched before its host's
+	// robots.txt has been read, and a robots.txt that cannot be read (no
+	// answer, or 429 or 5xx) fails each page of the host with the kind of
+	// that failure. It is tried again at most once per backoff step, so a
+	// dead host costs one timeout per step, not one per page.
 	Errors  map[string]int64
 	Elapsed time.Duration
 }
@@ -238,6 +282,15 @@ func (s *Scraper) Stats() Stats {
 // When ctx is done, requests in flight are abandoned and Run returns
 // ctx's error; no record is delivered after that, and a later Run with
 // the same StateDir fetches what was left.
+//
+// A delivery is recorded in the state after fn returns nil. A process
+// killed outright (SIGKILL, a crash) between the two has delivered a
+// record the state does not know of, and the resumed Run calls fn with
+// that article again. A callback writing records to a file should make
+// each write durable before it returns (RecordWriter.SetSync), so that
+// the state never counts a record the file lacks, and on resume skip
+// the articles the file holds already, by URL key and content hash, as
+// "scoop crawl -o" does; the file then has every article exactly once.
 func (s *Scraper) Run(ctx context.Context, seeds []string, fn func(*Record, error) error) error {
 	s.mu.Lock()
 	if s.running {

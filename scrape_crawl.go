@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -19,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -86,12 +89,51 @@ type crawl struct {
 
 // hostInfo is what a crawl knows about one host.
 type hostInfo struct {
-	once     sync.Once
-	robots   *robotstxt.Group // nil: everything allowed
-	sitemaps []string
-	mu       sync.Mutex
-	resume   time.Time // no request before this: the host asked to slow down
+	once     sync.Once  // first contact: robots.txt read, rate limit set
+	robotsMu sync.Mutex // one robots.txt request at a time after that
+
+	mu          sync.Mutex
+	robots      *robotstxt.Group // nil: everything allowed
+	robotsErr   error            // non-nil: robots.txt could not be read
+	robotsFails int              // attempts that failed in a row
+	robotsNext  time.Time        // no new attempt before this
+	sitemaps    []string
+	resume      time.Time     // no request before this: the host asked to slow down
+	spacing     time.Duration // Crawl-delay of a robots.txt read after the rate limit was set
 }
+
+// maxRobotsSize bounds the robots.txt read, as Google does: the rules
+// past 500 KiB are ignored.
+const maxRobotsSize = 500 << 10
+
+// robotsRequest marks the context of a robots.txt request, which the
+// transport must not hold up for the robots.txt itself.
+type robotsRequest struct{}
+
+// robotsError is the failure to read a host's robots.txt, which stands
+// for the page that needed it.
+type robotsError struct{ err error }
+
+func (e *robotsError) Error() string { return "robots.txt unavailable: " + e.err.Error() }
+func (e *robotsError) Unwrap() error { return e.err }
+
+// errRobotsDisallowed stops a request that the host's robots.txt, read
+// after the request was queued, disallows.
+var errRobotsDisallowed = errors.New("scoop: disallowed by robots.txt")
+
+// errRedirect is wrapped by the error of a redirect the crawl does not
+// follow.
+var errRedirect = errors.New("scoop: redirect not followed")
+
+// statusError is an HTTP status that is not success, as the error of a
+// request that had no colly.Response to carry it (robots.txt).
+type statusError struct{ code int }
+
+func (e *statusError) Error() string {
+	return ErrHTTPStatus.Error() + " " + strconv.Itoa(e.code) + " " + http.StatusText(e.code)
+}
+
+func (e *statusError) Is(target error) bool { return target == ErrHTTPStatus }
 
 func (s *Scraper) newCrawl(ctx context.Context, st *counters, fn func(*Record, error) error) (*crawl, error) {
 	cfg := &Scraper{
@@ -142,15 +184,19 @@ func (s *Scraper) newCrawl(ctx context.Context, st *counters, fn func(*Record, e
 		cr.allowed[strings.ToLower(d)] = true
 	}
 
+	dialer := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Resolver: s.resolver}
 	base := &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           dialer.DialContext,
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   cfg.Parallelism + 1,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: time.Second,
 		ForceAttemptHTTP2:     true,
+	}
+	if s.resolver != nil {
+		base.Proxy = nil
 	}
 	if len(cfg.Proxies) > 0 {
 		pf, err := proxy.RoundRobinProxySwitcher(cfg.Proxies...)
@@ -164,7 +210,10 @@ func (s *Scraper) newCrawl(ctx context.Context, st *counters, fn func(*Record, e
 			return pf(&c)
 		}
 	}
-	cr.tr = &transport{base: base, robots: map[string]*cachedResponse{}}
+	cr.tr = &transport{base: base}
+	if !cfg.IgnoreRobotsTxt {
+		cr.tr.gate = cr.gate
+	}
 	cr.client = &http.Client{Transport: cr.tr, Timeout: cfg.Timeout}
 	return cr, nil
 }
@@ -267,7 +316,10 @@ func (cr *crawl) setupCollector() {
 	}
 	c.MaxBodySize = int(min(cr.cfg.MaxBodySize+1, int64(^uint(0)>>1)))
 	c.CacheDir = cr.cfg.CacheDir
-	c.IgnoreRobotsTxt = cr.cfg.IgnoreRobotsTxt
+	// scoop reads robots.txt itself, in the transport: Colly would turn
+	// a robots.txt it cannot fetch into an error that its queue drops
+	// without calling OnError, and the page would vanish unreported.
+	c.IgnoreRobotsTxt = true
 	c.DetectCharset = false
 	c.ParseHTTPErrorResponse = false
 	c.Context = cr.ctx
@@ -286,8 +338,12 @@ func (cr *crawl) setupCollector() {
 var errFinishedRedirect = errors.New("scoop: redirect to a page already fetched")
 
 func (cr *crawl) checkRedirect(req *http.Request, via []*http.Request) error {
+	// Colly has checked the allowed hosts and URL filters.
+	if s := req.URL.Scheme; s != "http" && s != "https" {
+		return fmt.Errorf("%w: %s is not an HTTP address", errRedirect, req.URL.Redacted())
+	}
 	if len(via) >= 10 {
-		return errors.New("scoop: stopped after 10 redirects")
+		return fmt.Errorf("%w: stopped after 10 redirects", errRedirect)
 	}
 	if done, _ := cr.state.isDone(keyOfRaw(req.URL)); done {
 		return errFinishedRedirect
@@ -320,18 +376,28 @@ func (cr *crawl) host(u *url.URL) *hostInfo {
 func (cr *crawl) setupHost(u *url.URL, h *hostInfo) {
 	delay, parallel := cr.cfg.Delay, cr.cfg.Parallelism
 	if !cr.cfg.IgnoreRobotsTxt || cr.cfg.Sitemaps {
-		if rd := cr.robots(u); rd != nil {
+		rd, err := cr.robots(cr.ctx, u)
+		h.mu.Lock()
+		if err != nil {
+			cr.log.Warn("robots.txt unavailable", "host", u.Host, "err", err)
+			if !cr.cfg.IgnoreRobotsTxt {
+				// No page of the host is fetched until it can be read:
+				// the transport tries again when one is sent.
+				h.robotsFailed(err, cr.cfg.Backoff)
+			}
+		} else {
 			g := rd.FindGroup(cr.cfg.UserAgent)
 			if !cr.cfg.IgnoreRobotsTxt {
 				h.robots = g
-				// Colly reads robots.txt but not its Crawl-delay, which
-				// asks for one request at a time, that far apart.
+				// Colly's rate limit knows no Crawl-delay, which asks for
+				// one request at a time, that far apart.
 				if g.CrawlDelay > delay {
 					delay, parallel = g.CrawlDelay, 1
 				}
 			}
 			h.sitemaps = rd.Sitemaps
 		}
+		h.mu.Unlock()
 	}
 	err := cr.c.Limit(&colly.LimitRule{
 		DomainRegexp: "^" + regexp.QuoteMeta(u.Host) + "$",
@@ -343,27 +409,103 @@ func (cr *crawl) setupHost(u *url.URL, h *hostInfo) {
 	}
 }
 
-// robots fetches and parses the robots.txt of u's host; nil means none
-// could be had, and Colly's own check will report why.
-func (cr *crawl) robots(u *url.URL) *robotstxt.RobotsData {
+// robotsFailed records a failed attempt to read robots.txt and when the
+// next may be made; h.mu must be held.
+func (h *hostInfo) robotsFailed(err error, base time.Duration) {
+	h.robotsErr = err
+	h.robotsNext = time.Now().Add(min(backoff(base, h.robotsFails), maxRetryAfter))
+	h.robotsFails++
+}
+
+// robots fetches and parses the robots.txt of u's host. It fails when
+// the host cannot be reached or answers 429 or 5xx: the site is then
+// unavailable rather than without rules. Any other answer gives rules
+// (none for a 4xx).
+func (cr *crawl) robots(ctx context.Context, u *url.URL) (*robotstxt.RobotsData, error) {
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-	req, err := http.NewRequestWithContext(cr.ctx, http.MethodGet, ru.String(), nil)
+	req, err := http.NewRequestWithContext(context.WithValue(ctx, robotsRequest{}, true), http.MethodGet, ru.String(), nil)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	req.Header.Set("User-Agent", cr.cfg.UserAgent)
 	resp, err := cr.client.Do(req)
 	if err != nil {
-		cr.log.Warn("robots.txt", "host", u.Host, "err", err)
-		return nil
+		return nil, err
 	}
 	defer resp.Body.Close()
-	rd, err := robotstxt.FromResponse(resp)
-	if err != nil {
-		cr.log.Warn("robots.txt", "host", u.Host, "err", err)
-		return nil
+	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
+		return nil, &statusError{resp.StatusCode}
 	}
-	return rd
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsSize))
+	if err != nil {
+		return nil, err
+	}
+	rd, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
+	if err != nil {
+		// The server answered: rules it cannot state are no rules.
+		cr.log.Warn("robots.txt unreadable", "host", u.Host, "err", err)
+		return robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+	}
+	return rd, nil
+}
+
+// gate lets a request through the transport once its host's robots.txt
+// has been read and allows it. It holds the robots.txt failure of a
+// host that could not be read at first contact, trying again at most
+// as often as the backoff allows, so that a dead host costs one timeout
+// per backoff step rather than one per page.
+func (cr *crawl) gate(req *http.Request) error {
+	h := cr.host(req.URL)
+	h.mu.Lock()
+	g, err := h.robots, h.robotsErr
+	h.mu.Unlock()
+	if err != nil {
+		g, err = cr.retryRobots(req.Context(), req.URL, h)
+		if err != nil {
+			return &robotsError{err}
+		}
+	}
+	if g != nil && !g.Test(robotsPath(req.URL)) {
+		return errRobotsDisallowed
+	}
+	return nil
+}
+
+func (cr *crawl) retryRobots(ctx context.Context, u *url.URL, h *hostInfo) (*robotstxt.Group, error) {
+	h.robotsMu.Lock()
+	defer h.robotsMu.Unlock()
+	h.mu.Lock()
+	if h.robotsErr == nil || time.Now().Before(h.robotsNext) {
+		// Read while this request waited, or failed too recently.
+		g, err := h.robots, h.robotsErr
+		h.mu.Unlock()
+		return g, err
+	}
+	h.mu.Unlock()
+	rd, err := cr.robots(ctx, u)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err != nil {
+		h.robotsFailed(err, cr.cfg.Backoff)
+		return nil, err
+	}
+	g := rd.FindGroup(cr.cfg.UserAgent)
+	h.robots, h.robotsErr, h.robotsFails, h.sitemaps = g, nil, 0, rd.Sitemaps
+	if g.CrawlDelay > cr.cfg.Delay {
+		// The rate limit is set; onRequest spaces the requests instead.
+		h.spacing = g.CrawlDelay
+	}
+	cr.log.Info("robots.txt read after all", "host", u.Host)
+	return g, nil
+}
+
+// robotsPath is the part of u that robots.txt rules match.
+func robotsPath(u *url.URL) string {
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.Query().Encode()
+	}
+	return p
 }
 
 // hostSitemaps returns the sitemaps that u's robots.txt lists, to be
@@ -373,8 +515,11 @@ func (cr *crawl) hostSitemaps(u *url.URL) []queued {
 		return nil
 	}
 	h := cr.host(u)
+	h.mu.Lock()
+	sitemaps := h.sitemaps
+	h.mu.Unlock()
 	var out []queued
-	for _, s := range h.sitemaps {
+	for _, s := range sitemaps {
 		su, err := CleanURL(u, s)
 		if err != nil {
 			continue
@@ -406,14 +551,11 @@ func (cr *crawl) admit(u *url.URL, depth int, foundOn string) (*queued, string) 
 		return nil, ""
 	}
 	h := cr.host(u)
-	if h.robots != nil {
-		p := u.EscapedPath()
-		if u.RawQuery != "" {
-			p += "?" + u.Query().Encode()
-		}
-		if !h.robots.Test(p) {
-			return nil, skipRobots
-		}
+	h.mu.Lock()
+	g := h.robots // nil while robots.txt is unavailable: the transport checks when it is sent
+	h.mu.Unlock()
+	if g != nil && !g.Test(robotsPath(u)) {
+		return nil, skipRobots
 	}
 	key := keyOf(u)
 	ctx := colly.NewContext()
@@ -450,6 +592,18 @@ func (cr *crawl) onRequest(r *colly.Request) {
 		r.Abort()
 		return
 	}
+	if key := r.Ctx.Get(ctxKey); r.Ctx.Get(ctxSent) == "" {
+		if done, _ := cr.state.isDone(key); done {
+			// Finished under another address since it was queued: the
+			// target of a redirect, or a story's canonical page. Within a
+			// run Colly's visited mark stops it too, but a resumed run
+			// has cleared the marks of what is queued.
+			cr.st.skip(skipDuplicateURL)
+			cr.commit(r, &finishing{key: key})
+			r.Abort()
+			return
+		}
+	}
 	if r.Ctx.Get(ctxAttempts) == "" && cr.cfg.MaxPages > 0 && cr.started.Add(1) > int64(cr.cfg.MaxPages) {
 		cr.stopping.Store(true)
 		cr.state.release(r.Ctx.Get(ctxKey))
@@ -458,7 +612,12 @@ func (cr *crawl) onRequest(r *colly.Request) {
 	}
 	h := cr.host(r.URL)
 	h.mu.Lock()
-	wait := time.Until(h.resume)
+	now := time.Now()
+	wait := h.resume.Sub(now)
+	if h.spacing > 0 {
+		// Reserve this request's start; the next comes spacing later.
+		h.resume = later(h.resume, now).Add(h.spacing)
+	}
 	h.mu.Unlock()
 	if wait > 0 && !sleep(cr.ctx, wait) {
 		cr.state.release(r.Ctx.Get(ctxKey))
@@ -528,7 +687,27 @@ func (cr *crawl) onResponse(r *colly.Response) {
 	}
 	body, err := gunzip(body, cr.cfg.MaxBodySize)
 	if err != nil {
-		cr.failed(r.Request, "too_large", &PageError{Op: "fetch", URL: final.String(), Err: err})
+		kind := "parse"
+		switch {
+		case errors.Is(err, ErrTooLarge):
+			kind = "too_large"
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			kind = "truncated"
+		}
+		cr.failed(r.Request, kind, &PageError{Op: "fetch", URL: final.String(), Err: err})
+		return
+	}
+	if sniffed, ok := binaryFormat(body); ok {
+		mt := r.Headers.Get("Content-Type")
+		if mt == "" || mt == "application/octet-stream" || strings.Contains(mt, "gzip") {
+			// Sent as what it is, or as nothing in particular.
+			cr.st.skip(skipNotHTML)
+			cr.log.Debug("not a page", "url", final.String(), "type", sniffed)
+			cr.commit(r.Request, f)
+			return
+		}
+		cr.failed(r.Request, "content_type", &PageError{Op: "fetch", URL: final.String(),
+			Err: fmt.Errorf("%w: served as %s, the body is %s", ErrNotHTML, mt, sniffed)})
 		return
 	}
 	switch sniffXML(body) {
@@ -751,8 +930,9 @@ func (cr *crawl) commitLocked(req *colly.Request, f *finishing) {
 
 // failed reports a page that failed for good.
 func (cr *crawl) failed(req *colly.Request, kind string, err *PageError) {
+	err.Kind = kind
 	cr.st.fail(kind)
-	cr.log.Warn("page failed", "url", err.URL, "err", err.Err)
+	cr.log.Warn("page failed", "url", err.URL, "kind", kind, "err", err.Err)
 	cr.emitMu.Lock()
 	defer cr.emitMu.Unlock()
 	if cr.ctx.Err() != nil || cr.stopErr != nil {
@@ -783,6 +963,11 @@ func (cr *crawl) onError(r *colly.Response, err error) {
 	case errors.Is(err, colly.ErrAbortedAfterHeaders) && why == "too_large":
 		cr.failed(req, "too_large", &PageError{Op: "fetch", URL: u, Err: fmt.Errorf("%w: over %d bytes", ErrTooLarge, cr.cfg.MaxBodySize)})
 		return
+	case errors.Is(err, errRobotsDisallowed):
+		// Queued before its host's robots.txt could be read.
+		cr.st.skip(skipRobots)
+		cr.commit(req, &finishing{key: key, done: []string{keyOfRaw(req.URL)}})
+		return
 	}
 	var visited *colly.AlreadyVisitedError
 	if errors.As(err, &visited) || errors.Is(err, errFinishedRedirect) {
@@ -795,14 +980,14 @@ func (cr *crawl) onError(r *colly.Response, err error) {
 			// Marked visited by a request that never finished (a stopped
 			// run): follow it after all, once.
 			req.Ctx.Put(ctxRefollow, "1")
-			cr.retry(req, "network")
+			cr.retry(req, "redirect")
 			return
 		}
 		cr.st.skip(skipRedirected)
 		cr.commit(req, &finishing{key: key})
 		return
 	}
-	kind, retry := classify(r, err)
+	kind, retry := classify(r.StatusCode, err)
 	n, _ := strconv.Atoi(req.Ctx.Get(ctxAttempts))
 	if retry && n < cr.cfg.Retries {
 		wait := backoff(cr.cfg.Backoff, n)
@@ -830,8 +1015,12 @@ func (cr *crawl) onError(r *colly.Response, err error) {
 			return
 		}
 	}
-	if r.StatusCode >= 300 {
-		err = fmt.Errorf("%w %d %s", ErrHTTPStatus, r.StatusCode, http.StatusText(r.StatusCode))
+	var re *robotsError
+	switch {
+	case r.StatusCode >= 300:
+		err = &statusError{r.StatusCode}
+	case errors.As(err, &re):
+		err = re // without the page's url.Error around it, which repeats the URL
 	}
 	if n > 0 {
 		err = fmt.Errorf("%w (gave up after %d attempts)", err, n+1)
@@ -850,21 +1039,72 @@ func (cr *crawl) retry(req *colly.Request, kind string) {
 	}
 }
 
-// classify names the kind of a failed request and says whether trying
-// again may help.
-func classify(r *colly.Response, err error) (kind string, retry bool) {
-	if r.StatusCode >= 300 {
-		s := r.StatusCode
-		return "http_" + strconv.Itoa(s), s == http.StatusTooManyRequests || s >= 500 && s != http.StatusNotImplemented && s != http.StatusHTTPVersionNotSupported
+// classify names the kind of a failed request, as Stats.Errors counts
+// it, and says whether trying again may help.
+func classify(status int, err error) (kind string, retry bool) {
+	var se *statusError
+	if status < 300 && errors.As(err, &se) {
+		status = se.code
 	}
+	if status >= 300 {
+		return "http_" + strconv.Itoa(status), status == http.StatusTooManyRequests ||
+			status >= 500 && status != http.StatusNotImplemented && status != http.StatusHTTPVersionNotSupported
+	}
+	var dns *net.DNSError
 	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+	switch {
+	case errors.Is(err, errRedirect), errors.Is(err, colly.ErrForbiddenDomain),
+		errors.Is(err, colly.ErrForbiddenURL), errors.Is(err, colly.ErrNoURLFiltersMatch):
+		// Colly's filters fail only on redirects here: the frontier
+		// holds nothing they refuse.
+		return "redirect", false
+	case errors.As(err, &dns):
+		return "dns", dns.IsTimeout || dns.IsTemporary
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
+		// Before TLS: a handshake that times out is a timeout.
 		return "timeout", true
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) || strings.Contains(err.Error(), "connection reset") {
+	case isTLSError(err):
+		return "tls", false
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "refused", true
+	case errors.Is(err, syscall.ECONNRESET), strings.Contains(err.Error(), "connection reset"):
+		return "reset", true
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "truncated", true
+	case errors.Is(err, io.EOF), errors.Is(err, net.ErrClosed), errors.Is(err, syscall.EPIPE):
+		// Closed before an answer, which a restarting server does.
 		return "network", true
 	}
 	return "network", false
+}
+
+// isTLSError reports whether err is a failed TLS handshake or a
+// certificate that does not verify.
+func isTLSError(err error) bool {
+	var cv *tls.CertificateVerificationError
+	var rh tls.RecordHeaderError
+	var ua x509.UnknownAuthorityError
+	var he x509.HostnameError
+	var ci x509.CertificateInvalidError
+	return errors.As(err, &cv) || errors.As(err, &rh) || errors.As(err, &ua) || errors.As(err, &he) ||
+		errors.As(err, &ci) || strings.Contains(err.Error(), "tls: ")
+}
+
+// binaryFormat reports whether body is a file of a binary format (an
+// image, a PDF, an archive...), which no page, sitemap or feed is, and
+// which format. Bytes the sniffer cannot name are left to Extract: a
+// page with odd bytes at its start is still worth a try.
+func binaryFormat(body []byte) (sniffed string, ok bool) {
+	sniffed = http.DetectContentType(body)
+	return sniffed, !strings.HasPrefix(sniffed, "text/") && sniffed != "application/octet-stream"
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // backoff is the wait before retry n+1: exponential from base, with
@@ -905,58 +1145,33 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// transport is the crawl's HTTP transport. It keeps each host's
-// robots.txt response, so that scoop (for Crawl-delay and sitemaps) and
-// Colly (for its own check) fetch it once between them.
+// transport is the crawl's HTTP transport. It holds a page request
+// until its host's robots.txt has been read (gate), which covers the
+// hops of redirects too, and it keeps Colly from inflating bodies.
 type transport struct {
-	base   http.RoundTripper
-	mu     sync.Mutex
-	robots map[string]*cachedResponse
-}
-
-type cachedResponse struct {
-	once   sync.Once
-	status int
-	header http.Header
-	body   []byte
-	err    error
+	base http.RoundTripper
+	gate func(*http.Request) error // nil: robots.txt ignored
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.Method != http.MethodGet || req.URL.Path != "/robots.txt" {
-		return t.base.RoundTrip(req)
-	}
-	hostKey := req.URL.Scheme + "://" + req.URL.Host
-	t.mu.Lock()
-	c := t.robots[hostKey]
-	if c == nil {
-		c = &cachedResponse{}
-		t.robots[hostKey] = c
-	}
-	t.mu.Unlock()
-	c.once.Do(func() {
-		resp, err := t.base.RoundTrip(req)
-		if err != nil {
-			c.err = err
-			return
+	if t.gate != nil && req.Context().Value(robotsRequest{}) == nil {
+		if err := t.gate(req); err != nil {
+			if req.Body != nil {
+				req.Body.Close()
+			}
+			return nil, err
 		}
-		defer resp.Body.Close()
-		c.status, c.header = resp.StatusCode, resp.Header
-		c.body, c.err = io.ReadAll(io.LimitReader(resp.Body, 512<<10))
-	})
-	if c.err != nil {
-		// Not kept: the next asker tries again.
-		t.mu.Lock()
-		if t.robots[hostKey] == c {
-			delete(t.robots, hostKey)
-		}
-		t.mu.Unlock()
-		return nil, c.err
 	}
-	return &http.Response{
-		Status: strconv.Itoa(c.status) + " " + http.StatusText(c.status), StatusCode: c.status,
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: c.header.Clone(), Body: io.NopCloser(bytes.NewReader(c.body)),
-		ContentLength: int64(len(c.body)), Request: req,
-	}, nil
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	// Colly inflates a body served as gzip (by Content-Type or a .xml.gz
+	// path) after its MaxBodySize cut, without a bound: a gzip bomb of a
+	// megabyte would become a gigabyte in memory. Marked as inflated
+	// already, the body reaches the crawl as sent, and gunzip inflates it
+	// within MaxBodySize. (A Content-Encoding: gzip body the transport
+	// asked for is inflated by it as read, before Colly's cut.)
+	resp.Uncompressed = true
+	return resp, nil
 }

@@ -176,7 +176,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("scoop crawl", flag.ContinueOnError)
 	var s scoop.Scraper
 	var domains, proxies listFlag
-	out := fs.String("o", "", "append records to `FILE` (standard output when absent)")
+	out := fs.String("o", "", "append records to `FILE`, skipping those it holds already (standard output when absent)")
 	fs.IntVar(&s.MaxDepth, "depth", scoop.DefaultMaxDepth, "follow links this many hops from a seed (-1: no limit)")
 	fs.IntVar(&s.MaxPages, "max-pages", 0, "stop after this many page requests (0: no limit)")
 	fs.IntVar(&s.Parallelism, "parallel", scoop.DefaultParallelism, "requests in flight per host")
@@ -213,69 +213,137 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		s.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 
-	w := stdout
-	skip := map[string]bool{}
+	rw := scoop.NewRecordWriter(stdout)
+	var o *output
 	if *out != "" {
-		f, have, err := openOutput(*out)
-		if err != nil {
+		var err error
+		if o, err = openOutput(*out); err != nil {
 			return err
 		}
-		defer f.Close()
-		w, skip = f, have
+		defer o.f.Close() // closed below; this is for the early returns
+		rw = scoop.NewRecordWriter(o.f)
+		// On disk before the state records it as delivered, so that the
+		// state never counts a record the file lacks, even after a crash
+		// of the machine.
+		rw.SetSync(o.regular)
 	}
-	rw := scoop.NewRecordWriter(w)
 	stopProgress := progress(&s, stderr, *every)
 	err := s.Run(ctx, fs.Args(), func(r *scoop.Record, err error) error {
 		if err != nil {
 			return nil // counted in Stats; logged with -v
 		}
-		if skip[r.ContentSHA256] {
-			// Written by an earlier run that stopped before its state
-			// recorded it.
+		if o.has(r) {
+			// Written by an earlier run killed after writing it and before
+			// its state recorded it.
 			return nil
 		}
-		return rw.Write(r)
+		if err := rw.Write(r); err != nil {
+			return &outputError{err}
+		}
+		return nil
 	})
 	stopProgress()
-	if errors.Is(err, context.Canceled) && s.StateDir != "" {
+	if o != nil {
+		if e := o.f.Close(); err == nil && e != nil {
+			err = &outputError{e}
+		}
+	}
+	var oe *outputError
+	switch {
+	case errors.As(err, &oe) && *out != "":
+		fmt.Fprintf(stderr, "stopped: records could not be written; %s ends with the last whole record\n", *out)
+		if s.StateDir != "" {
+			fmt.Fprintf(stderr, "once it can be written, run again with -state %s -o %s to go on\n", s.StateDir, *out)
+		}
+	case errors.Is(err, context.Canceled) && s.StateDir != "":
 		fmt.Fprintf(stderr, "interrupted: run again with -state %s to resume\n", s.StateDir)
 	}
 	return err
 }
 
-// openOutput opens the records file for appending. A line that a killed
-// run left unfinished is cut off, and the content hashes of the records
-// already there are returned so that none is written twice.
-func openOutput(path string) (*os.File, map[string]bool, error) {
+// outputError is a failure to write the records, which stops a crawl.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return "writing records: " + e.err.Error() }
+func (e *outputError) Unwrap() error { return e.err }
+
+// output is the records file of a crawl and what earlier runs wrote to
+// it.
+type output struct {
+	f       *os.File
+	regular bool            // a file, not a device or a pipe
+	keys    map[string]bool // URL keys of the records in the file
+	sums    map[string]bool // their content hashes
+}
+
+// has reports whether the file holds r already: the same story (URL
+// key), or the same text under another address (content hash).
+func (o *output) has(r *scoop.Record) bool {
+	if o == nil {
+		return false
+	}
+	k := scoop.URLKey(r.URL)
+	return o.sums[r.ContentSHA256] || k != "" && o.keys[k]
+}
+
+// openOutput opens the records file for appending. A line that a
+// killed run left unfinished is cut off, and the records already there
+// are indexed so that none is written twice: a run killed between
+// writing a record and recording it in its state fetches the page again
+// on resume. Their URL keys catch a story whose text changed in between;
+// their content hashes catch the same text reached under another
+// address. A device or a pipe (/dev/stdout) is written to as it is.
+func openOutput(path string) (*output, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// Reading back /dev/full would never end, and there is nothing
+		// to read back from a pipe.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &output{f: f}, nil
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	have := map[string]bool{}
+	o := &output{f: f, regular: true, keys: map[string]bool{}, sums: map[string]bool{}}
 	var good int64
 	br := bufio.NewReaderSize(f, 1<<20)
 	for {
 		line, err := br.ReadBytes('\n')
-		if err != nil {
+		if err == io.EOF {
 			break // a last line without its newline is unfinished
+		}
+		if err != nil {
+			// Not the end: cutting here would lose records.
+			f.Close()
+			return nil, err
 		}
 		good += int64(len(line))
 		var r struct {
+			URL string `json:"url"`
 			SHA string `json:"content_sha256"`
 		}
-		if json.Unmarshal(line, &r) == nil && r.SHA != "" {
-			have[r.SHA] = true
+		if json.Unmarshal(line, &r) != nil {
+			continue
+		}
+		if r.SHA != "" {
+			o.sums[r.SHA] = true
+		}
+		if k := scoop.URLKey(r.URL); k != "" {
+			o.keys[k] = true
 		}
 	}
 	if err := f.Truncate(good); err != nil {
 		f.Close()
-		return nil, nil, err
+		return nil, err
 	}
 	if _, err := f.Seek(good, io.SeekStart); err != nil {
 		f.Close()
-		return nil, nil, err
+		return nil, err
 	}
-	return f, have, nil
+	return o, nil
 }
 
 // progress reports the crawl's Stats on stderr until the returned func
