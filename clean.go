@@ -141,11 +141,7 @@ func sectionLink(n *html.Node, t string) bool {
 	}
 	find(n)
 	u, err := url.Parse(href)
-	if err != nil {
-		return false
-	}
-	path := strings.Trim(u.Path, "/")
-	return path != "" && (strings.HasSuffix(u.Path, "/") || sectionPath(u.Path)) && !strings.ContainsAny(path, "0123456789")
+	return err == nil && strings.Trim(u.Path, "/") != "" && !storyLike(u)
 }
 
 // breadcrumb reports whether a line is a trail of links like

@@ -271,21 +271,6 @@ func storyLike(u *url.URL) bool {
 	return strings.ContainsAny(last, "0123456789-_.%~") || strings.Count(path, "/") >= 3
 }
 
-// sectionPath reports whether a path names a site section ("/politics",
-// "/sport/") rather than a story: one plain word, no slug, no number.
-func sectionPath(path string) bool {
-	path = strings.Trim(path, "/")
-	if path == "" || strings.Contains(path, "/") {
-		return path == ""
-	}
-	for _, r := range path {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // storyKey identifies a related story for de-duplication: the crawler's
 // URLKey (no fragment, tracking parameters or AMP variant), also ignoring
 // the scheme and a leading www.
