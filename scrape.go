@@ -196,6 +196,8 @@ type Record struct {
 	FoundOn string `json:"found_on"`
 	// Extractor names the scoop version that made the record.
 	Extractor string `json:"extractor"`
+	// WARCLocation names the WARC record of the page, when it has one.
+	WARCLocation
 }
 
 // PageError records a page that could not be fetched or read, and why.

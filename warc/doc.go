@@ -1,0 +1,26 @@
+// Package warc archives the pages a scoop crawl fetches as WARC files and
+// reads articles back out of WARC files, Common Crawl's CC-NEWS among
+// them. It is a package of its own so that a program using only scoop
+// does not download a WARC library; it uses github.com/nlnwa/gowarc/v3
+// for the format.
+//
+// # Writing
+//
+// A [Recorder] is an http.RoundTripper to give a crawl as its transport
+// (scoop.Scraper's Transport): every exchange, robots.txt, sitemaps,
+// feeds and redirect hops included, becomes a request record and a
+// response record in a series of gzipped WARC/1.1 files.
+//
+// # Reading
+//
+// A [Reader] re-extracts the articles of the HTML responses in a WARC
+// file as scoop.Records, naming the record each came from. Records it
+// cannot read are reported as a [*RecordError] and skipped: [ErrCorrupt],
+// [ErrTruncated], [ErrDigest], [ErrRecordTooLarge], [ErrEncoding].
+//
+// # Files
+//
+// recorder.go holds the transport, files.go the rolling files it
+// writes, reader.go the reader and payload.go the decoding of the pages
+// it reads.
+package warc

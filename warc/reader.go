@@ -1,0 +1,513 @@
+package warc
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"strings"
+
+	gowarc "github.com/nlnwa/gowarc/v3"
+	"github.com/scoopkit/scoop"
+)
+
+// Errors of the records a Reader skips, usable with errors.Is on the
+// *RecordError that reports them.
+var (
+	// ErrNotWARC is returned when the input does not start with a WARC
+	// record, gzipped or not. It ends the reading.
+	ErrNotWARC = errors.New("scoop: not a WARC file")
+	// ErrCorrupt marks a record that cannot be parsed or whose gzip
+	// member is damaged.
+	ErrCorrupt = errors.New("scoop: corrupt WARC record")
+	// ErrTruncated marks a record cut short by the end of the input, as
+	// a process killed while writing leaves the last one.
+	ErrTruncated = errors.New("scoop: truncated WARC record")
+	// ErrDigest marks a record whose block or payload does not match its
+	// digest, or whose length is not the one its header gives.
+	ErrDigest = errors.New("scoop: WARC record digest mismatch")
+	// ErrRecordTooLarge marks a record longer than Reader.MaxRecordSize.
+	ErrRecordTooLarge = errors.New("scoop: WARC record too large")
+)
+
+// DefaultMaxRecordSize is the longest record a Reader reads when
+// MaxRecordSize is zero.
+const DefaultMaxRecordSize = 64 << 20
+
+// A RecordError reports a record that a Reader skipped: where it is and
+// why. The Reader goes on with the next record.
+type RecordError struct {
+	File     string
+	Offset   int64
+	RecordID string // empty when the header could not be read
+	URL      string
+	Err      error
+}
+
+func (e *RecordError) Error() string {
+	s := fmt.Sprintf("%s at offset %d", e.File, e.Offset)
+	if e.URL != "" {
+		s += " (" + e.URL + ")"
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Stats counts what a Reader has read.
+type Stats struct {
+	Records    int64 // WARC records read, skipped ones included
+	Pages      int64 // status 200 HTML responses and revisits of them
+	Articles   int64 // records returned
+	NotArticle int64 // pages that are not articles (listings, AMP copies, no article body)
+	Revisits   int64 // revisit records of pages
+	Unresolved int64 // revisits whose original is not in the input before them
+	Errors     int64 // records skipped with a RecordError
+}
+
+// A Reader reads the articles of a WARC file: it re-extracts every
+// status 200 HTML response, and every revisit of one whose original came
+// earlier in the same file, as a crawl that fetched it would have
+// delivered it. It reads WARC 1.0 and 1.1, gzipped per record, gzipped
+// whole or not at all, validating digests. It streams: memory does not
+// grow with the file, except for a small index of the pages seen, which
+// revisits refer to.
+//
+// A Reader is not safe for concurrent use.
+type Reader struct {
+	// Extractor extracts the pages; its zero value is Extract's.
+	Extractor scoop.Extractor
+	// MaxRecordSize bounds the bytes of one record; a longer one is
+	// skipped with ErrRecordTooLarge. Zero means DefaultMaxRecordSize.
+	MaxRecordSize int64
+
+	name   string
+	ra     io.ReaderAt // to re-read the original of a revisit; nil if the input cannot
+	cr     *countingReader
+	br     *bufio.Reader // over cr
+	budget budgetReader  // over br (plain) or the gzip member (gzipped)
+	in     *bufio.Reader // what gowarc reads: over budget
+	um     gowarc.Unmarshaler
+
+	started  bool
+	gzipped  bool
+	zr       *gzip.Reader
+	inMember bool
+	member   int64 // offset of the current gzip member
+	first    bool  // the next record starts its member
+	curFirst bool  // the record last returned by next started its member
+	parsed   int64 // records parsed
+
+	byID     map[string]int64 // record ID of a page -> its offset
+	byDigest map[string]int64 // payload digest of a page -> its offset
+	stats    Stats
+	err      error // a fatal error, returned from then on
+}
+
+// NewReader returns a Reader of the WARC file r, whose name goes into
+// the records' WARCFile. When r is an io.ReaderAt (an *os.File),
+// revisit records are resolved by re-reading their original.
+func NewReader(r io.Reader, name string) *Reader {
+	rd := &Reader{name: name, cr: &countingReader{r: r}}
+	rd.ra, _ = r.(io.ReaderAt)
+	rd.br = bufio.NewReaderSize(rd.cr, 64<<10)
+	rd.um = gowarc.NewUnmarshaler(readOptions...)
+	rd.byID, rd.byDigest = map[string]int64{}, map[string]int64{}
+	return rd
+}
+
+// readOptions validate digests and lengths without failing the parse,
+// so that the Reader can name what is wrong.
+var readOptions = []gowarc.WarcRecordOption{
+	gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+	gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+	gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+}
+
+// Stats returns the counts so far.
+func (r *Reader) Stats() Stats { return r.stats }
+
+// All returns the records of Read as an iterator. It yields a
+// *RecordError for each record skipped and goes on; it stops at the end
+// of the input, after yielding any error that ends the reading.
+func (r *Reader) All() iter.Seq2[*scoop.Record, error] {
+	return func(yield func(*scoop.Record, error) bool) {
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			var re *RecordError
+			if !yield(rec, err) || (err != nil && !errors.As(err, &re)) {
+				return
+			}
+		}
+	}
+}
+
+// Read returns the next article. At the end of the input it returns
+// io.EOF. A record that cannot be read or extracted is reported as a
+// *RecordError, after which Read may be called again for the next one;
+// any other error ends the reading and is returned again by later calls.
+func (r *Reader) Read() (*scoop.Record, error) {
+	for {
+		if r.err != nil {
+			return nil, r.err
+		}
+		wr, off, err := r.next()
+		if err != nil {
+			var re *RecordError
+			if errors.As(err, &re) {
+				r.stats.Errors++
+				return nil, err
+			}
+			r.err = err
+			return nil, err
+		}
+		rec, err := r.page(wr, off)
+		wr.Close()
+		if err != nil {
+			r.stats.Errors++
+			return nil, err
+		}
+		if rec != nil {
+			r.stats.Articles++
+			return rec, nil
+		}
+	}
+}
+
+// page makes the Record of one WARC record, or returns nil when it is no
+// article.
+func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
+	h := wr.WarcHeader()
+	target := h.Get(gowarc.WarcTargetURI)
+	fail := func(err error) error {
+		return &RecordError{File: r.name, Offset: off, RecordID: h.Get(gowarc.WarcRecordID), URL: target, Err: err}
+	}
+	var p *payload
+	switch wr.Type() {
+	case gowarc.Response:
+		var err error
+		p, err = responsePayload(wr)
+		if err != nil || p == nil {
+			return nil, errOr(err, fail)
+		}
+		r.stats.Pages++
+		if r.curFirst || !r.gzipped {
+			r.byID[h.Get(gowarc.WarcRecordID)] = off
+			if d := h.Get(gowarc.WarcPayloadDigest); d != "" {
+				r.byDigest[d] = off
+			}
+		}
+	case gowarc.Revisit:
+		orig, ok := r.byID[h.Get(gowarc.WarcRefersTo)]
+		if !ok {
+			orig, ok = r.byDigest[h.Get(gowarc.WarcPayloadDigest)]
+		}
+		if !ok || r.ra == nil {
+			if isHTMLRevisit(wr) {
+				r.stats.Revisits++
+				r.stats.Unresolved++
+			}
+			return nil, nil
+		}
+		r.stats.Revisits++
+		r.stats.Pages++
+		var err error
+		p, err = r.original(orig)
+		if err != nil || p == nil {
+			return nil, errOr(err, fail)
+		}
+	default:
+		return nil, nil
+	}
+	date, err := wr.Date()
+	if err != nil {
+		return nil, fail(fmt.Errorf("%w: WARC-Date: %v", ErrCorrupt, err))
+	}
+	body, err := p.body(r.Extractor.MaxBytes)
+	if err != nil {
+		return nil, fail(err)
+	}
+	rec, err := r.Extractor.PageRecord(body, target, p.contentType, date)
+	switch {
+	case errors.Is(err, scoop.ErrNoArticle), errors.Is(err, scoop.ErrEmpty), errors.Is(err, scoop.ErrNotHTML):
+		r.stats.NotArticle++
+		return nil, nil
+	case err != nil:
+		return nil, fail(err)
+	}
+	rec.Status = p.status
+	rec.WARCLocation = scoop.WARCLocation{WARCFile: r.name, WARCRecordID: h.Get(gowarc.WarcRecordID), WARCOffset: off}
+	return rec, nil
+}
+
+func errOr(err error, fail func(error) error) error {
+	if err == nil {
+		return nil
+	}
+	return fail(err)
+}
+
+// original reads the page a revisit refers to, from its offset.
+func (r *Reader) original(off int64) (*payload, error) {
+	sub := &Reader{name: r.name, cr: &countingReader{r: io.NewSectionReader(r.ra, off, 1<<62)}, MaxRecordSize: r.MaxRecordSize}
+	sub.br = bufio.NewReaderSize(sub.cr, 64<<10)
+	sub.um = gowarc.NewUnmarshaler(readOptions...)
+	wr, _, err := sub.next()
+	if err != nil {
+		return nil, err
+	}
+	defer wr.Close()
+	return responsePayload(wr)
+}
+
+// next returns the next WARC record and its offset: that of its gzip
+// member, or of the record in a file not gzipped.
+func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
+	max := r.MaxRecordSize
+	if max <= 0 {
+		max = DefaultMaxRecordSize
+	}
+	if !r.started {
+		if err := r.start(); err != nil {
+			return nil, 0, err
+		}
+	}
+	for {
+		var off int64
+		if r.gzipped {
+			if !r.inMember {
+				ok, err := r.openMember()
+				if !ok || err != nil {
+					return nil, 0, err
+				}
+			}
+			off = r.member
+		} else {
+			off = r.cr.n - int64(r.br.Buffered()) - int64(r.in.Buffered())
+		}
+		r.budget.left = max + int64(r.in.Size())
+		wr, skipped, validation, err := r.um.Unmarshal(r.in)
+		if !r.gzipped {
+			off += skipped
+		}
+		r.stats.Records++
+		if err == io.EOF && skipped == 0 {
+			r.stats.Records--
+			if !r.gzipped {
+				return nil, 0, io.EOF
+			}
+			if err := r.closeMember(); err != nil {
+				return nil, 0, err
+			}
+			continue
+		}
+		if err != nil {
+			if wr != nil {
+				wr.Close()
+			}
+			return nil, 0, r.recordError(off, err)
+		}
+		r.parsed++
+		r.curFirst, r.first = r.first, false
+		if r.gzipped {
+			// Read to the member's end now, so that a damaged member is
+			// reported before its record is used.
+			if _, perr := r.in.Peek(1); perr == io.EOF {
+				if err := r.closeMember(); err != nil {
+					wr.Close()
+					return nil, 0, err
+				}
+			} else if perr != nil {
+				wr.Close()
+				return nil, 0, r.recordError(off, perr)
+			}
+		}
+		for _, v := range validation {
+			var de *gowarc.DigestError
+			var le *gowarc.ContentLengthError
+			if errors.As(v, &de) || errors.As(v, &le) {
+				kind := ErrDigest
+				if le != nil && le.Actual < le.Expected && !r.gzipped {
+					if _, perr := r.in.Peek(1); perr == io.EOF {
+						kind = ErrTruncated
+					}
+				}
+				err := &RecordError{File: r.name, Offset: off, RecordID: wr.WarcHeader().Get(gowarc.WarcRecordID),
+					URL: wr.WarcHeader().Get(gowarc.WarcTargetURI), Err: fmt.Errorf("%w: %v", kind, v)}
+				wr.Close()
+				return nil, 0, err
+			}
+		}
+		return wr, off, nil
+	}
+}
+
+// start reads the first bytes to tell a gzipped file from a plain one
+// and a WARC file from anything else.
+func (r *Reader) start() error {
+	r.started = true
+	head, err := r.br.Peek(5)
+	if len(head) == 0 && err == io.EOF {
+		return io.EOF
+	}
+	switch {
+	case len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b:
+		r.gzipped = true
+		r.in = bufio.NewReaderSize(&r.budget, 64<<10)
+	case string(head) == "WARC/":
+		r.budget.r = r.br
+		r.in = bufio.NewReaderSize(&r.budget, 64<<10)
+	default:
+		return fmt.Errorf("%w: %s starts with %q", ErrNotWARC, r.name, head)
+	}
+	return nil
+}
+
+// openMember starts the next gzip member, skipping any junk before it.
+// It reports false at the end of the input.
+func (r *Reader) openMember() (bool, error) {
+	for {
+		off := r.cr.n - int64(r.br.Buffered())
+		head, err := r.br.Peek(3)
+		if len(head) == 0 && err == io.EOF {
+			return false, io.EOF
+		}
+		if err != nil && err != io.EOF {
+			return false, err
+		}
+		if len(head) < 3 || head[0] != 0x1f || head[1] != 0x8b || head[2] != 8 {
+			n := r.skipToMember()
+			return false, &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %d bytes that are no gzip member", ErrCorrupt, n)}
+		}
+		if r.zr == nil {
+			r.zr, err = gzip.NewReader(r.br)
+		} else {
+			err = r.zr.Reset(r.br)
+		}
+		if err != nil {
+			r.br.Discard(1)
+			r.skipToMember()
+			return false, &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
+		}
+		r.zr.Multistream(false)
+		r.budget.r = r.zr
+		r.in.Reset(&r.budget)
+		r.inMember, r.member, r.first = true, off, true
+		return true, nil
+	}
+}
+
+// skipToMember discards bytes up to the next gzip header and returns
+// how many.
+func (r *Reader) skipToMember() int64 {
+	var n int64
+	for {
+		head, _ := r.br.Peek(3)
+		if len(head) < 3 || head[0] == 0x1f && head[1] == 0x8b && head[2] == 8 {
+			if len(head) < 3 {
+				d, _ := r.br.Discard(len(head))
+				n += int64(d)
+			}
+			return n
+		}
+		r.br.Discard(1)
+		n++
+	}
+}
+
+// closeMember reads the current member to its end, which checks its
+// CRC, so that the next one can start.
+func (r *Reader) closeMember() error {
+	r.inMember = false
+	r.budget.left = 1 << 62
+	if _, err := io.Copy(io.Discard, r.in); err != nil {
+		off := r.member
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %v", ErrTruncated, err)}
+		}
+		r.skipToMember()
+		return &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
+	}
+	return nil
+}
+
+// recordError reports a record that could not be parsed and moves past
+// it.
+func (r *Reader) recordError(off int64, err error) error {
+	kind := ErrCorrupt
+	switch {
+	case errors.Is(err, errBudget):
+		kind = ErrRecordTooLarge
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		kind = ErrTruncated
+	}
+	if r.parsed == 0 && r.stats.Errors == 0 && kind == ErrCorrupt && !isGzipError(err) {
+		return fmt.Errorf("%w: %s: %v", ErrNotWARC, r.name, err)
+	}
+	if r.gzipped && r.inMember {
+		r.inMember = false
+		r.budget.left = 1 << 62
+		if _, cerr := io.Copy(io.Discard, r.in); cerr != nil && kind != ErrTruncated {
+			r.skipToMember()
+		}
+	}
+	return &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %v", kind, err)}
+}
+
+// isHTMLRevisit reports whether a revisit record is of a status 200
+// page or a 304 of one; a revisit of an image is not counted.
+func isHTMLRevisit(wr gowarc.WarcRecord) bool {
+	b, ok := wr.Block().(interface {
+		HttpHeader() *http.Header
+	})
+	if !ok || b.HttpHeader() == nil {
+		return true // headerless revisits are counted as pages
+	}
+	mt := strings.ToLower((*b.HttpHeader()).Get("Content-Type"))
+	return mt == "" || strings.Contains(mt, "html")
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// errBudget stops gowarc reading a record longer than allowed.
+var errBudget = errors.New("record over the size limit")
+
+// budgetReader fails once more than left bytes have been read through
+// it, so that a header claiming gigabytes cannot keep the reader busy.
+type budgetReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, errBudget
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func isGzipError(err error) bool {
+	return errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader)
+}
