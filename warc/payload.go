@@ -30,6 +30,7 @@ type payload struct {
 	contentType string
 	header      http.Header
 	raw         io.Reader
+	close       func() error // releases the record raw is read from, when it is not the one being read
 }
 
 // responsePayload returns the payload of a status 200 HTML response

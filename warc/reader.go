@@ -226,6 +226,9 @@ func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
 	default:
 		return nil, nil
 	}
+	if p.close != nil {
+		defer p.close()
+	}
 	date, err := wr.Date()
 	if err != nil {
 		return nil, fail(fmt.Errorf("%w: WARC-Date: %v", ErrCorrupt, err))
@@ -263,8 +266,13 @@ func (r *Reader) original(off int64) (*payload, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer wr.Close()
-	return responsePayload(wr)
+	p, err := responsePayload(wr)
+	if p == nil {
+		wr.Close()
+		return nil, err
+	}
+	p.close = wr.Close
+	return p, nil
 }
 
 // next returns the next WARC record and its offset: that of its gzip
@@ -329,6 +337,10 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 				return nil, 0, r.recordError(off, perr)
 			}
 		}
+		if err := r.damaged(wr, off, validation); err != nil {
+			wr.Close()
+			return nil, 0, err
+		}
 		for _, v := range validation {
 			var de *gowarc.DigestError
 			var le *gowarc.ContentLengthError
@@ -347,6 +359,31 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 		}
 		return wr, off, nil
 	}
+}
+
+// damaged reports a record whose header is broken: cut by the end of a
+// file not gzipped (where nothing else marks the cut), or missing its
+// length.
+func (r *Reader) damaged(wr gowarc.WarcRecord, off int64, validation []error) error {
+	var syntax bool
+	for _, v := range validation {
+		var se *gowarc.SyntaxError
+		var he *gowarc.HeaderFieldError
+		if errors.As(v, &se) || errors.As(v, &he) || strings.Contains(v.Error(), "end of record") {
+			syntax = true
+		}
+	}
+	kind := ErrCorrupt
+	if !r.gzipped {
+		if _, perr := r.in.Peek(1); perr == io.EOF {
+			kind = ErrTruncated
+		}
+	}
+	if syntax && (kind == ErrTruncated || !wr.WarcHeader().Has(gowarc.ContentLength)) {
+		return &RecordError{File: r.name, Offset: off, RecordID: wr.WarcHeader().Get(gowarc.WarcRecordID),
+			Err: fmt.Errorf("%w: %v", kind, errors.Join(validation...))}
+	}
+	return nil
 }
 
 // start reads the first bytes to tell a gzipped file from a plain one
