@@ -2,6 +2,7 @@ package warc
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -185,7 +186,8 @@ func (r *Reader) Read() (*scoop.Record, error) {
 // article.
 func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
 	h := wr.WarcHeader()
-	target := h.Get(gowarc.WarcTargetURI)
+	// WARC 1.0 writers such as Wget put the address in angle brackets.
+	target := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(h.Get(gowarc.WarcTargetURI)), "<"), ">")
 	fail := func(err error) error {
 		return &RecordError{File: r.name, Offset: off, RecordID: h.Get(gowarc.WarcRecordID), URL: target, Err: err}
 	}
@@ -301,6 +303,7 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 			off = r.cr.n - int64(r.br.Buffered()) - int64(r.in.Buffered())
 		}
 		r.budget.left = max + int64(r.in.Size())
+		unbracket(r.in)
 		wr, skipped, validation, err := r.um.Unmarshal(r.in)
 		if !r.gzipped {
 			off += skipped
@@ -509,6 +512,32 @@ func isHTMLRevisit(wr gowarc.WarcRecord) bool {
 	}
 	mt := strings.ToLower((*b.HttpHeader()).Get("Content-Type"))
 	return mt == "" || strings.Contains(mt, "html")
+}
+
+// unbracket blanks out the angle brackets around the WARC-Target-URI
+// of the record about to be read, in the reader's buffer. WARC 1.0
+// writers such as Wget bracket it (<http://…>), and gowarc drops a
+// value it cannot parse as a URL; padded with spaces, it parses.
+func unbracket(in *bufio.Reader) {
+	head, _ := in.Peek(min(in.Size(), 4096))
+	end := bytes.Index(head, []byte("\r\n\r\n"))
+	if end < 0 {
+		return
+	}
+	head = head[:end+2]
+	for _, name := range [][]byte{[]byte("\nWARC-Target-URI:"), []byte("\nWARC-Refers-To-Target-URI:")} {
+		i := bytes.Index(head, name)
+		if i < 0 {
+			continue
+		}
+		line := head[i+len(name):]
+		line = line[:bytes.IndexByte(line, '\r')]
+		v := bytes.TrimSpace(line)
+		if len(v) >= 2 && v[0] == '<' && v[len(v)-1] == '>' {
+			// The slice is the reader's own buffer, peeked, not yet read.
+			v[0], v[len(v)-1] = ' ', ' '
+		}
+	}
 }
 
 // countingReader counts the bytes read through it.

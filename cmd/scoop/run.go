@@ -36,6 +36,9 @@ Usage:
   scoop extract [-url PAGE_URL] FILE|URL|-   print a page's article as JSON
   scoop crawl [flags] SEED_URL...             crawl sites, write one JSON line per article
   scoop demo [-o FILE] [-full]                crawl a bundled fake news site, offline
+  scoop extract -warc WARC_FILE...            re-extract the articles of WARC files
+  scoop convert -format csv|parquet IN.jsonl... OUT
+                                              turn records into a table
 
 Run "scoop COMMAND -h" for a command's flags.
 `
@@ -52,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCrawl(ctx, args[1:], stdout, stderr)
 	case "demo":
 		return runDemo(ctx, args[1:], stdout, stderr)
+	case "convert":
+		return runConvert(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -74,12 +79,22 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (done bool, err er
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("scoop extract", flag.ContinueOnError)
 	pageURL := fs.String("url", "", "the page's address, for a FILE or standard input (required there)")
+	fromWARC := fs.Bool("warc", false, "read the articles of the WARC `FILE`s given, one record per article")
+	format := fs.String("format", "", "with -warc: jsonl or csv (default jsonl); for a page: json (default) or csv")
+	verbose := fs.Bool("v", false, "with -warc: list the records that cannot be read")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: scoop extract [-url PAGE_URL] FILE|URL|-")
+		fmt.Fprintln(fs.Output(), "Usage: scoop extract [-url PAGE_URL] [-format json|csv] FILE|URL|-")
+		fmt.Fprintln(fs.Output(), "       scoop extract -warc [-format jsonl|csv] [-v] WARC_FILE...")
 		fs.PrintDefaults()
 	}
 	if done, err := parse(fs, args, stderr); done {
 		return err
+	}
+	if *fromWARC {
+		return extractWARC(ctx, fs.Args(), *format, *verbose, stdout, stderr)
+	}
+	if *format != "" && *format != "json" && *format != "csv" {
+		return usagef("unknown -format %q: want json or csv", *format)
 	}
 	if fs.NArg() != 1 {
 		return usagef("extract takes one FILE, URL or -, got %d", fs.NArg())
@@ -110,6 +125,10 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	a, err := e.ExtractWithContentType(bytes.NewReader(body), *pageURL, contentType)
 	if err != nil {
 		return err
+	}
+	if *format == "csv" {
+		sink, _ := newSink("csv", stdout, true)
+		return sink.Write(&scoop.Record{Article: *a, ContentSHA256: scoop.ContentSum(a)})
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
@@ -193,6 +212,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.DurationVar(&s.Timeout, "timeout", scoop.DefaultTimeout, "time limit of each request")
 	fs.IntVar(&s.Retries, "retries", scoop.DefaultRetries, "retries after a 429, a 5xx or a timeout (-1: none)")
 	fs.BoolVar(&s.IgnoreRobotsTxt, "ignore-robots", false, "fetch pages robots.txt disallows")
+	format := fs.String("format", "jsonl", "records as `jsonl` or csv")
 	every := fs.Duration("progress", 10*time.Second, "interval of the summary lines when standard error is not a terminal")
 	verbose := fs.Bool("v", false, "log each failed page")
 	fs.Usage = func() {
@@ -213,22 +233,23 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		s.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 
-	rw := scoop.NewRecordWriter(stdout)
+	rw, err := newSink(*format, stdout, true)
+	if err != nil {
+		return err
+	}
 	var o *output
 	if *out != "" {
 		var err error
-		if o, err = openOutput(*out); err != nil {
+		if o, err = openOutput(*out, *format); err != nil {
 			return err
 		}
 		defer o.f.Close() // closed below; this is for the early returns
-		rw = scoop.NewRecordWriter(o.f)
-		// On disk before the state records it as delivered, so that the
-		// state never counts a record the file lacks, even after a crash
-		// of the machine.
-		rw.SetSync(o.regular)
+		if rw, err = o.sink(*format); err != nil {
+			return err
+		}
 	}
 	stopProgress := progress(&s, stderr, *every)
-	err := s.Run(ctx, fs.Args(), func(r *scoop.Record, err error) error {
+	err = s.Run(ctx, fs.Args(), func(r *scoop.Record, err error) error {
 		if err != nil {
 			return nil // counted in Stats; logged with -v
 		}
@@ -272,6 +293,7 @@ func (e *outputError) Unwrap() error { return e.err }
 type output struct {
 	f       *os.File
 	regular bool            // a file, not a device or a pipe
+	empty   bool            // a CSV file without its header row yet
 	keys    map[string]bool // URL keys of the records in the file
 	sums    map[string]bool // their content hashes
 }
@@ -293,7 +315,7 @@ func (o *output) has(r *scoop.Record) bool {
 // on resume. Their URL keys catch a story whose text changed in between;
 // their content hashes catch the same text reached under another
 // address. A device or a pipe (/dev/stdout) is written to as it is.
-func openOutput(path string) (*output, error) {
+func openOutput(path, format string) (*output, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		// Reading back /dev/full would never end, and there is nothing
 		// to read back from a pipe.
@@ -302,6 +324,9 @@ func openOutput(path string) (*output, error) {
 			return nil, err
 		}
 		return &output{f: f}, nil
+	}
+	if format == "csv" {
+		return openCSVOutput(path)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/scoopkit/scoop"
+	"github.com/scoopkit/scoop/warc"
+)
+
+// extractWARC re-extracts the articles of WARC files: one record per
+// article, delivered once as a crawl would (the same story under two
+// addresses, or twice in the files, is written the first time only).
+// Records that cannot be read are reported on stderr and skipped; a
+// file that cannot be read at all fails the command after the others
+// are read.
+func extractWARC(ctx context.Context, files []string, format string, verbose bool, stdout, stderr io.Writer) error {
+	if len(files) == 0 {
+		return usagef("extract -warc needs at least one FILE")
+	}
+	sink, err := newSink(format, stdout, true)
+	if err != nil {
+		return err
+	}
+	keys, sums := map[string]bool{}, map[string]bool{}
+	var total warc.Stats
+	var dups int64
+	var failed []error
+	for _, name := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			failed = append(failed, err)
+			continue
+		}
+		rd := warc.NewReader(f, filepath.Base(name))
+		var fatal error
+		for rec, err := range rd.All() {
+			if err != nil {
+				var re *warc.RecordError
+				if !errors.As(err, &re) {
+					fatal = err
+				} else if verbose {
+					fmt.Fprintln(stderr, "skipped:", err)
+				}
+				continue
+			}
+			k := scoop.URLKey(rec.URL)
+			if sums[rec.ContentSHA256] || k != "" && keys[k] {
+				dups++
+				continue
+			}
+			sums[rec.ContentSHA256], keys[k] = true, true
+			if err := sink.Write(rec); err != nil {
+				f.Close()
+				return &outputError{err}
+			}
+			if ctx.Err() != nil {
+				break
+			}
+		}
+		f.Close()
+		if fatal != nil {
+			failed = append(failed, fatal)
+		}
+		st := rd.Stats()
+		total.Records += st.Records
+		total.Pages += st.Pages
+		total.Articles += st.Articles
+		total.NotArticle += st.NotArticle
+		total.Revisits += st.Revisits
+		total.Unresolved += st.Unresolved
+		total.Errors += st.Errors
+	}
+	fmt.Fprintf(stderr, "records %d  pages %d  articles %d  duplicates %d  not articles %d  revisits %d (unresolved %d)  unreadable records %d\n",
+		total.Records, total.Pages, total.Articles-dups, dups, total.NotArticle, total.Revisits, total.Unresolved, total.Errors)
+	if total.Errors > 0 && !verbose {
+		fmt.Fprintln(stderr, "run with -v to list the unreadable records")
+	}
+	return errors.Join(failed...)
+}
