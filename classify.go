@@ -74,8 +74,23 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 			n++
 		}
 	}
-	if n >= 500 || n >= 120 && (declared || pub.source != "") {
+	// A headline over a run of prose is a story whatever the metadata
+	// says; a short post needs a headline and a date or declared type.
+	headline := p.headline()
+	dated := declared || pub.source != ""
+	if n >= 500 || n >= 120 && (dated || headline) || n >= 40 && headline && dated {
 		return PageArticle, ""
 	}
 	return PageOther, "too little prose"
+}
+
+// headline reports whether the page shows a headline: an h1 with text
+// outside page chrome and related blocks.
+func (p *page) headline() bool {
+	for _, h := range p.h1 {
+		if !inRelated(h) && !inChrome(h) && strings.ContainsFunc(textOf(h), unicode.IsLetter) {
+			return true
+		}
+	}
+	return false
 }
