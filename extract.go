@@ -149,6 +149,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	}
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")
+		if p.soft404() {
+			return nil, p.refuse(a, PageSoft404, "says not found")
+		}
 		return nil, p.refuse(a, PageOther, "no readable content")
 	}
 	removeCut(ra.Node)
@@ -309,30 +312,6 @@ func (p *page) excerpt(found string) string {
 		}
 	}
 	return found
-}
-
-// listing reports whether most headings of a body are links, as on a
-// section front where each headline leads to a story.
-func listing(body *html.Node) bool {
-	var headings, linked int
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if isHeading(c) {
-				headings++
-				if t := textOf(c); t != "" && linkDensity(c, t) > 0.8 {
-					linked++
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(body)
-	return linked >= 3 && linked*2 >= headings
 }
 
 // title returns the headline once: the visible h1 when it agrees with a
