@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"maps"
 	"net"
+	"net/http"
 	"regexp"
 	"strconv"
 	"sync"
@@ -162,6 +163,13 @@ type Scraper struct {
 
 	// Logger receives progress and failures. Nil discards them.
 	Logger *slog.Logger
+
+	// Transport, when set, carries the crawl's requests in place of the
+	// HTTP transport scoop makes (Proxies then do not apply): a
+	// recording transport such as the warc package's Recorder, wrapping
+	// a transport of its own. A response whose header carries a
+	// WARCLocationHeader gives its Record that WARCLocation.
+	Transport http.RoundTripper
 
 	// resolver, set by tests only, resolves host names instead of the
 	// system's resolver, and proxies named by the environment are then

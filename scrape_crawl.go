@@ -211,6 +211,9 @@ func (s *Scraper) newCrawl(ctx context.Context, st *counters, fn func(*Record, e
 		}
 	}
 	cr.tr = &transport{base: base}
+	if s.Transport != nil {
+		cr.tr.base = s.Transport
+	}
 	if !cfg.IgnoreRobotsTxt {
 		cr.tr.gate = cr.gate
 	}
@@ -836,6 +839,9 @@ func (cr *crawl) readPage(r *colly.Response, f *finishing, body []byte, ct strin
 		Depth:         depth,
 		FoundOn:       r.Ctx.Get(ctxFoundOn),
 		Extractor:     "scoop " + Version,
+	}
+	if loc, ok := ParseWARCLocation(r.Headers.Get(WARCLocationHeader)); ok {
+		rec.WARCLocation = loc
 	}
 	emitKey := URLKey(a.URL)
 	if emitKey == "" {

@@ -191,7 +191,7 @@ func (d dateFlag) Set(v string) error {
 	return nil
 }
 
-func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("scoop crawl", flag.ContinueOnError)
 	var s scoop.Scraper
 	var domains, proxies listFlag
@@ -213,6 +213,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&s.Retries, "retries", scoop.DefaultRetries, "retries after a 429, a 5xx or a timeout (-1: none)")
 	fs.BoolVar(&s.IgnoreRobotsTxt, "ignore-robots", false, "fetch pages robots.txt disallows")
 	format := fs.String("format", "jsonl", "records as `jsonl` or csv")
+	warcPath := fs.String("warc", "", "archive every HTTP exchange in WARC files named after `FILE`.warc.gz (FILE-00001.warc.gz, …)")
+	warcMax := fs.Int64("warc-max-size", 1<<30, "start a new WARC file past this many `bytes`")
 	every := fs.Duration("progress", 10*time.Second, "interval of the summary lines when standard error is not a terminal")
 	verbose := fs.Bool("v", false, "log each failed page")
 	fs.Usage = func() {
@@ -236,6 +238,17 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rw, err := newSink(*format, stdout, true)
 	if err != nil {
 		return err
+	}
+	if *warcPath != "" {
+		closeWARC, err := recordWARC(&s, *warcPath, *warcMax)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if e := closeWARC(); err == nil {
+				err = e
+			}
+		}()
 	}
 	var o *output
 	if *out != "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 
@@ -84,4 +85,23 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 		fmt.Fprintln(stderr, "run with -v to list the unreadable records")
 	}
 	return errors.Join(failed...)
+}
+
+// recordWARC has the crawl s archive its exchanges in WARC files named
+// after path, and returns the function that closes the last file.
+func recordWARC(s *scoop.Scraper, path string, maxSize int64) (func() error, error) {
+	if len(s.Proxies) > 0 {
+		return nil, usagef("-warc and -proxy cannot be combined yet")
+	}
+	if maxSize <= 0 {
+		return nil, usagef("-warc-max-size must be positive")
+	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	base.MaxIdleConnsPerHost = max(s.Parallelism, 1) + 1
+	rec, err := warc.NewRecorder(path, base, warc.RecorderOptions{MaxFileSize: maxSize, MaxBodySize: s.MaxBodySize})
+	if err != nil {
+		return nil, err
+	}
+	s.Transport = rec
+	return rec.Close, nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -147,4 +148,53 @@ func TestExtractWARCFromWget(t *testing.T) {
 	// Wget fetches addresses as linked, tracking parameters included,
 	// where the crawl cleans them, so final_url may differ.
 	sameArticles(t, got, want, false)
+}
+
+// TestCrawlWARCRoundTrip crawls the site with -warc, rolling over to a
+// new file every 200 KB, and re-extracts the files: the same records in
+// every Article field and in url, final_url, status and content_sha256,
+// each found where the crawl's record says it is. A second crawl into
+// the same name starts a new file.
+func TestCrawlWARCRoundTrip(t *testing.T) {
+	site := newssite.New(newssite.Options{NoFaults: true})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	dir := t.TempDir()
+	prefix := filepath.Join(dir, "crawl.warc.gz")
+	want := crawlSite(t, srv.URL, "-sitemaps", "-warc", prefix, "-warc-max-size", "200000")
+	files, _ := filepath.Glob(filepath.Join(dir, "crawl-*"))
+	if len(files) < 3 {
+		t.Fatalf("files %v: want a rollover every 200 KB", files)
+	}
+	for i, f := range files {
+		if filepath.Base(f) != fmt.Sprintf("crawl-%05d.warc.gz", i+1) {
+			t.Errorf("file %d is %s", i+1, filepath.Base(f))
+		}
+		if fi, _ := os.Stat(f); fi.Size() > 200000+300000 {
+			t.Errorf("%s is %d bytes", f, fi.Size())
+		}
+	}
+	got, summary := extractWARCFiles(t, files...)
+	t.Logf("%d files: %s", len(files), strings.TrimSpace(summary))
+	sameArticles(t, got, want, true)
+	byURL := map[string]*scoop.Record{}
+	for _, r := range got {
+		byURL[r.URL] = r
+	}
+	for _, w := range want {
+		g := byURL[w.URL]
+		if w.WARCFile == "" || w.WARCRecordID == "" || w.WARCOffset == 0 {
+			t.Errorf("%s: the crawl's record names no WARC record: %+v", w.URL, w.WARCLocation)
+		} else if g != nil && g.WARCLocation != w.WARCLocation {
+			t.Errorf("%s: the crawl says %+v, the archive has it at %+v", w.URL, w.WARCLocation, g.WARCLocation)
+		}
+		if g != nil && g.FetchedAt.Sub(w.FetchedAt).Abs() > 2*time.Second {
+			t.Errorf("%s: fetched_at %v in the archive, %v in the crawl", w.URL, g.FetchedAt, w.FetchedAt)
+		}
+	}
+
+	crawlSite(t, srv.URL, "-max-pages", "3", "-warc", prefix)
+	if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("crawl-%05d.warc.gz", len(files)+1))); err != nil {
+		t.Errorf("a second crawl did not start a new file: %v", err)
+	}
 }
