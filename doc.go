@@ -30,6 +30,7 @@
 // debris; clean.go cleans and renders the body; dom.go holds the DOM
 // helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
 // its Colly wiring, discover.go link, sitemap and feed discovery, store.go
-// the resumable state, urlnorm.go URL normalisation and jsonl.go the
-// output.
+// the resumable state, urlnorm.go URL normalisation, jsonl.go the
+// output and archive.go what the warc package needs: PageRecord, the
+// crawl's decision for a page fetched earlier, and WARCLocation.
 package scoop
