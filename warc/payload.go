@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"strings"
+	"sync"
 
 	"github.com/klauspost/compress/zstd"
 	gowarc "github.com/nlnwa/gowarc/v3"
@@ -22,6 +23,10 @@ import (
 // ErrEncoding marks a page stored with a Content-Encoding the Reader
 // cannot decode, or whose encoded bytes are damaged.
 var ErrEncoding = errors.New("scoop: undecodable content encoding")
+
+// gunzipPool keeps gzip readers, whose window is costly to allocate
+// for every page.
+var gunzipPool sync.Pool
 
 // payload is the HTTP body of a page response and what its headers say
 // about it.
@@ -85,10 +90,17 @@ func (p *payload) body(limit int64) ([]byte, error) {
 	switch ce := strings.ToLower(strings.TrimSpace(p.header.Get("Content-Encoding"))); ce {
 	case "", "identity", "none":
 	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(r)
+		zr, _ := gunzipPool.Get().(*gzip.Reader)
+		var err error
+		if zr == nil {
+			zr, err = gzip.NewReader(r)
+		} else {
+			err = zr.Reset(r)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
 		}
+		defer gunzipPool.Put(zr)
 		r = zr
 	case "deflate":
 		// Servers send zlib streams or raw deflate under this name.

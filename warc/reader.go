@@ -10,6 +10,9 @@ import (
 	"iter"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
 	"github.com/scoopkit/scoop"
@@ -102,11 +105,18 @@ type Reader struct {
 	first    bool  // the next record starts its member
 	curFirst bool  // the record last returned by next started its member
 	parsed   int64 // records parsed
+	attempts int64 // records tried, parsed or not
 
 	byID     map[string]int64 // record ID of a page -> its offset
 	byDigest map[string]int64 // payload digest of a page -> its offset
-	stats    Stats
-	err      error // a fatal error, returned from then on
+
+	items chan item     // pages read ahead; closed at the end
+	stop  chan struct{} // closed by Close
+	done  chan struct{} // closed when the reading ahead has stopped
+	err   error         // io.EOF or a fatal error, returned from then on
+
+	mu    sync.Mutex
+	stats Stats
 }
 
 // NewReader returns a Reader of the WARC file r, whose name goes into
@@ -130,13 +140,18 @@ var readOptions = []gowarc.WarcRecordOption{
 }
 
 // Stats returns the counts so far.
-func (r *Reader) Stats() Stats { return r.stats }
+func (r *Reader) Stats() Stats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stats
+}
 
 // All returns the records of Read as an iterator. It yields a
 // *RecordError for each record skipped and goes on; it stops at the end
 // of the input, after yielding any error that ends the reading.
 func (r *Reader) All() iter.Seq2[*scoop.Record, error] {
 	return func(yield func(*scoop.Record, error) bool) {
+		defer r.Close()
 		for {
 			rec, err := r.Read()
 			if err == io.EOF {
@@ -154,37 +169,123 @@ func (r *Reader) All() iter.Seq2[*scoop.Record, error] {
 // io.EOF. A record that cannot be read or extracted is reported as a
 // *RecordError, after which Read may be called again for the next one;
 // any other error ends the reading and is returned again by later calls.
+//
+// While the caller extracts one page, a goroutine reads the next records
+// ahead (a few pages at most), so that reading the file overlaps with
+// extraction. A caller that stops before io.EOF calls Close.
 func (r *Reader) Read() (*scoop.Record, error) {
+	if r.items == nil {
+		r.items, r.stop, r.done = make(chan item, 4), make(chan struct{}), make(chan struct{})
+		go r.readAhead()
+	}
 	for {
 		if r.err != nil {
 			return nil, r.err
 		}
+		it, ok := <-r.items
+		if !ok {
+			r.err = io.EOF
+			return nil, io.EOF
+		}
+		if it.err != nil {
+			var re *RecordError
+			if !errors.As(it.err, &re) {
+				r.err = it.err
+			}
+			return nil, it.err
+		}
+		rec, err := r.Extractor.PageRecord(it.body, it.url, it.contentType, it.date)
+		switch {
+		case errors.Is(err, scoop.ErrNoArticle), errors.Is(err, scoop.ErrEmpty), errors.Is(err, scoop.ErrNotHTML):
+			r.count(func(s *Stats) { s.NotArticle++ })
+			continue
+		case err != nil:
+			r.count(func(s *Stats) { s.Errors++ })
+			return nil, &RecordError{File: r.name, Offset: it.loc.WARCOffset, RecordID: it.loc.WARCRecordID, URL: it.url, Err: err}
+		}
+		rec.Status = it.status
+		rec.WARCLocation = it.loc
+		r.count(func(s *Stats) { s.Articles++ })
+		return rec, nil
+	}
+}
+
+// Close stops the reading ahead of a Reader not read to the end and
+// waits for it, after which the input may be closed. It is a no-op once
+// Read has returned io.EOF or a fatal error.
+func (r *Reader) Close() error {
+	if r.items != nil && r.stop != nil {
+		r.budget.stopped.Store(true)
+		close(r.stop)
+		r.stop = nil
+		<-r.done
+	}
+	return nil
+}
+
+// item is a page read ahead, or an error, for Read.
+type item struct {
+	body        []byte
+	url         string
+	contentType string
+	status      int
+	date        time.Time
+	loc         scoop.WARCLocation
+	err         error
+}
+
+// readAhead reads the pages and errors of the input into r.items until
+// the end of the input, a fatal error, or Close.
+func (r *Reader) readAhead() {
+	defer close(r.done)
+	defer close(r.items)
+	send := func(it item) bool {
+		select {
+		case r.items <- it:
+			return true
+		case <-r.stop:
+			return false
+		}
+	}
+	for {
 		wr, off, err := r.next()
+		if err == io.EOF {
+			return
+		}
 		if err != nil {
 			var re *RecordError
-			if errors.As(err, &re) {
-				r.stats.Errors++
-				return nil, err
+			fatal := !errors.As(err, &re)
+			if !fatal {
+				r.count(func(s *Stats) { s.Errors++ })
 			}
-			r.err = err
-			return nil, err
+			if !send(item{err: err}) || fatal {
+				return
+			}
+			continue
 		}
-		rec, err := r.page(wr, off)
+		it, err := r.page(wr, off)
 		wr.Close()
 		if err != nil {
-			r.stats.Errors++
-			return nil, err
+			r.count(func(s *Stats) { s.Errors++ })
+			it = &item{err: err}
 		}
-		if rec != nil {
-			r.stats.Articles++
-			return rec, nil
+		if it != nil && !send(*it) {
+			return
 		}
 	}
 }
 
-// page makes the Record of one WARC record, or returns nil when it is no
-// article.
-func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
+// count updates the stats, which Read's caller and the reading ahead
+// share.
+func (r *Reader) count(f func(*Stats)) {
+	r.mu.Lock()
+	f(&r.stats)
+	r.mu.Unlock()
+}
+
+// page decodes the page one WARC record holds, or returns nil when the
+// record is not a page.
+func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*item, error) {
 	h := wr.WarcHeader()
 	// WARC 1.0 writers such as Wget put the address in angle brackets.
 	target := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(h.Get(gowarc.WarcTargetURI)), "<"), ">")
@@ -199,7 +300,7 @@ func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
 		if err != nil || p == nil {
 			return nil, errOr(err, fail)
 		}
-		r.stats.Pages++
+		r.count(func(s *Stats) { s.Pages++ })
 		if r.curFirst || !r.gzipped {
 			r.byID[h.Get(gowarc.WarcRecordID)] = off
 			if d := h.Get(gowarc.WarcPayloadDigest); d != "" {
@@ -213,13 +314,11 @@ func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
 		}
 		if !ok || r.ra == nil {
 			if isHTMLRevisit(wr) {
-				r.stats.Revisits++
-				r.stats.Unresolved++
+				r.count(func(s *Stats) { s.Revisits++; s.Unresolved++ })
 			}
 			return nil, nil
 		}
-		r.stats.Revisits++
-		r.stats.Pages++
+		r.count(func(s *Stats) { s.Revisits++; s.Pages++ })
 		var err error
 		p, err = r.original(orig)
 		if err != nil || p == nil {
@@ -239,17 +338,8 @@ func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*scoop.Record, error) {
 	if err != nil {
 		return nil, fail(err)
 	}
-	rec, err := r.Extractor.PageRecord(body, target, p.contentType, date)
-	switch {
-	case errors.Is(err, scoop.ErrNoArticle), errors.Is(err, scoop.ErrEmpty), errors.Is(err, scoop.ErrNotHTML):
-		r.stats.NotArticle++
-		return nil, nil
-	case err != nil:
-		return nil, fail(err)
-	}
-	rec.Status = p.status
-	rec.WARCLocation = scoop.WARCLocation{WARCFile: r.name, WARCRecordID: h.Get(gowarc.WarcRecordID), WARCOffset: off}
-	return rec, nil
+	return &item{body: body, url: target, contentType: p.contentType, status: p.status, date: date,
+		loc: scoop.WARCLocation{WARCFile: r.name, WARCRecordID: h.Get(gowarc.WarcRecordID), WARCOffset: off}}, nil
 }
 
 func errOr(err error, fail func(error) error) error {
@@ -308,9 +398,7 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 		if !r.gzipped {
 			off += skipped
 		}
-		r.stats.Records++
 		if err == io.EOF && skipped == 0 {
-			r.stats.Records--
 			if !r.gzipped {
 				return nil, 0, io.EOF
 			}
@@ -319,6 +407,8 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 			}
 			continue
 		}
+		r.attempts++
+		r.count(func(s *Stats) { s.Records++ })
 		if err != nil {
 			if wr != nil {
 				wr.Close()
@@ -488,7 +578,7 @@ func (r *Reader) recordError(off int64, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		kind = ErrTruncated
 	}
-	if r.parsed == 0 && r.stats.Errors == 0 && kind == ErrCorrupt && !isGzipError(err) {
+	if r.parsed == 0 && r.attempts == 1 && kind == ErrCorrupt && !isGzipError(err) {
 		return fmt.Errorf("%w: %s: %v", ErrNotWARC, r.name, err)
 	}
 	if r.gzipped && r.inMember {
@@ -498,7 +588,30 @@ func (r *Reader) recordError(off int64, err error) error {
 			r.skipToMember()
 		}
 	}
+	if !r.gzipped && kind != ErrTruncated {
+		r.skipToRecord()
+	}
 	return &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %v", kind, err)}
+}
+
+// skipToRecord discards the rest of a record that could not be read, in
+// a file not gzipped, up to what looks like the start of the next one.
+// (gowarc would look for it a byte at a time.)
+func (r *Reader) skipToRecord() {
+	r.budget.left = 1 << 62
+	magic := []byte("WARC/1.")
+	for !r.budget.stopped.Load() {
+		buf, err := r.in.Peek(r.in.Size())
+		if i := bytes.Index(buf, magic); i >= 0 {
+			r.in.Discard(i)
+			return
+		}
+		if err != nil {
+			r.in.Discard(len(buf))
+			return
+		}
+		r.in.Discard(len(buf) - len(magic))
+	}
 }
 
 // isHTMLRevisit reports whether a revisit record is of a status 200
@@ -558,11 +671,18 @@ var errBudget = errors.New("record over the size limit")
 // budgetReader fails once more than left bytes have been read through
 // it, so that a header claiming gigabytes cannot keep the reader busy.
 type budgetReader struct {
-	r    io.Reader
-	left int64
+	r       io.Reader
+	left    int64
+	stopped atomic.Bool // set by Close: stop reading at once
 }
 
+// errStopped ends a read that Close interrupted.
+var errStopped = errors.New("scoop: WARC reader closed")
+
 func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.stopped.Load() {
+		return 0, errStopped
+	}
 	if b.left <= 0 {
 		return 0, errBudget
 	}
