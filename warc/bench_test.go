@@ -96,6 +96,49 @@ func BenchmarkExtractWARC(b *testing.B) {
 	}
 }
 
+// BenchmarkCrawlRatio alternates a crawl of the whole fake site without
+// and with a Recorder in each iteration and reports the throughput with
+// a Recorder against without (time without / time with).
+func BenchmarkCrawlRatio(b *testing.B) {
+	site := newssite.New(newssite.Options{NoFaults: true})
+	srv := httptest.NewServer(gzipped(site))
+	defer srv.Close()
+	crawl := func(record bool) (time.Duration, int64) {
+		s := &scoop.Scraper{Parallelism: 4, Delay: -1, Sitemaps: true, MaxDepth: -1, MaxBodySize: 1 << 20, Backoff: time.Millisecond}
+		var rec *Recorder
+		if record {
+			var err error
+			if rec, err = NewRecorder(filepath.Join(b.TempDir(), "crawl.warc.gz"), nil, RecorderOptions{MaxBodySize: 1 << 20}); err != nil {
+				b.Fatal(err)
+			}
+			s.Transport = rec
+		}
+		start := time.Now()
+		if err := s.Run(context.Background(), []string{srv.URL + "/"}, func(*scoop.Record, error) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+		if rec != nil {
+			rec.Close()
+		}
+		return time.Since(start), s.Stats().Pages
+	}
+	var plain, recorded time.Duration
+	var pages int64
+	for b.Loop() {
+		d, n := crawl(false)
+		plain += d
+		d, m := crawl(true)
+		recorded += d
+		if m != n {
+			b.Fatalf("%d pages with a Recorder, %d without", m, n)
+		}
+		pages += n
+	}
+	b.ReportMetric(float64(plain)/float64(recorded), "speed-with-warc")
+	b.ReportMetric(float64(pages)/plain.Seconds(), "pages/s-plain")
+	b.ReportMetric(float64(pages)/recorded.Seconds(), "pages/s-warc")
+}
+
 // benchCrawl crawls the whole fake site as fast as it answers, through
 // a Recorder when record is set.
 func benchCrawl(b *testing.B, record bool) {

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 
+	"github.com/gocolly/colly/v2/proxy"
 	"github.com/scoopkit/scoop"
 	"github.com/scoopkit/scoop/warc"
 )
@@ -90,14 +92,23 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 // recordWARC has the crawl s archive its exchanges in WARC files named
 // after path, and returns the function that closes the last file.
 func recordWARC(s *scoop.Scraper, path string, maxSize int64) (func() error, error) {
-	if len(s.Proxies) > 0 {
-		return nil, usagef("-warc and -proxy cannot be combined yet")
-	}
 	if maxSize <= 0 {
 		return nil, usagef("-warc-max-size must be positive")
 	}
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	base.MaxIdleConnsPerHost = max(s.Parallelism, 1) + 1
+	if len(s.Proxies) > 0 {
+		// A Scraper's Transport replaces the one its Proxies apply to, so
+		// they are applied here, in turn as the crawl would.
+		pf, err := proxy.RoundRobinProxySwitcher(s.Proxies...)
+		if err != nil {
+			return nil, usagef("-proxy: %v", err)
+		}
+		base.Proxy = func(r *http.Request) (*url.URL, error) {
+			c := *r // the switcher rewrites the request it is given
+			return pf(&c)
+		}
+	}
 	rec, err := warc.NewRecorder(path, base, warc.RecorderOptions{MaxFileSize: maxSize, MaxBodySize: s.MaxBodySize})
 	if err != nil {
 		return nil, err
