@@ -1,6 +1,7 @@
 package warc
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -73,9 +74,76 @@ func newFileSet(path string, maxSize int64, software string) (*fileSet, error) {
 			if n, err := strconv.Atoi(m[1]); err == nil && n > fs.serial {
 				fs.serial = n
 			}
+			if m[2] != "" {
+				if err := closeLeftover(filepath.Join(dir, e.Name())); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	return fs, nil
+}
+
+// closeLeftover finishes a file that a killed run left open, unless a
+// live process holds it: a torn last record is cut off and the open
+// suffix dropped, so that the file has the name the records of that
+// run give it.
+func closeLeftover(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return fmt.Errorf("scoop: WARC file left open: %w", err)
+	}
+	defer f.Close()
+	if !lockFile(f) {
+		return nil
+	}
+	end, err := wholeMembers(f)
+	if err != nil {
+		return fmt.Errorf("scoop: WARC file left open: %s: %w", path, err)
+	}
+	if err := f.Truncate(end); err != nil {
+		return fmt.Errorf("scoop: WARC file left open: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("scoop: WARC file left open: %w", err)
+	}
+	if err := os.Rename(path, strings.TrimSuffix(path, openSuffix)); err != nil {
+		return fmt.Errorf("scoop: WARC file left open: %w", err)
+	}
+	return nil
+}
+
+// wholeMembers returns where the last whole gzip member of f ends.
+func wholeMembers(f *os.File) (int64, error) {
+	cr := &countingReader{r: f}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	var zr *gzip.Reader
+	var end int64
+	for {
+		if _, err := br.Peek(1); err == io.EOF {
+			return end, nil
+		}
+		var err error
+		if zr == nil {
+			zr, err = gzip.NewReader(br)
+		} else {
+			err = zr.Reset(br)
+		}
+		if err == nil {
+			zr.Multistream(false)
+			_, err = io.Copy(io.Discard, zr)
+		}
+		if err != nil {
+			// A torn member, as a kill leaves; any other damage stops
+			// the repair there too: what follows cannot be trusted.
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return 0, err
+			}
+			return end, nil
+		}
+		end = cr.n - int64(br.Buffered())
+	}
 }
 
 // write appends the gzip members in buf as one write and returns the
@@ -136,6 +204,7 @@ func (fs *fileSet) openFile() error {
 	if err != nil {
 		return fmt.Errorf("scoop: WARC file: %w", err)
 	}
+	lockFile(f) // marks the file as being written, for a later run
 	fs.f, fs.size = f, 0
 	info, err := warcinfo(fs.name, fs.software)
 	if err == nil {

@@ -93,5 +93,30 @@ func TestRecorderKilled(t *testing.T) {
 			t.Errorf("round %d: %d articles, %d torn records, stats %+v", round, articles, torn, st)
 		}
 		t.Logf("round %d: killed at %d bytes: %d records, %d articles, %d torn", round, fi.Size(), st.Records, articles, torn)
+
+		// A resumed run finishes the file: a torn last record (added
+		// here, since a kill seldom leaves one) is cut off and the name
+		// loses its suffix; the run writes a file of its own.
+		member := gzipMember([]byte("WARC/1.1\r\nWARC-Type: resource\r\n"))
+		if f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0); err == nil {
+			f.Write(member[:len(member)/2])
+			f.Close()
+		}
+		rec, err := NewRecorder(filepath.Join(dir, "killed.warc.gz"), nil, RecorderOptions{})
+		if err != nil {
+			t.Fatalf("round %d: resume: %v", round, err)
+		}
+		rec.Close()
+		final := strings.TrimSuffix(path, openSuffix)
+		fi2, err := os.Stat(final)
+		if err != nil || fi2.Size() != fi.Size() {
+			t.Fatalf("round %d: the file left open is not finished as %s with its %d bytes: %v", round, final, fi.Size(), err)
+		}
+		f, _ = os.Open(final)
+		recs, skipped, fatal := readErrs(t, f)
+		f.Close()
+		if len(recs) != articles || len(skipped) != 0 || fatal != nil {
+			t.Errorf("round %d: finished file: %d articles, skipped %v, %v", round, len(recs), skipped, fatal)
+		}
 	}
 }

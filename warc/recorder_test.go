@@ -189,3 +189,37 @@ func TestRecorderRoundTrip(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+// TestRecorderLeavesLiveFile: a second Recorder on the same name
+// leaves alone the file a live one is writing and starts its own.
+func TestRecorderLeavesLiveFile(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "<html>hello</html>") }))
+	defer srv.Close()
+	dir := t.TempDir()
+	name := filepath.Join(dir, "live.warc.gz")
+	get := func(rec *Recorder) {
+		resp, err := (&http.Client{Transport: rec}).Get(srv.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	first, _ := NewRecorder(name, nil, RecorderOptions{})
+	get(first)
+	second, err := NewRecorder(name, nil, RecorderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get(second)
+	for _, n := range []string{"live-00001.warc.gz.open", "live-00002.warc.gz.open"} {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+	first.Close()
+	second.Close()
+	if got := append(first.Files(), second.Files()...); len(got) != 2 || got[0] != "live-00001.warc.gz" || got[1] != "live-00002.warc.gz" {
+		t.Errorf("files %v", got)
+	}
+}
