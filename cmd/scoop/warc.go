@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -97,6 +98,10 @@ func recordWARC(s *scoop.Scraper, path string, maxSize int64) (func() error, err
 	}
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	base.MaxIdleConnsPerHost = max(s.Parallelism, 1) + 1
+	// HTTP/1.1 only: WARC has no agreed form for HTTP/2 exchanges, and
+	// readers expect an HTTP/1.x status line.
+	base.ForceAttemptHTTP2 = false
+	base.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
 	if len(s.Proxies) > 0 {
 		// A Scraper's Transport replaces the one its Proxies apply to, so
 		// they are applied here, in turn as the crawl would.
