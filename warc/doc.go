@@ -21,6 +21,7 @@
 // # Files
 //
 // recorder.go holds the transport, files.go the rolling files it
-// writes, reader.go the reader and payload.go the decoding of the pages
-// it reads.
+// writes (lock_*.go tell a live file from a killed run's), reader.go the
+// reader, scan.go its walk over records and gzip members, and payload.go
+// the decoding of the pages it reads.
 package warc
