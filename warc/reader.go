@@ -93,6 +93,7 @@ type Reader struct {
 	budget budgetReader  // over br (plain) or the gzip member (gzipped)
 	in     *bufio.Reader // what gowarc reads: over budget
 	um     gowarc.Unmarshaler
+	skim   gowarc.Unmarshaler // for records of no use, without keeping or checking their blocks
 
 	started  bool
 	gzipped  bool

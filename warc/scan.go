@@ -40,8 +40,14 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 			off = r.cr.n - int64(r.br.Buffered()) - int64(r.in.Buffered())
 		}
 		r.budget.left = max + int64(r.in.Size())
-		unbracket(r.in)
-		wr, skipped, validation, err := r.um.Unmarshal(r.in)
+		um := r.um
+		if peekHeader(r.in) {
+			if r.skim == nil {
+				r.skim = gowarc.NewUnmarshaler(gowarc.WithNoValidation())
+			}
+			um = r.skim
+		}
+		wr, skipped, validation, err := um.Unmarshal(r.in)
 		if !r.gzipped {
 			off += skipped
 		}
@@ -274,30 +280,61 @@ func isHTMLRevisit(wr gowarc.WarcRecord) bool {
 	return mt == "" || strings.Contains(mt, "html")
 }
 
-// unbracket blanks out the angle brackets around the WARC-Target-URI
-// of the record about to be read, in the reader's buffer. WARC 1.0
-// writers such as Wget bracket it (<http://…>), and gowarc drops a
-// value it cannot parse as a URL; padded with spaces, it parses.
-func unbracket(in *bufio.Reader) {
+// peekHeader looks at the header of the record about to be read, in
+// the reader's buffer, and reports whether the record is one the Reader
+// has no use for (a request, metadata, warcinfo…), which is then only
+// skipped rather than parsed and checked in full.
+//
+// It also blanks out the angle brackets around a target URI in the
+// buffer: WARC 1.0 writers such as Wget bracket it (<http://…>), and
+// gowarc drops a value it cannot parse as a URL; padded with spaces, it
+// parses.
+func peekHeader(in *bufio.Reader) (skip bool) {
 	head, _ := in.Peek(min(in.Size(), 4096))
 	end := bytes.Index(head, []byte("\r\n\r\n"))
 	if end < 0 {
-		return
+		return false
 	}
-	head = head[:end+2]
-	for _, name := range [][]byte{[]byte("\nWARC-Target-URI:"), []byte("\nWARC-Refers-To-Target-URI:")} {
-		i := bytes.Index(head, name)
-		if i < 0 {
+	typ := ""
+	for line := range bytes.SplitSeq(head[:end], []byte("\r\n")) {
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if !ok {
 			continue
 		}
-		line := head[i+len(name):]
-		line = line[:bytes.IndexByte(line, '\r')]
-		v := bytes.TrimSpace(line)
-		if len(v) >= 2 && v[0] == '<' && v[len(v)-1] == '>' {
-			// The slice is the reader's own buffer, peeked, not yet read.
-			v[0], v[len(v)-1] = ' ', ' '
+		switch n := string(bytes.TrimSpace(name)); {
+		case strings.EqualFold(n, "WARC-Type"):
+			typ = strings.ToLower(string(bytes.TrimSpace(value)))
+		case strings.EqualFold(n, "WARC-Target-URI"), strings.EqualFold(n, "WARC-Refers-To-Target-URI"):
+			v := bytes.TrimSpace(value)
+			if len(v) >= 2 && v[0] == '<' && v[len(v)-1] == '>' {
+				// The slice is the reader's own buffer, peeked, not yet read.
+				v[0], v[len(v)-1] = ' ', ' '
+			}
 		}
 	}
+	if typ == "response" {
+		return !mayBePage(head[end+4:])
+	}
+	return typ != "" && typ != "revisit"
+}
+
+// mayBePage reads the start of a response block and reports false when
+// its HTTP header, whole in b, says it is no status 200 HTML page.
+func mayBePage(b []byte) bool {
+	end := bytes.Index(b, []byte("\r\n\r\n"))
+	if end < 0 || !bytes.HasPrefix(b, []byte("HTTP/")) {
+		return true
+	}
+	lines := bytes.Split(b[:end], []byte("\r\n"))
+	if f := bytes.Fields(lines[0]); len(f) < 2 || string(f[1]) != "200" {
+		return false
+	}
+	for _, line := range lines[1:] {
+		if name, value, ok := bytes.Cut(line, []byte(":")); ok && strings.EqualFold(string(bytes.TrimSpace(name)), "Content-Type") {
+			return htmlType(string(value))
+		}
+	}
+	return true
 }
 
 // countingReader counts the bytes read through it.
