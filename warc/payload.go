@@ -35,6 +35,7 @@ type payload struct {
 	contentType string
 	header      http.Header
 	raw         io.Reader
+	size        int64        // of the block: a bound on the raw payload's
 	close       func() error // releases the record raw is read from, when it is not the one being read
 }
 
@@ -54,7 +55,7 @@ func responsePayload(wr gowarc.WarcRecord) (*payload, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	return &payload{status: http.StatusOK, contentType: ct, header: h, raw: raw}, nil
+	return &payload{status: http.StatusOK, contentType: ct, header: h, raw: raw, size: b.Size()}, nil
 }
 
 // htmlType reports whether a Content-Type may be a page.
@@ -130,6 +131,8 @@ func (p *payload) body(limit int64) ([]byte, error) {
 		defer closer.Close()
 	}
 	var buf bytes.Buffer
+	// Sized once for a body stored as it is; a compressed one grows.
+	buf.Grow(int(min(p.size+bytes.MinRead, limit+1)))
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil && buf.Len() == 0 {
 		return nil, fmt.Errorf("%w: %v", ErrEncoding, err)
