@@ -20,9 +20,16 @@ import (
 // and its dateline: a kicker, a dek, a byline, an image caption.
 const datelineReach = 1500
 
-// dateline returns the date shown just below the page's headline, and
-// whether that line also gave a time of day.
-func (p *page) dateline(plausible func(time.Time) bool) (t time.Time, clock, ok bool) {
+// datelineDate is a date shown near the headline.
+type datelineDate struct {
+	t      time.Time
+	clock  bool // the line also showed a time of day
+	strong bool // labelled or marked as a date, not just a date in the text
+}
+
+// dateline returns the date shown just below the page's headline, else a
+// date standing alone just above it.
+func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	start := -1
 	for i, h := range p.h1 {
 		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
@@ -31,12 +38,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (t time.Time, clock, ok 
 		}
 	}
 	if start < 0 {
-		return time.Time{}, false, false
+		return datelineDate{}, false
 	}
 	order := p.numericOrder()
-	var above *line // the last date-only line just above the headline
-	for i := range p.lines {
-		l := &p.lines[i]
+	var above, weak *datelineDate
+	for _, l := range p.lines {
 		if l.at < start-datelineAbove {
 			continue
 		}
@@ -51,29 +57,31 @@ func (p *page) dateline(plausible func(time.Time) bool) (t time.Time, clock, ok 
 		}
 		d, found := parseTextDate(l.text, order)
 		if !found {
-			d, found = parseShortDate(l.text)
+			d, found = parseShortDate(l.text, order)
 		}
 		if !found || !plausible(d) {
 			continue
 		}
-		if l.at < start {
+		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node) || rxPublishedLabel.MatchString(l.text)}
+		switch {
+		case l.at < start:
 			// Above the headline only a line that is nothing but the
 			// date counts: a kicker, not a teaser of another story.
 			if len(l.text) <= 24 {
-				above = l
+				above = &dd
 			}
-			continue
+		case dd.strong:
+			return dd, true
+		case weak == nil:
+			weak = &dd
 		}
-		return d, rxClockAnywhere.MatchString(l.text), true
 	}
-	if above != nil {
-		d, found := parseTextDate(above.text, order)
-		if !found {
-			d, _ = parseShortDate(above.text)
+	for _, dd := range []*datelineDate{weak, above} {
+		if dd != nil {
+			return *dd, true
 		}
-		return d, rxClockAnywhere.MatchString(above.text), true
 	}
-	return time.Time{}, false, false
+	return datelineDate{}, false
 }
 
 // datelineAbove is how much text may stand between a date shown above
@@ -85,13 +93,16 @@ const datelineAbove = 200
 var rxShortDate = regexp.MustCompile(`^\D{0,12}(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
 
 // parseShortDate reads a line that is a dotted date with a two-digit year.
-func parseShortDate(s string) (time.Time, bool) {
+func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 	m := rxShortDate.FindStringSubmatch(s)
 	if m == nil {
 		return time.Time{}, false
 	}
 	d, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
+	if order == monthFirst && d <= 12 && mo <= 12 {
+		d, mo = mo, d
+	}
 	y, _ := strconv.Atoi(m[3])
 	t, ok := makeDate(2000+y, mo, d, 0, 0, 0, time.UTC)
 	if !ok {
@@ -125,13 +136,18 @@ func readerLine(n *html.Node) bool {
 // instant, shown in the zone that gives the dateline's day (the dateline's
 // own clock tells the offset when it shows one). Further apart, the page
 // shows another date than its metadata and the dateline wins.
-func publishersDay(pub dateCandidate, d time.Time, clock bool) dateCandidate {
+func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
+	d, clock := dl.t, dl.clock
 	if pub.source == "" {
 		return dateCandidate{d, DateFromText}
 	}
-	gap := d.Sub(pub.t)
-	if gap < -36*time.Hour || gap > 36*time.Hour {
-		return dateCandidate{d, DateFromText}
+	if gap := d.Sub(pub.t); gap < -36*time.Hour || gap > 36*time.Hour {
+		// Only a date the page marks as its date overrules metadata
+		// that far away.
+		if dl.strong {
+			return dateCandidate{d, DateFromText}
+		}
+		return pub
 	}
 	if _, off := pub.t.Zone(); clock && off == 0 {
 		// A UTC instant and the publisher's wall clock: their

@@ -62,10 +62,17 @@ func TestPublishersDay(t *testing.T) {
 	}
 }
 
+// Outside the US a dotted date is day first, even on a page whose slash
+// dates (an embedded US widget's) read month first.
 func TestDottedDatesAreDayFirst(t *testing.T) {
-	// On a US-English page slashes read month first, dots never do.
-	got, ok := parseTextDate("Posted 06.11.2023 | 14:10", monthFirst)
-	if want := time.Date(2023, 11, 6, 14, 10, 0, 0, time.UTC); !ok || !got.Equal(want) {
-		t.Errorf("got %v, want %v", got, want)
+	page := `<html lang="de-CH"><article><h1>Unfall auf der Autobahn bei Bern</h1><p class="article-date">06.11.2023 | 14:10</p>` +
+		strings.Repeat(`<p>Ein Auto ist am Montagnachmittag auf der A1 mit einem Lastwagen zusammengestossen. Die Strecke blieb zwei Stunden gesperrt.</p>`, 4) +
+		`</article><div class="widget"><span>Posted 12/25/2022</span><span>Posted 12/31/2022</span></div></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.ch/unfall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format("2006-01-02 15:04") != "2023-11-06 14:10" {
+		t.Errorf("published %v, want 2023-11-06 14:10", a.Published)
 	}
 }
