@@ -383,8 +383,16 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 			}
 		}
 	}
-	if dl, ok := p.dateline(plausible); ok {
+	dl, settled := p.dateline(plausible)
+	if settled {
 		pub = publishersDay(pub, dl)
+	}
+	if pub.source == "" {
+		if t, ok := leadingDate(p.titleTag, p.numericOrder(), plausible); ok {
+			pub = dateCandidate{t, DateFromText}
+		}
+	} else if !settled {
+		pub.t = localMidnight(pub.t)
 	}
 	if pub.source == "" && mod.source != "" {
 		// A page that shows only "Updated …" was first published no later;

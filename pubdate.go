@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -30,16 +31,13 @@ type datelineDate struct {
 // dateline returns the date shown just below the page's headline, else a
 // date standing alone just above it.
 func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
-	start := -1
-	for i, h := range p.h1 {
-		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
-			start = p.h1At[i]
-			break
-		}
+	head, start := p.headlineAt()
+	if head == nil {
+		return p.loneDate(plausible)
 	}
-	if start < 0 {
-		return datelineDate{}, false
-	}
+	// A hero header outside the article holds the headline and its
+	// dateline together: it is not chrome here.
+	hero := chromeAncestor(head)
 	order := p.numericOrder()
 	var above, weak *datelineDate
 	for _, l := range p.lines {
@@ -49,7 +47,13 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if l.at > start+datelineReach {
 			break
 		}
-		if len(l.text) > 120 || l.node.DataAtom == atom.H1 || !readerLine(l.node) {
+		if l.node == head {
+			if d, ok := leadingDate(l.text, order, plausible); ok {
+				return datelineDate{d, rxClockAnywhere.MatchString(l.text), true}, true
+			}
+			continue
+		}
+		if len(l.text) > 120 || !readerLine(l.node, hero) {
 			continue
 		}
 		if rxUpdatedLabel.MatchString(l.text) && !rxPublishedLabel.MatchString(l.text) {
@@ -84,6 +88,81 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	return datelineDate{}, false
 }
 
+// loneDate is the dateline of a page without a headline element: the
+// first line in the page's flow that is nothing but a date, or a date at
+// the start of the title ("23.01.2022 - Wierer wins in Antholz").
+func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
+	order := p.numericOrder()
+	for _, l := range p.lines {
+		if len(l.text) > 24 || !readerLine(l.node, nil) {
+			continue
+		}
+		d, found := parseTextDate(l.text, order)
+		if !found {
+			d, found = parseShortDate(l.text, order)
+		}
+		if found && plausible(d) {
+			return datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node)}, true
+		}
+	}
+	return datelineDate{}, false
+}
+
+// leadingDate reads a date that s starts with ("23.01.2022 - Wierer
+// wins", "27.01.2022MineralölINFO"), as press releases and event pages
+// title themselves.
+func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	head := s[:min(len(s), 24)]
+	if strings.IndexFunc(head, unicode.IsDigit) != 0 || !hasYear(head) {
+		return time.Time{}, false
+	}
+	if d, ok := parseTextDate(head, order); ok && plausible(d) {
+		return d, true
+	}
+	return time.Time{}, false
+}
+
+// headlineAt returns the page's headline element and how much text came
+// before it: the h1 that metadata's title confirms (even in a hero header),
+// else an h2 or h3 the title confirms, else the first h1 in the content.
+func (p *page) headlineAt() (*html.Node, int) {
+	var titles []string
+	for _, t := range []string{p.meta["og:title"], p.titleTag} {
+		if t = collapse(t); t != "" {
+			titles = append(titles, t)
+		}
+	}
+	confirmed := func(h *html.Node) bool {
+		if inRelated(h) {
+			return false
+		}
+		t := textOf(h)
+		for _, c := range titles {
+			if similarTitle(t, c) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, h := range p.h1[:min(len(p.h1), 4)] {
+		if confirmed(h) {
+			return h, p.h1At[i]
+		}
+	}
+	for _, l := range p.subheads {
+		if confirmed(l.node) && !inChrome(l.node) {
+			return l.node, l.at
+		}
+	}
+	for i, h := range p.h1 {
+		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
+			return h, p.h1At[i]
+		}
+	}
+	return nil, 0
+}
+
 // datelineAbove is how much text may stand between a date shown above
 // the headline and the headline: a kicker or a section name.
 const datelineAbove = 200
@@ -112,9 +191,10 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 }
 
 // readerLine reports whether a line stands in the article's own flow: not
-// in chrome, a related block, a comment thread, a sidebar or a link.
-func readerLine(n *html.Node) bool {
-	if inRelated(n) || inChrome(n) {
+// in chrome (but for the headline's hero header), a related block, a
+// comment thread, a sidebar or a link.
+func readerLine(n, hero *html.Node) bool {
+	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
 	for a := n; a != nil; a = a.Parent {
@@ -179,4 +259,16 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// localMidnight reads a UTC instant at a whole hour late in the day
+// (22:00:00Z) as what it almost always is: a date without a time, stored
+// as midnight in the publisher's zone east of UTC. The instant stays; it
+// is shown in that zone, so its day is the publisher's.
+func localMidnight(t time.Time) time.Time {
+	_, off := t.Zone()
+	if off != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 || t.Hour() < 20 {
+		return t
+	}
+	return t.In(time.FixedZone("", (24-t.Hour())*3600))
 }
