@@ -19,7 +19,7 @@ type boilerplateRule struct {
 
 var boilerplateRules = []boilerplateRule{
 	{"signup", 200, []string{"newsletter", "inbox", "sign up", "signing up", "subscri", "suscr", "abonn", "iscriviti", "inscreva", "assine", "anmelden", "inscrivez", "zapisz", "prenumer"},
-		regexp.MustCompile(`(?i)(\b(sign(ing)? up|subscribe|register|get|receive)\b.{0,80}\b(newsletter|inbox|e-?mail|updates|alerts|briefing)|never miss .{0,60}\b(sign|subscri)|newsletter (abonnieren|bestellen|anmelden)|jetzt (kostenlos )?(anmelden|abonnieren)|zum newsletter|inscrivez-vous|abonnez-vous à|suscr[ií]b(ete|ase)|iscriviti alla|inscreva-se|assine (a|nossa) newsletter|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zapisz się)`)},
+		regexp.MustCompile(`(?i)(^[^\pL]*(sign up|subscribe|register|get|receive|want)\b.{0,80}\b(newsletter|inbox|e-?mail|updates|alerts|briefing)|\bsign up (here|now|today)\b|never miss .{0,60}\b(sign|subscri)|newsletter (abonnieren|bestellen|anmelden)|jetzt (kostenlos )?(anmelden|abonnieren)|zum newsletter|inscrivez-vous|abonnez-vous à|suscr[ií]b(ete|ase)|iscriviti alla|inscreva-se|assine (a|nossa) newsletter|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zapisz się)`)},
 	{"tips", 200, []string{"tip", "story", "escrib", "hinweis", "écrivez", "write to us", "contact us", "scrivi"},
 		regexp.MustCompile(`(?i)(\b(got|have) a (news )?(tip|story)\b|\bnews tips?\b.{0,40}(e-?mail|contact|send)|puede escribirnos|escríbenos a|écrivez-nous|scrivici|haben sie (einen )?hinweis|hinweise (bitte )?an|write to us at|contact us at)`)},
 	{"aggregator", 220, []string{"full story", "original", "full article", "summary of reporting", "this article was", "complete story"},
