@@ -13,7 +13,7 @@ import (
 // it is recognised: a paragraph whose opening the description holds.
 
 // leadProbe is how much of a paragraph's opening is compared.
-const leadProbe = 60
+const leadProbe = 40
 
 // maxLeadParas bounds how many of the page's first paragraphs are
 // considered: a lead stands near the top.
