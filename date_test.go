@@ -86,8 +86,8 @@ func TestNumericOrder(t *testing.T) {
 		want            dateOrder
 	}{
 		{"other date has day over 12", "https://example.com/a", `<html lang="en"><p class="date">02/12/2025</p><p>Comment 14/03/2025</p>`, dayFirst},
-		{"other date has month first", "https://example.org/a", `<html lang="fr"><p class="date">02/12/2025</p><ul><li>12/31/2025</li></ul>`, monthFirst},
-		{"weekday named", "https://example.co.uk/a", `<html lang="en-GB"><p class="date">02/12/2025</p><p>Speaking Wednesday, the minister said.</p>`, monthFirst},
+		{"other date has month first", "https://example.org/a", `<html lang="fr"><p class="date">02/12/2025</p><ul><li>12/31/2025</li></ul>`, slashMonthFirst},
+		{"weekday named", "https://example.co.uk/a", `<html lang="en-GB"><p class="date">02/12/2025</p><p>Speaking Wednesday, the minister said.</p>`, slashMonthFirst},
 		{"us english", "https://example.com/a", `<html lang="en-US"><p class="date">03/04/2025</p>`, monthFirst},
 		{"english on a uk domain", "https://example.co.uk/a", `<html lang="en"><p class="date">03/04/2025</p>`, dayFirst},
 		{"german", "https://example.com/a", `<html lang="de"><p class="date">03/04/2025</p>`, dayFirst},
@@ -135,6 +135,36 @@ func TestDatePriority(t *testing.T) {
 			}
 			if got != tt.want || pub.source != tt.source {
 				t.Errorf("published = %q from %q, want %q from %q", got, pub.source, tt.want, tt.source)
+			}
+		})
+	}
+}
+
+func TestParseTextDateScripts(t *testing.T) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name, in string
+		want     time.Time
+	}{
+		{"ukrainian", "Опубліковано 12 лютого 2025", day(2025, 2, 12)},
+		{"romanian", "Publicat: 3 martie 2025", day(2025, 3, 3)},
+		{"greek", "Δημοσίευση: 14 Φεβρουαρίου 2025", day(2025, 2, 14)},
+		{"greek without accents", "14 ΦΕΒΡΟΥΑΡΙΟΥ 2025", day(2025, 2, 14)},
+		{"hebrew with prefix", "פורסם ב-12 בפברואר 2025", day(2025, 2, 12)},
+		{"arabic levantine", "12 كانون الثاني 2025", day(2025, 1, 12)},
+		{"arabic egyptian", "الأربعاء 12 فبراير 2025", day(2025, 2, 12)},
+		{"arabic maghreb", "12 فيفري 2025", day(2025, 2, 12)},
+		{"arabic moroccan", "5 غشت 2025", day(2025, 8, 5)},
+		{"arabic-indic digits", "١٢ فبراير ٢٠٢٥", day(2025, 2, 12)},
+		{"persian", "۱۲ فوریه ۲۰۲۵", day(2025, 2, 12)},
+		{"vietnamese", "Thứ Tư, ngày 12 tháng 3 năm 2025", day(2025, 3, 12)},
+		{"chinese full-width digits", "２０２５年２月１２日", day(2025, 2, 12)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := parseTextDate(tt.in, dayFirst)
+			if !ok || !got.Equal(tt.want) {
+				t.Errorf("parseTextDate(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
 			}
 		})
 	}

@@ -12,7 +12,10 @@
 // what Extract uses.
 //
 // Errors are [ErrInvalidURL], [ErrEmpty], [ErrNotHTML], [ErrTooLarge] and
-// [ErrNoArticle], to be tested with errors.Is.
+// [ErrNoArticle], to be tested with errors.Is. A page that holds no
+// article gives a [*NotArticleError] saying what it holds ([PageKind]: a
+// listing, a soft 404 ([ErrSoft404]), an empty shell) with what the page
+// still says about itself, its dates included.
 //
 // # Crawling
 //
@@ -25,10 +28,13 @@
 // # Files
 //
 // extract.go runs the steps; page.go reads the page before readability
-// rewrites it; charset.go decodes; date.go finds dates; source.go finds
-// source credits; related.go parses related-story blocks and marks page
-// debris; clean.go cleans and renders the body; dom.go holds the DOM
-// helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
+// rewrites it; charset.go decodes; classify.go decides what a page holds;
+// date.go parses and finds dates, pubdate.go settles the publisher's day
+// from the dateline; source.go finds source credits; related.go parses
+// related-story blocks and marks page debris; lead.go restores a lead
+// readability left out; clean.go cleans and renders the body, with
+// boilerplate.go's line rules and dangling.go's trailing labels; dom.go
+// holds the DOM helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
 // its Colly wiring, discover.go link, sitemap and feed discovery, store.go
 // the resumable state, urlnorm.go URL normalisation, jsonl.go the
 // output and archive.go what the warc package needs: PageRecord, the

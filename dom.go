@@ -307,6 +307,17 @@ func inChrome(n *html.Node) bool {
 	return false
 }
 
+// chromeAncestor returns the outermost furniture element n sits in, or nil.
+func chromeAncestor(n *html.Node) *html.Node {
+	var found *html.Node
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && chromeElement(p, hasAncestor(p, atom.Article, atom.Main)) {
+			found = p
+		}
+	}
+	return found
+}
+
 // chromeElement reports whether n is page furniture: navigation, or a
 // header or footer outside an article (an article's own header and
 // footer hold its headline, date and related links).
