@@ -88,7 +88,17 @@ func (p *payload) body(limit int64) ([]byte, error) {
 		r = httputil.NewChunkedReader(bufio.NewReader(r))
 	}
 	var closer io.Closer
-	switch ce := strings.ToLower(strings.TrimSpace(p.header.Get("Content-Encoding"))); ce {
+	ce := strings.ToLower(strings.TrimSpace(p.header.Get("Content-Encoding")))
+	if ce == "gzip" || ce == "x-gzip" {
+		// Some archives store the body decoded under its original
+		// header; without the gzip magic it is taken as it is.
+		br := bufio.NewReader(r)
+		if head, _ := br.Peek(2); len(head) < 2 || head[0] != 0x1f || head[1] != 0x8b {
+			ce = "identity"
+		}
+		r = br
+	}
+	switch ce {
 	case "", "identity", "none":
 	case "gzip", "x-gzip":
 		zr, _ := gunzipPool.Get().(*gzip.Reader)

@@ -333,3 +333,41 @@ func TestReadHugeRecordBounded(t *testing.T) {
 		t.Errorf("%d bytes left unread", src.left)
 	}
 }
+
+// TestReadCCNewsCurrent reads records laid out as current CC-NEWS files
+// are: WARC/1.1, a request before each response, a payload cut at the
+// crawler's limit and marked WARC-Truncated, which is still read; and a
+// body stored decoded under its original Content-Encoding: gzip, as some
+// archives do, which is read as it is.
+func TestReadCCNewsCurrent(t *testing.T) {
+	story := []byte(frenchStory("Le port de pêche sera rénové dès l'été"))
+	cut := story[:bytes.Index(story, []byte("L'opposition"))]
+	req := func(id, uri string) rawRecord {
+		return rawRecord{version: "1.1", typ: "request", id: id, uri: uri, date: "2024-03-05T09:12:44Z",
+			fields: []string{"Content-Type: application/http; msgtype=request"},
+			block:  []byte("GET " + uri[len("https://courrier.example"):] + " HTTP/1.1\r\nHost: courrier.example\r\nUser-Agent: CCBot/2.0\r\n\r\n")}
+	}
+	resp := func(id, uri string, fields, headers []string, body []byte) rawRecord {
+		return rawRecord{version: "1.1", typ: "response", id: id, uri: uri, date: "2024-03-05T09:12:45Z",
+			fields:  append([]string{"Content-Type: application/http; msgtype=response", "WARC-Identified-Payload-Type: text/html"}, fields...),
+			block:   httpResponse("200 OK", append([]string{"Content-Type: text/html; charset=utf-8"}, headers...), body),
+			payload: body}
+	}
+	u1, u2 := "https://courrier.example/2024/03/05/port-renove/", "https://courrier.example/2024/03/05/port-renove-2/"
+	recs := []rawRecord{
+		req("00000000-0000-4000-8000-000000000011", u1),
+		resp("00000000-0000-4000-8000-000000000012", u1, []string{"WARC-Truncated: length"}, []string{"X-Crawler-Content-Length: 999999"}, cut),
+		req("00000000-0000-4000-8000-000000000013", u2),
+		resp("00000000-0000-4000-8000-000000000014", u2, nil, []string{"Content-Encoding: gzip"}, story),
+	}
+	got, rd := readAll(t, writeTemp(t, "CC-NEWS-20240305091244-00002.warc.gz", layouts(recs)["gzip per record"]))
+	if len(got) != 2 || rd.Stats().Errors != 0 {
+		t.Fatalf("%d records, stats %+v", len(got), rd.Stats())
+	}
+	if !strings.Contains(got[0].Text, "douze millions") || strings.Contains(got[0].Text, "opposition") {
+		t.Errorf("truncated page: text %q", got[0].Text)
+	}
+	if !strings.Contains(got[1].Text, "opposition a dénoncé") || got[1].FinalURL != u2 {
+		t.Errorf("page stored decoded: %s %q", got[1].FinalURL, got[1].Text)
+	}
+}
