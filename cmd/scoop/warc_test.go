@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	gowarc "github.com/nlnwa/gowarc/v3"
 	"github.com/scoopkit/scoop"
 	"github.com/scoopkit/scoop/internal/newssite"
 )
@@ -176,6 +178,37 @@ func TestCrawlWARCRoundTrip(t *testing.T) {
 	}
 	got, summary := extractWARCFiles(t, files...)
 	t.Logf("%d files: %s", len(files), strings.TrimSpace(summary))
+
+	// Everything the crawl fetched is there: robots.txt, sitemaps and
+	// redirect hops too.
+	var robots, sitemaps, redirects int
+	for _, f := range files {
+		wf, err := gowarc.NewWarcFileReader(f, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, err := range wf.Records() {
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			if b, ok := r.WarcRecord.Block().(gowarc.HttpResponseBlock); ok {
+				u := r.WarcRecord.WarcHeader().Get(gowarc.WarcTargetURI)
+				switch {
+				case strings.HasSuffix(u, "/robots.txt"):
+					robots++
+				case strings.Contains(u, "sitemap"):
+					sitemaps++
+				case b.HttpStatusCode()/100 == 3:
+					redirects++
+				}
+			}
+			r.Close()
+		}
+		wf.Close()
+	}
+	if robots != 1 || sitemaps < 2 || redirects < 1 {
+		t.Errorf("archived: %d robots.txt, %d sitemaps, %d redirects", robots, sitemaps, redirects)
+	}
 	sameArticles(t, got, want, true)
 	byURL := map[string]*scoop.Record{}
 	for _, r := range got {
@@ -196,5 +229,36 @@ func TestCrawlWARCRoundTrip(t *testing.T) {
 	crawlSite(t, srv.URL, "-max-pages", "3", "-warc", prefix)
 	if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("crawl-%05d.warc.gz", len(files)+1))); err != nil {
 		t.Errorf("a second crawl did not start a new file: %v", err)
+	}
+}
+
+// TestExtractWARCCSV writes the articles of a crawl's WARC as CSV: one
+// row per article, under the header, the same stories as JSON Lines.
+func TestExtractWARCCSV(t *testing.T) {
+	site := newssite.New(newssite.Options{NoFaults: true})
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	dir := t.TempDir()
+	want := crawlSite(t, srv.URL, "-max-pages", "40", "-warc", filepath.Join(dir, "c.warc.gz"))
+	files, _ := filepath.Glob(filepath.Join(dir, "c-*.warc.gz"))
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), append([]string{"extract", "-warc", "-format", "csv"}, files...), &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	rows, err := csv.NewReader(&stdout).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || len(rows) != 1+len(want) || rows[0][0] != "url" {
+		t.Fatalf("%d rows for %d articles; header %q", len(rows), len(want), rows[0])
+	}
+	urls := map[string]bool{}
+	for _, r := range want {
+		urls[r.URL] = true
+	}
+	for _, row := range rows[1:] {
+		if !urls[row[0]] {
+			t.Errorf("row for %s, which the crawl did not deliver", row[0])
+		}
 	}
 }
