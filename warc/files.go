@@ -255,7 +255,7 @@ var errClosed = errors.New("scoop: WARC recorder closed")
 
 // warcinfo is the gzipped warcinfo record that opens each file.
 func warcinfo(name, software string) ([]byte, error) {
-	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions...)
+	b := newBuilder(gowarc.Warcinfo)
 	b.AddWarcHeaderTime(gowarc.WarcDate, time.Now().UTC())
 	b.AddWarcHeader(gowarc.WarcFilename, name)
 	b.AddWarcHeader(gowarc.ContentType, gowarc.ApplicationWarcFields)
@@ -269,14 +269,6 @@ func warcinfo(name, software string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// recordOptions build records with SHA-1 digests in base 32, as most
-// WARC tools write them.
-var recordOptions = []gowarc.WarcRecordOption{
-	gowarc.WithAddMissingDigest(true),
-	gowarc.WithDefaultDigestAlgorithm("sha1"),
-	gowarc.WithDefaultDigestEncoding(gowarc.Base32),
 }
 
 var gzipPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}

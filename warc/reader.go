@@ -124,7 +124,7 @@ func NewReader(r io.Reader, name string) *Reader {
 	rd := &Reader{name: name, cr: &countingReader{r: r}}
 	rd.ra, _ = r.(io.ReaderAt)
 	rd.br = bufio.NewReaderSize(rd.cr, 64<<10)
-	rd.um = gowarc.NewUnmarshaler(readOptions...)
+	rd.um = newUnmarshaler(readOptions...)
 	rd.byID, rd.byDigest = map[string]int64{}, map[string]int64{}
 	return rd
 }
@@ -351,7 +351,7 @@ func errOr(err error, fail func(error) error) error {
 func (r *Reader) original(off int64) (*payload, error) {
 	sub := &Reader{name: r.name, cr: &countingReader{r: io.NewSectionReader(r.ra, off, 1<<62)}, MaxRecordSize: r.MaxRecordSize}
 	sub.br = bufio.NewReaderSize(sub.cr, 64<<10)
-	sub.um = gowarc.NewUnmarshaler(readOptions...)
+	sub.um = newUnmarshaler(readOptions...)
 	wr, _, err := sub.next()
 	if err != nil {
 		return nil, err

@@ -233,7 +233,7 @@ func (x *exchange) record(body []byte, truncated string) error {
 
 func (x *exchange) requestRecord() (gowarc.WarcRecord, error) {
 	r := x.req
-	b := gowarc.NewRecordBuilder(gowarc.Request, recordOptions...)
+	b := newBuilder(gowarc.Request)
 	b.AddWarcHeader(gowarc.WarcTargetURI, r.URL.String())
 	b.AddWarcHeaderTime(gowarc.WarcDate, x.date)
 	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
@@ -262,7 +262,7 @@ func (x *exchange) requestRecord() (gowarc.WarcRecord, error) {
 }
 
 func (x *exchange) responseRecord(body []byte, truncated string) (gowarc.WarcRecord, error) {
-	b := gowarc.NewRecordBuilder(gowarc.Response, recordOptions...)
+	b := newBuilder(gowarc.Response)
 	b.AddWarcHeader(gowarc.WarcTargetURI, x.req.URL.String())
 	b.AddWarcHeaderTime(gowarc.WarcDate, x.date)
 	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -221,5 +222,55 @@ func TestRecorderLeavesLiveFile(t *testing.T) {
 	second.Close()
 	if got := append(first.Files(), second.Files()...); len(got) != 2 || got[0] != "live-00001.warc.gz" || got[1] != "live-00002.warc.gz" {
 		t.Errorf("files %v", got)
+	}
+}
+
+// TestRecorderConcurrent records from many goroutines at once (run it
+// with -race): every exchange is in the file, whole.
+func TestRecorderConcurrent(t *testing.T) {
+	site := newssite.New(newssite.Options{NoFaults: true})
+	srv := httptest.NewServer(gzipped(site))
+	defer srv.Close()
+	dir := t.TempDir()
+	rec, err := NewRecorder(filepath.Join(dir, "c.warc.gz"), nil, RecorderOptions{MaxFileSize: 256 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Transport: rec}
+	pages := site.Pages()
+	const workers, each = 8, 15
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				resp, err := c.Get(srv.URL + pages[(w*each+i)%len(pages)])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		})
+	}
+	wg.Wait()
+	rec.Close()
+	responses := 0
+	for _, name := range rec.Files() {
+		f, _ := os.Open(filepath.Join(dir, name))
+		wr, _ := gowarc.NewWarcFileReaderFromStream(f, 0, gowarc.WithStrictValidation())
+		for r, err := range wr.Records() {
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if r.WarcRecord.Type() == gowarc.Response {
+				responses++
+			}
+			r.Close()
+		}
+		f.Close()
+	}
+	if responses != workers*each || len(rec.Files()) < 2 {
+		t.Errorf("%d responses in %d files, want %d in several", responses, len(rec.Files()), workers*each)
 	}
 }

@@ -43,7 +43,7 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 		um := r.um
 		if peekHeader(r.in) {
 			if r.skim == nil {
-				r.skim = gowarc.NewUnmarshaler(gowarc.WithNoValidation())
+				r.skim = newUnmarshaler(gowarc.WithNoValidation())
 			}
 			um = r.skim
 		}
