@@ -1099,14 +1099,6 @@ func binaryFormat(body []byte) (sniffed string, ok bool) {
 	return sniffed, !strings.HasPrefix(sniffed, "text/") && sniffed != "application/octet-stream"
 }
 
-// later returns the later of a and b.
-func later(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
 // backoff is the wait before retry n+1: exponential from base, with
 // "equal jitter" so that retries from many requests spread out.
 func backoff(base time.Duration, n int) time.Duration {

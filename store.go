@@ -63,16 +63,16 @@ type finishing struct {
 }
 
 var (
-	bucketQueue   = []byte("queue")   // seq -> request
-	bucketSeen    = []byte("seen")    // url key -> 'q' queued, 'd' done
+	oldBucketQueue   = []byte("queue")   // seq -> request
+	oldBucketSeen    = []byte("seen")    // url key -> 'q' queued, 'd' done
 	bucketVisited = []byte("visited") // colly request id -> nil
-	bucketEmitted = []byte("emitted") // url key of an emitted article -> sha256
+	oldBucketEmitted = []byte("emitted") // url key of an emitted article -> sha256
 	bucketSHA     = []byte("sha")     // sha256 of an emitted article -> url key
 	bucketCookies = []byte("cookies") // host -> cookies
 )
 
-// stateFile is the name of the bbolt file inside a state directory.
-const stateFile = "scoop-state.db"
+// oldStateFile is the name of the bbolt file inside a state directory.
+const oldStateFile = "scoop-state.db"
 
 var errEmptyQueue = errors.New("scoop: frontier is empty")
 
@@ -109,7 +109,7 @@ func openState(dir string) (*boltState, error) {
 	}
 	// NoSync: a killed process loses nothing the kernel has been handed,
 	// and an fsync per page would cost more than fetching it. Close syncs.
-	db, err := bolt.Open(filepath.Join(dir, stateFile), 0o644, &bolt.Options{
+	db, err := bolt.Open(filepath.Join(dir, oldStateFile), 0o644, &bolt.Options{
 		Timeout:        time.Second,
 		NoSync:         true,
 		NoFreelistSync: true,
@@ -134,7 +134,7 @@ func openState(dir string) (*boltState, error) {
 func (s *boltState) recover() error {
 	probe := newIDProbe()
 	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketQueue, bucketSeen, bucketVisited, bucketEmitted, bucketSHA, bucketCookies} {
+		for _, b := range [][]byte{oldBucketQueue, oldBucketSeen, bucketVisited, oldBucketEmitted, bucketSHA, bucketCookies} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return fmt.Errorf("scoop: state: %w", err)
 			}
@@ -143,7 +143,7 @@ func (s *boltState) recover() error {
 		anyVisited, _ := visited.Cursor().First()
 		var head struct{ URL string }
 		n := 0
-		err := tx.Bucket(bucketQueue).ForEach(func(_, v []byte) error {
+		err := tx.Bucket(oldBucketQueue).ForEach(func(_, v []byte) error {
 			n++
 			if anyVisited == nil || json.Unmarshal(v, &head) != nil {
 				return nil
@@ -225,7 +225,7 @@ func (s *boltState) AddRequest(r []byte) error {
 }
 
 func (s *boltState) push(tx *bolt.Tx, r []byte) error {
-	q := tx.Bucket(bucketQueue)
+	q := tx.Bucket(oldBucketQueue)
 	seq, err := q.NextSequence()
 	if err != nil {
 		return err
@@ -246,7 +246,7 @@ func (s *boltState) GetRequest() ([]byte, error) {
 	defer s.mu.Unlock()
 	var out []byte
 	err := s.db.View(func(tx *bolt.Tx) error {
-		k, v := tx.Bucket(bucketQueue).Cursor().Seek(idKey(s.cursor + 1))
+		k, v := tx.Bucket(oldBucketQueue).Cursor().Seek(idKey(s.cursor + 1))
 		if k == nil {
 			return errEmptyQueue
 		}
@@ -281,11 +281,11 @@ func (s *boltState) finish(f *finishing) (held *queued, fresh int, err error) {
 		seq, handed := s.handed[f.key]
 		s.mu.Unlock()
 		if handed {
-			if err := tx.Bucket(bucketQueue).Delete(idKey(seq)); err != nil {
+			if err := tx.Bucket(oldBucketQueue).Delete(idKey(seq)); err != nil {
 				return err
 			}
 		}
-		seen := tx.Bucket(bucketSeen)
+		seen := tx.Bucket(oldBucketSeen)
 		for _, k := range append(f.done, f.key) {
 			if k != "" {
 				if err := seen.Put([]byte(k), []byte{'d'}); err != nil {
@@ -318,7 +318,7 @@ func (s *boltState) finish(f *finishing) (held *queued, fresh int, err error) {
 			}
 		}
 		if f.emitKey != "" {
-			if err := tx.Bucket(bucketEmitted).Put([]byte(f.emitKey), f.sha); err != nil {
+			if err := tx.Bucket(oldBucketEmitted).Put([]byte(f.emitKey), f.sha); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketSHA).Put(f.sha, []byte(f.emitKey)); err != nil {
@@ -363,7 +363,7 @@ func (s *boltState) duplicate(urlKey string, sha []byte) (string, error) {
 	why := ""
 	err := s.db.View(func(tx *bolt.Tx) error {
 		switch {
-		case tx.Bucket(bucketEmitted).Get([]byte(urlKey)) != nil:
+		case tx.Bucket(oldBucketEmitted).Get([]byte(urlKey)) != nil:
 			why = skipDuplicateURL
 		case tx.Bucket(bucketSHA).Get(sha) != nil:
 			why = skipDuplicateContent
@@ -376,7 +376,7 @@ func (s *boltState) duplicate(urlKey string, sha []byte) (string, error) {
 func (s *boltState) isDone(key string) (bool, error) {
 	done := false
 	err := s.db.View(func(tx *bolt.Tx) error {
-		done = bytes.Equal(tx.Bucket(bucketSeen).Get([]byte(key)), []byte{'d'})
+		done = bytes.Equal(tx.Bucket(oldBucketSeen).Get([]byte(key)), []byte{'d'})
 		return nil
 	})
 	return done, err

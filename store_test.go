@@ -180,7 +180,7 @@ func BenchmarkStateGrowth(b *testing.B) {
 				if err := s.Close(); err != nil {
 					b.Fatal(err)
 				}
-				fi, err := os.Stat(filepath.Join(dir, stateFile))
+				fi, err := os.Stat(filepath.Join(dir, oldStateFile))
 				if err != nil {
 					b.Fatal(err)
 				}
