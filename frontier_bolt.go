@@ -1,7 +1,7 @@
 package scoop
 
 import (
-	"cmp"
+	"io/fs"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -90,9 +90,11 @@ func openBolt(dir string) (f *boltFrontier, err error) {
 		return nil, fmt.Errorf("scoop: state: %w", err)
 	}
 	path := filepath.Join(dir, stateFile)
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && fi.Size() < 2*int64(os.Getpagesize()) {
-		// bbolt would read its meta pages past the end: SIGBUS.
-		return nil, fmt.Errorf("%w: %s is %d bytes (remove %s to start over)", ErrStateDamaged, path, fi.Size(), dir)
+	if err := checkFile(path); err != nil {
+		// bbolt would map pages past the end of the file: SIGBUS, with
+		// its lock held.
+		f.removeTemp()
+		return nil, fmt.Errorf("%w: %s: %v (remove %s to start over)", ErrStateDamaged, path, err, dir)
 	}
 	// A page of the mapped file past its end faults; made a panic, it
 	// becomes ErrStateDamaged instead of a crash.
@@ -109,7 +111,9 @@ func openBolt(dir string) (f *boltFrontier, err error) {
 	// NoSync: a killed process loses nothing the kernel has been handed,
 	// and an fsync per page would cost more than fetching it. Close syncs.
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		Timeout: 500 * time.Millisecond, NoSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType,
+		// The free list is kept in the file: rebuilt at open, it would be
+		// read in a goroutine where a damaged page is a crash.
+		Timeout: 500 * time.Millisecond, NoSync: true, FreelistType: bolt.FreelistMapType,
 	})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
@@ -138,12 +142,13 @@ func (f *boltFrontier) load(path string) error {
 		if tx.Size() > fi.Size() {
 			return fmt.Errorf("truncated to %d of %d bytes", fi.Size(), tx.Size())
 		}
-		var bad error
-		for err := range tx.Check() {
-			bad = cmp.Or(bad, err) // drained: Check's goroutine sends them all
-		}
-		if bad != nil {
-			return bad
+		// Every page read once, in this goroutine, where a damaged one
+		// panics into the recover of openBolt (bbolt's own Check reads
+		// them in a goroutine of its own, where a panic is a crash).
+		if err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+			return b.ForEach(func(_, _ []byte) error { return nil })
+		}); err != nil {
+			return err
 		}
 		for _, b := range [][]byte{bucketQueue, bucketSeen, bucketFailed, bucketEmitted, bucketContent, bucketBody} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -508,4 +513,56 @@ func later(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// checkFile checks what bbolt reads when it opens a file, which it
+// trusts: the meta pages, the size they give the file and the free
+// list's page. A damaged one would fault or panic inside bolt.Open, with
+// the file's lock held.
+func checkFile(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return err
+	}
+	// Page header: id (8 bytes), flags (2), count (2), overflow (4).
+	// Meta: magic, version, page size, flags (4 bytes each), root bucket
+	// (16), free list page (8), high water mark (8), txid, checksum.
+	var used, pageSize int64
+	var freelist uint64
+	var best uint64 // txid of the meta page bbolt will use
+	for i := range 2 {
+		var m [80]byte
+		off := int64(i) * max(pageSize, 4096)
+		if _, err := f.ReadAt(m[:], off); err != nil || binary.LittleEndian.Uint32(m[16:]) != 0xED0CDAED {
+			continue
+		}
+		size := int64(binary.LittleEndian.Uint32(m[24:]))
+		if pageSize == 0 {
+			pageSize = size
+		}
+		if txid := binary.LittleEndian.Uint64(m[64:]); txid >= best {
+			best, freelist = txid, binary.LittleEndian.Uint64(m[48:])
+		}
+		used = max(used, int64(binary.LittleEndian.Uint64(m[56:]))*size)
+	}
+	switch {
+	case pageSize == 0:
+		return errors.New("no valid meta page")
+	case used > fi.Size():
+		return fmt.Errorf("truncated to %d of %d bytes", fi.Size(), used)
+	}
+	var h [16]byte
+	if _, err := f.ReadAt(h[:], int64(freelist)*pageSize); err != nil ||
+		binary.LittleEndian.Uint64(h[:]) != freelist || binary.LittleEndian.Uint16(h[8:])&0x10 == 0 {
+		return fmt.Errorf("free list page %d damaged", freelist)
+	}
+	return nil
 }
