@@ -392,9 +392,9 @@ func TestScraperDamagedState(t *testing.T) {
 	}
 	damage := map[string][]byte{
 		"truncated to 3 pages": orig[:3*4096],
-		"truncated to 100":  orig[:100],
-		"meta overwritten":  append(make([]byte, 8192), orig[8192:]...),
-		"pages scrambled":   append(slices.Clone(orig[:8192]), make([]byte, len(orig)-8192)...),
+		"truncated to 100":     orig[:100],
+		"meta overwritten":     append(make([]byte, 8192), orig[8192:]...),
+		"pages scrambled":      append(slices.Clone(orig[:8192]), make([]byte, len(orig)-8192)...),
 	}
 	for name, b := range damage {
 		t.Run(name, func(t *testing.T) {
@@ -418,5 +418,107 @@ func TestScraperDamagedState(t *testing.T) {
 	res := crawl(t, context.Background(), &scoop.Scraper{Delay: -1, StateDir: fresh}, []string{srv.URL + "/"}, nil)
 	if !errors.Is(res.err, scoop.ErrStateInUse) {
 		t.Errorf("Run on a state in use = %v, want ErrStateInUse", res.err)
+	}
+}
+
+// TestScraperDuplicates serves one story three ways: on its own site, as
+// an aggregator's copy on another site (same text, other bytes), and as
+// the same bytes under a second address of its own site. The copy is
+// delivered with duplicate_of naming the original; the same bytes are
+// not delivered again (defect 10). Each page was fetched once.
+func TestScraperDuplicates(t *testing.T) {
+	rec := &recorder{}
+	const title = "Harbour plan approved after long debate"
+	original := story(title)
+	news := httptest.NewServer(rec.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			fmt.Fprint(w, `<!doctype html><title>Home</title><a href="/news/harbour-plan">a</a> <a href="/print/harbour-plan">b</a>`)
+		default:
+			fmt.Fprint(w, original)
+		}
+	})))
+	defer news.Close()
+	aggregator := httptest.NewServer(rec.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			fmt.Fprint(w, `<!doctype html><title>Aggregator</title><p>Today's news.`)
+		default:
+			// Other markup around the same title and text.
+			fmt.Fprint(w, strings.Replace(original, "<article>", `<nav><a href="/">Aggregator</a></nav><article class="copy">`, 1))
+		}
+	})))
+	defer aggregator.Close()
+	s := &scoop.Scraper{Delay: -1}
+	res := crawl(t, context.Background(), s, []string{news.URL + "/", aggregator.URL + "/wire/harbour-plan"}, nil)
+	if res.err != nil {
+		t.Fatal(res.err)
+	}
+	if len(res.records) != 2 {
+		t.Fatalf("%d records, want the story and the aggregator's copy", len(res.records))
+	}
+	// Whichever came first is the one the other repeats.
+	orig, cp := res.records[0], res.records[1]
+	if orig.DuplicateOf != "" || cp.DuplicateOf != orig.URL || cp.ContentSHA256 != orig.ContentSHA256 {
+		t.Errorf("original %s duplicate_of %q; copy %s duplicate_of %q", orig.URL, orig.DuplicateOf, cp.URL, cp.DuplicateOf)
+	}
+	if res.stats.Skipped["duplicate_body"] != 1 {
+		t.Errorf("skipped %v, want duplicate_body 1", res.stats.Skipped)
+	}
+	for _, p := range []string{"/news/harbour-plan", "/print/harbour-plan", "/wire/harbour-plan"} {
+		if n := rec.count(p); n != 1 {
+			t.Errorf("%s fetched %d times", p, n)
+		}
+	}
+}
+
+// TestScraperContentTypes serves pages whose Content-Type and bytes
+// disagree (defect 11): HTML as an image and random bytes as HTML are
+// reported with kind content_type; a real image is skipped with a
+// reason.
+func TestScraperContentTypes(t *testing.T) {
+	noise := make([]byte, 4096)
+	for i := range noise {
+		noise[i] = byte(i*7919>>3) | 0x80
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			fmt.Fprint(w, `<!doctype html><title>Home</title><a href="/a/html-as-png">1</a> <a href="/a/noise-as-html">2</a> <a href="/a/png">3</a>`)
+		case "/a/html-as-png":
+			w.Header().Set("Content-Type", "image/png")
+			fmt.Fprint(w, story("A page served as an image"))
+		case "/a/noise-as-html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(noise)
+		case "/a/png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 500)...))
+		}
+	}))
+	defer srv.Close()
+	res := crawl(t, context.Background(), &scoop.Scraper{Delay: -1}, []string{srv.URL + "/"}, nil)
+	if res.err != nil || len(res.records) != 0 {
+		t.Fatalf("%v, %d records", res.err, len(res.records))
+	}
+	got := map[string]string{}
+	for _, err := range res.errs {
+		var pe *scoop.PageError
+		if errors.As(err, &pe) {
+			got[strings.TrimPrefix(pe.URL, srv.URL)] = string(pe.Kind)
+		}
+	}
+	want := map[string]string{"/a/html-as-png": "content_type", "/a/noise-as-html": "content_type"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("errors %v, want %v", got, want)
+	}
+	if res.stats.Skipped["not_html"] != 1 {
+		t.Errorf("skipped %v, want not_html 1 (the image)", res.stats.Skipped)
 	}
 }

@@ -1,12 +1,12 @@
 package scoop
 
 import (
-	"io/fs"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
