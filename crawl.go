@@ -91,6 +91,8 @@ func newCrawl(s *Scraper, st *counters, fn func(*Record, error) error) (*crawl, 
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	} else if cfg.Extractor.Now == nil {
+		cfg.Extractor.Now = cfg.Now // relative dates ("2 hours ago") read the same on a re-run
 	}
 	cr := &crawl{cfg: cfg, fn: fn, st: st, log: cfg.Logger, hosts: map[string]*hostInfo{}, allowed: map[string]bool{},
 		maxDepth: cfg.MaxDepth, wake: make(chan struct{}, 1), done: make(chan struct{})}

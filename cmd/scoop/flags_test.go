@@ -180,3 +180,26 @@ func TestRunVersionAndMessages(t *testing.T) {
 		t.Errorf("usage error %q, stderr %q", err, stderr.String())
 	}
 }
+
+// TestRunFixedClock: -now is every record's fetched_at, so that a re-run
+// from -cache gives the same file.
+func TestRunFixedClock(t *testing.T) {
+	site := &smallSite{}
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	args := []string{"crawl", "-delay", "0", "-progress", "1h", "-now", "2024-05-06T07:08:09Z", "-no-html", "-o", out, srv.URL + "/"}
+	if err := run(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := readLines(t, out)
+	if len(lines) != 3 {
+		t.Fatalf("%d records, want 3", len(lines))
+	}
+	for _, l := range lines {
+		var r scoop.Record
+		if err := json.Unmarshal([]byte(l), &r); err != nil || !r.FetchedAt.Equal(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)) || r.HTML != "" {
+			t.Errorf("record %v: fetched_at %v, html %d bytes", err, r.FetchedAt, len(r.HTML))
+		}
+	}
+}
