@@ -420,4 +420,3 @@ func TestScraperDamagedState(t *testing.T) {
 		t.Errorf("Run on a state in use = %v, want ErrStateInUse", res.err)
 	}
 }
-

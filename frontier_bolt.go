@@ -417,4 +417,3 @@ func later(a, b time.Time) time.Time {
 	}
 	return b
 }
-
