@@ -305,6 +305,24 @@ func (cr *crawl) failedFetch(l *Lease, j *job, a *Ack) {
 		return
 	}
 	kind, retry := classify(j.status, j.err)
+	if re := (*robotsError)(nil); errors.As(j.err, &re) {
+		// Retries are the host's: its robots.txt is asked for again after
+		// each backoff step, Retries times, and its pages wait for it
+		// without spending attempts of their own.
+		h := cr.host(r.Host)
+		h.mu.Lock()
+		next, fails := h.nextTry, h.fails
+		h.mu.Unlock()
+		if retry && fails <= cr.cfg.Retries {
+			if r.Attempts == 0 && cr.cfg.MaxPages > 0 {
+				cr.started.Add(-1)
+			}
+			a.Outcome, a.HostNext = Release, later(a.HostNext, next)
+			cr.ack(l, a)
+			return
+		}
+		retry = false
+	}
 	if retry && r.Attempts < cr.cfg.Retries {
 		wait := backoff(cr.cfg.Backoff, r.Attempts)
 		ra, ok := retryAfter(j.headers, now)

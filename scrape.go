@@ -329,10 +329,10 @@ type Stats struct {
 	// ErrorKind, with the status for KindHTTP: "http_404", "timeout"…
 	//
 	// Unless IgnoreRobotsTxt is set, no page is fetched before its
-	// host's robots.txt has been read, on the host's first request; a
-	// robots.txt that cannot be read (no answer, or 429 or 5xx) fails
-	// that request with the kind of that failure, and it is retried like
-	// any other.
+	// host's robots.txt has been read, on the host's first request. A
+	// robots.txt that cannot be read (no answer, or 429 or 5xx) is asked
+	// for again after each backoff step, Retries times, while the host's
+	// pages wait; then each of them fails with the kind of that failure.
 	Errors  map[string]int64
 	Elapsed time.Duration
 }
