@@ -321,9 +321,10 @@ type Stats struct {
 	Queued   int   // addresses waiting in the frontier
 	// Skipped counts addresses fetched or found and not delivered, by
 	// reason: "listing" and "other" (pages Extract finds no article on),
-	// "empty", "not_html", "amp", "robots", "redirected", "out_of_window",
-	// "undated", "duplicate_url", "duplicate_body". Logger gets a debug
-	// line for each.
+	// "sitemap" and "feed" (read for their entries), "empty", "not_html",
+	// "amp", "robots", "redirected", "out_of_window", "undated",
+	// "duplicate_url", "duplicate_body". Logger gets a debug line for
+	// each.
 	Skipped map[string]int64
 	// Errors counts pages that failed for good in this run, by
 	// ErrorKind, with the status for KindHTTP: "http_404", "timeout"…
