@@ -90,11 +90,15 @@ func latencySite(n int, latency time.Duration, rec *recorder) *httptest.Server {
 }
 
 // TestScraperHostsInParallel crawls three hosts whose every answer takes
-// 100 ms: together they take about as long as the slowest alone, since
+// 100 ms (150 ms under the race detector, which slows the crawler's own
+// work): together they take about as long as the slowest alone, since
 // one host's limit holds up no other (defect 1). The servers saw the
 // hosts' requests overlap, and never two at once on one host.
 func TestScraperHostsInParallel(t *testing.T) {
-	const latency = 100 * time.Millisecond
+	latency := 100 * time.Millisecond
+	if raceEnabled {
+		latency = 150 * time.Millisecond
+	}
 	pages := []int{6, 8, 10}
 	crawlHosts := func(n int) (time.Duration, []hit) {
 		rec := &recorder{}
