@@ -213,7 +213,8 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	if cr.cfg.Sitemaps {
 		for _, s := range cr.takeSitemaps(r.Host) {
 			if u, err := CleanURL(nil, s); err == nil {
-				if q, _ := cr.admit(u, 0, "robots.txt", false); q != nil {
+				// Listed by the site itself: its entries are at depth 0.
+				if q, _ := cr.admit(u, 0, "robots.txt", true); q != nil {
 					a.Links = append(a.Links, *q)
 				}
 			}

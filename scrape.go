@@ -58,7 +58,9 @@ var errBusy = errors.New("scoop: scraper is already running")
 //
 // Seeds may be home or section pages, sitemaps (or sitemap indexes,
 // gzipped or not, Google News ones included) and RSS, Atom or JSON feeds;
-// the entries of a seed sitemap or feed are at depth 0, like the seed.
+// the entries of a seed sitemap or feed, or of one that robots.txt lists,
+// are at depth 0, like the seed; those of a feed found on a page are one
+// hop further, like its links.
 // Every HTML page has its links followed; a page is delivered when
 // Extract finds an article on it, so the crawl delivers exactly what
 // Extract accepts. Pages that need JavaScript to show their text are out
