@@ -38,7 +38,7 @@
 // becomes of a request; retry.go classifies failures and times retries;
 // robots.go reads robots.txt (RFC 9309); crawlpage.go handles a fetched
 // page (sitemap, feed or HTML, classification by Extract, delivery);
-// frontier.go is the Frontier interface and frontier_bolt.go its bbolt
-// implementation; discover.go parses links, sitemaps and feeds;
+// frontier.go is the Frontier interface, frontier_bolt.go its bbolt
+// implementation and statefile.go opens and checks its file; discover.go parses links, sitemaps and feeds;
 // urlnorm.go normalises URLs; jsonl.go writes the output; stats.go counts.
 package scoop
