@@ -112,7 +112,8 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n, ok := resp.Body.(ResponseNoter); ok {
+	if n, ok := resp.Body.(ResponseNoter); ok && resp.StatusCode < 300 && req.Context().Value(robotsRequest{}) == nil {
+		// Only a page can become a record; work takes the note back.
 		cr.notes.Store(req.URL, n)
 	}
 	// Colly inflates a body served as gzip (by Content-Type or a .xml.gz
@@ -204,6 +205,9 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 		if n, ok := cr.notes.LoadAndDelete(j.resp.Request.URL); ok {
 			noter = n.(ResponseNoter)
 		}
+	}
+	if j.final != nil {
+		cr.notes.Delete(j.final) // a page refused at its headers
 	}
 	now := time.Now()
 	a := &Ack{Outcome: Done, HostNext: now.Add(cr.cfg.Delay)}
