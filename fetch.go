@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -198,7 +199,7 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	cctx.Put(jobKey, j)
 	err := cr.c.Request(http.MethodGet, r.URL, nil, cctx, nil)
 	if j.resp == nil && j.err == nil {
-		j.err = cmpErr(err, errors.New("scoop: request not sent"))
+		j.err = cmp.Or(err, errNotSent)
 	}
 	var noter ResponseNoter
 	if j.resp != nil {
@@ -261,12 +262,8 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	}
 }
 
-func cmpErr(err, fallback error) error {
-	if err != nil {
-		return err
-	}
-	return fallback
-}
+// errNotSent stands for a request Colly dropped without saying why.
+var errNotSent = errors.New("scoop: request not sent")
 
 // skip counts a page not delivered, with a debug line saying why.
 func (cr *crawl) skip(why, u string, detail ...any) {
