@@ -458,3 +458,42 @@ func TestScraperDeadRobots(t *testing.T) {
 		t.Errorf("robots.txt asked for %d times", len(hits))
 	}
 }
+
+// TestScraperWorkers caps the requests in flight over all hosts: four
+// hosts that each allow two at once, and two workers, never see more
+// than two requests at a time between them.
+func TestScraperWorkers(t *testing.T) {
+	rec := &recorder{}
+	var seeds []string
+	for range 4 {
+		srv := latencySite(4, 30*time.Millisecond, rec)
+		defer srv.Close()
+		seeds = append(seeds, srv.URL+"/")
+	}
+	s := &scoop.Scraper{Delay: -1, Parallelism: 2, Workers: 2}
+	res := crawl(t, context.Background(), s, seeds, nil)
+	if res.err != nil || len(res.records) != 16 {
+		t.Fatalf("%v, %d records", res.err, len(res.records))
+	}
+	hits := rec.all()
+	most := 0
+	for _, a := range hits {
+		// In flight when a started. The server notes a request's end
+		// after its answer has gone: the worker's next request, to
+		// another host, may come a moment before.
+		const slack = 5 * time.Millisecond
+		n := 0
+		for _, b := range hits {
+			if !b.start.After(a.start) && a.start.Before(b.end.Add(-slack)) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	if most > 2 {
+		t.Errorf("%d requests in flight at once with Workers 2", most)
+	}
+	if most < 2 {
+		t.Errorf("never two requests at once with Workers 2")
+	}
+}
