@@ -134,10 +134,21 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer rw.Close() // closed below; this is for the early returns
 	}
+	seeds := map[string]bool{}
+	for _, a := range fs.Args() {
+		seeds[a] = true
+		seeds[scoop.URLKey(a)] = true
+	}
 	stopProgress := progress(&s, stderr, *every)
 	err := s.Run(ctx, fs.Args(), func(r *scoop.Record, err error) error {
+		var pe *scoop.PageError
+		if errors.As(err, &pe) && (seeds[pe.URL] || seeds[scoop.URLKey(pe.URL)]) {
+			// A seed that failed is said at once; other pages are
+			// counted in the summary, and logged with -v.
+			fmt.Fprintln(stderr, message(err))
+		}
 		if err != nil {
-			return nil // counted in Stats; logged with -v
+			return nil
 		}
 		if *noHTML {
 			r.HTML = ""

@@ -104,8 +104,8 @@ func TestRunZeroFlags(t *testing.T) {
 			if !strings.Contains(stderr.String(), "errors: ") || !strings.Contains(stderr.String(), "skipped: ") {
 				t.Errorf("no summary: %q", stderr.String())
 			}
-			if tt.err && !strings.Contains(stderr.String(), "http_503 1") {
-				t.Errorf("summary without the failure: %q", stderr.String())
+			if tt.err && (!strings.Contains(stderr.String(), "http_503 1") || !strings.Contains(stderr.String(), "scoop: fetch \""+srv.URL+"/down\"")) {
+				t.Errorf("the failed seed not reported: %q", stderr.String())
 			}
 		})
 	}
@@ -201,6 +201,21 @@ func TestRunFixedClock(t *testing.T) {
 		var r scoop.Record
 		if err := json.Unmarshal([]byte(l), &r); err != nil || !r.FetchedAt.Equal(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)) || r.HTML != "" {
 			t.Errorf("record %v: fetched_at %v, html %d bytes", err, r.FetchedAt, len(r.HTML))
+		}
+	}
+}
+
+// TestRunBadSeeds: each seed that cannot be crawled is said on stderr,
+// and a crawl in which every seed failed is an error (exit 1).
+func TestRunBadSeeds(t *testing.T) {
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"crawl", "-progress", "1h", "http://127.0.0.1:99999/", "ftp://example.com/"}, &bytes.Buffer{}, &stderr)
+	if !errors.Is(err, scoop.ErrSeedsFailed) {
+		t.Errorf("run = %v, want ErrSeedsFailed", err)
+	}
+	for _, s := range []string{`seed "http://127.0.0.1:99999/"`, `seed "ftp://example.com/"`, "invalid_url 2"} {
+		if !strings.Contains(stderr.String(), s) {
+			t.Errorf("stderr lacks %q: %q", s, stderr.String())
 		}
 	}
 }
