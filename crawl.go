@@ -120,7 +120,10 @@ func (cr *crawl) run(ctx context.Context, seeds []string) (err error) {
 		u, err := CleanURL(nil, raw)
 		if err != nil {
 			cr.seedFailed.Add(1)
-			if err := cr.report(&PageError{Op: "seed", URL: raw, Kind: KindInvalidURL, Err: err}); err != nil {
+			pe := &PageError{Op: "seed", URL: raw, Kind: KindInvalidURL, Err: err}
+			cr.st.fail(pe.statKey())
+			cr.log.Warn("seed not crawled", "url", raw, "kind", pe.Kind, "err", err)
+			if err := cr.report(pe); err != nil {
 				return err
 			}
 			continue
