@@ -598,6 +598,9 @@ func TestScraperBadSeeds(t *testing.T) {
 	if !maps.Equal(kinds, want) {
 		t.Errorf("reported %v, want %v", kinds, want)
 	}
+	if !maps.Equal(res.stats.Errors, map[string]int64{"invalid_url": 2, "http_404": 1}) {
+		t.Errorf("Stats.Errors = %v", res.stats.Errors)
+	}
 	if hits.Load() != 2 { // robots.txt and /gone
 		t.Errorf("server saw %d requests, want 2", hits.Load())
 	}
