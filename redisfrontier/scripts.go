@@ -95,7 +95,8 @@ return n
 `)
 
 // claimScript: ARGV perHost, ttl ms, kills before dead-letter.
-// Returns {lease id, host, entry, deadline, now} or {”, ”, ”, wake, now}.
+// Returns {lease id, host, entry, deadline, now} or, with nothing to lease, three
+// empty strings, the wake time (-1: none) and now.
 var claimScript = redis.NewScript(prelude + `
 local perHost, ttl, maxKills = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 -- Leases past their deadline go back to the head of their host's queue,
@@ -184,8 +185,8 @@ return {'', '', '', w, now}
 `)
 
 // ackScript: ARGV lease id, outcome, sid, host, updated entry, retry
-// offset ms, revisit offset ms or ”, host-next offset ms or ”, gap ms,
-// delivery (sid, url, content sha, host+" "+body sha, or four ”),
+// offset ms, revisit offset ms or empty, host-next offset ms or empty, gap ms,
+// delivery (sid, url, content sha, host+" "+body sha, or four empty),
 // count of finished sids, the sids, then link triples.
 var ackScript = redis.NewScript(prelude + `
 local id, outcome, sid, host, e = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -233,7 +234,7 @@ return 1
 `)
 
 // deliveredScript: ARGV sid, content sha, host+" "+body sha.
-// Returns {kind, url}, kind ” when new.
+// Returns {kind, url}, kind empty when new.
 var deliveredScript = redis.NewScript(prelude + `
 local u = redis.call('HGET', P..'em', ARGV[2])
 if u then return {'key', u} end
