@@ -233,11 +233,8 @@ func (f *Frontier) Ack(ctx context.Context, now time.Time, l *scoop.Lease, a *sc
 	}
 	args := []any{l.ID, outcome, e[:12], r.Host, e, ms(a.RetryAt.Sub(now)), revisit, hostNext, ms(a.HostGap)}
 	if d := a.Delivery; d != nil {
-		body := ""
-		if d.BodySHA != "" {
-			body = d.Host + " " + d.BodySHA
-		}
-		args = append(args, sid(d.Key), d.URL, d.ContentSHA, body)
+		content, body := deliveryKeys(d)
+		args = append(args, sid(d.Key), d.URL, content, body)
 	} else {
 		args = append(args, "", "", "", "")
 	}
@@ -254,13 +251,22 @@ func (f *Frontier) Ack(ctx context.Context, now time.Time, l *scoop.Lease, a *sc
 	return nil
 }
 
+// deliveryKeys returns the sids under which a delivery's content and
+// body (on its host) are recorded, empty for an empty sha.
+func deliveryKeys(d *scoop.Delivery) (content, body string) {
+	if d.ContentSHA != "" {
+		content = sid(d.ContentSHA)
+	}
+	if d.BodySHA != "" {
+		body = sid(d.Host + " " + d.BodySHA)
+	}
+	return content, body
+}
+
 // Delivered implements scoop.Frontier.
 func (f *Frontier) Delivered(ctx context.Context, d *scoop.Delivery) (*scoop.Delivery, error) {
-	body := ""
-	if d.BodySHA != "" {
-		body = d.Host + " " + d.BodySHA
-	}
-	res, err := f.run(ctx, deliveredScript, sid(d.Key), d.ContentSHA, body).StringSlice()
+	content, body := deliveryKeys(d)
+	res, err := f.run(ctx, deliveredScript, sid(d.Key), content, body).StringSlice()
 	if err != nil {
 		return nil, f.err(err)
 	}

@@ -2,8 +2,10 @@ package redisfrontier_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/scoopkit/scoop"
 	"github.com/scoopkit/scoop/internal/frontiertest"
@@ -30,4 +32,166 @@ func TestContract(t *testing.T) {
 		n++ // a crawl id per case: each starts empty
 		return open(t, srv.URL(0), redisfrontier.Options{CrawlID: fmt.Sprint("case", n)})
 	})
+}
+
+func TestOpenErrors(t *testing.T) {
+	srv := redistest.Start(t)
+	open(t, srv.URL(0), redisfrontier.Options{CrawlID: "c", Fingerprint: "seeds-a"})
+	for _, c := range []struct {
+		name, url string
+		o         redisfrontier.Options
+		want      error
+	}{
+		{"not a redis URL", "http://" + srv.Addr, redisfrontier.Options{}, redisfrontier.ErrBadURL},
+		{"bad database", "redis://" + srv.Addr + "/x", redisfrontier.Options{}, redisfrontier.ErrBadURL},
+		{"brace in crawl id", srv.URL(0), redisfrontier.Options{CrawlID: "a}b"}, redisfrontier.ErrBadURL},
+		{"nothing listening", "redis://127.0.0.1:1/0", redisfrontier.Options{}, redisfrontier.ErrUnreachable},
+		{"other seeds", srv.URL(0), redisfrontier.Options{CrawlID: "c", Fingerprint: "seeds-b"}, redisfrontier.ErrCrawlMismatch},
+		{"other seeds, other database", srv.URL(1), redisfrontier.Options{CrawlID: "c", Fingerprint: "seeds-b"}, nil},
+		{"same seeds", srv.URL(0), redisfrontier.Options{CrawlID: "c", Fingerprint: "seeds-a"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			f, err := redisfrontier.Open(ctx, c.url, c.o)
+			if f != nil {
+				f.Close()
+			}
+			if !errors.Is(err, c.want) || (c.want == nil) != (err == nil) {
+				t.Errorf("Open: %v, want %v", err, c.want)
+			}
+			if time.Since(start) > 5*time.Second {
+				t.Errorf("Open took %v", time.Since(start))
+			}
+		})
+	}
+}
+
+func req(host, path string) scoop.FrontierRequest {
+	u := "http://" + host + path
+	return scoop.FrontierRequest{URL: u, Key: u, Host: host}
+}
+
+// A Redis that restarts without AOF comes back empty: every call of a
+// process that was crawling fails with ErrStateLost, none starts over.
+func TestRestartWithoutAOF(t *testing.T) {
+	srv := redistest.Start(t)
+	f := open(t, srv.URL(0), redisfrontier.Options{})
+	if _, err := f.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/1"), req("a.test", "/2")}); err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := f.Claim(ctx, time.Now(), 1, time.Minute)
+	if err != nil || l == nil {
+		t.Fatalf("claim: %v %v", l, err)
+	}
+	srv.Restart()
+	if _, _, err := f.Claim(ctx, time.Now(), 1, time.Minute); !errors.Is(err, redisfrontier.ErrStateLost) {
+		t.Errorf("claim after restart: %v, want ErrStateLost", err)
+	}
+	if err := f.Ack(ctx, time.Now(), l, &scoop.Ack{Outcome: scoop.Done}); !errors.Is(err, redisfrontier.ErrStateLost) {
+		t.Errorf("ack after restart: %v, want ErrStateLost", err)
+	}
+	if _, _, err := f.Counts(ctx); !errors.Is(err, redisfrontier.ErrStateLost) {
+		t.Errorf("counts after restart: %v, want ErrStateLost", err)
+	}
+}
+
+// With AOF (fsync always), a restarted Redis resumes the crawl: the
+// queued request, the lease and its ack survive.
+func TestRestartWithAOF(t *testing.T) {
+	srv := redistest.Start(t, "--appendonly", "yes", "--appendfsync", "always")
+	f := open(t, srv.URL(0), redisfrontier.Options{})
+	if _, err := f.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/1"), req("a.test", "/2")}); err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := f.Claim(ctx, time.Now(), 2, time.Minute)
+	if err != nil || l == nil {
+		t.Fatalf("claim: %v %v", l, err)
+	}
+	srv.Restart()
+	if err := f.Ack(ctx, time.Now(), l, &scoop.Ack{Outcome: scoop.Done}); err != nil {
+		t.Fatalf("ack after restart: %v", err)
+	}
+	l2, _, err := f.Claim(ctx, time.Now(), 2, time.Minute)
+	if err != nil || l2 == nil || l2.Request.URL != "http://a.test/2" {
+		t.Fatalf("claim after restart: %+v, %v; want /2", l2, err)
+	}
+}
+
+// A request whose lease keeps expiring (it kills its worker) goes to the
+// dead letters after MaxKills expiries instead of killing workers forever.
+func TestDeadLetter(t *testing.T) {
+	srv := redistest.Start(t)
+	f := open(t, srv.URL(0), redisfrontier.Options{MaxKills: 2})
+	if _, err := f.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/poison"), req("b.test", "/ok")}); err != nil {
+		t.Fatal(err)
+	}
+	var leased []string
+	for range 4 {
+		for {
+			l, _, err := f.Claim(ctx, time.Now(), 1, 20*time.Millisecond)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l == nil {
+				break
+			}
+			leased = append(leased, l.Request.URL)
+			if l.Request.Host == "b.test" {
+				if err := f.Ack(ctx, time.Now(), l, &scoop.Ack{Outcome: scoop.Done}); err != nil {
+					t.Fatal(err)
+				}
+			} // the poison's worker dies: no ack
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	poison := 0
+	for _, u := range leased {
+		if u == "http://a.test/poison" {
+			poison++
+		}
+	}
+	if poison != 2 {
+		t.Errorf("poison leased %d times (%v), want 2", poison, leased)
+	}
+	dead, err := f.Dead(ctx)
+	if err != nil || len(dead) != 1 || dead[0].URL != "http://a.test/poison" {
+		t.Errorf("dead letters %+v, %v; want the poison", dead, err)
+	}
+	if q, l, err := f.Counts(ctx); q != 0 || l != 0 || err != nil {
+		t.Errorf("counts %d, %d, %v; want 0, 0", q, l, err)
+	}
+	if n, _ := f.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/poison")}); n != 0 {
+		t.Errorf("a dead letter was queued again")
+	}
+}
+
+// Politeness times are Redis's: a worker whose clock is an hour off
+// still keeps a host's delay for everyone, and reads wake times on its
+// own clock.
+func TestSkewedClocks(t *testing.T) {
+	srv := redistest.Start(t)
+	ahead := open(t, srv.URL(0), redisfrontier.Options{})
+	right := open(t, srv.URL(0), redisfrontier.Options{})
+	if _, err := ahead.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/1"), req("a.test", "/2")}); err != nil {
+		t.Fatal(err)
+	}
+	skew := time.Now().Add(time.Hour)
+	l, _, err := ahead.Claim(ctx, skew, 1, time.Minute)
+	if err != nil || l == nil {
+		t.Fatalf("claim: %v, %v", l, err)
+	}
+	if d := l.Deadline.Sub(skew); d < 59*time.Second || d > 61*time.Second {
+		t.Errorf("deadline %v after the caller's now, want a minute", d)
+	}
+	if err := ahead.Ack(ctx, skew, l, &scoop.Ack{Outcome: scoop.Done, HostNext: skew.Add(200 * time.Millisecond)}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	got, wake, err := right.Claim(ctx, now, 1, time.Minute)
+	if err != nil || got != nil {
+		t.Fatalf("claimed %v, %v within the host's delay", got, err)
+	}
+	if d := wake.Sub(now); d < 150*time.Millisecond || d > 250*time.Millisecond {
+		t.Errorf("wake in %v, want about 200ms", d)
+	}
 }

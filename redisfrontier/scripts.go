@@ -20,7 +20,8 @@ import "github.com/redis/go-redis/v9"
 //	lease, inflight  zset lease id -> deadline ms; hash lease id -> host\nentry
 //	kills            hash sid -> leases of it that expired
 //	failed, dead     hash sid -> entry (Requeue brings back failed ones)
-//	em, ct, bd       delivered: sid -> url; content sha -> url; host+" "+body sha -> url
+//	em, ct, bd       delivered: sid -> url; sid of the content sha -> sid;
+//	                 sid of host+" "+body sha -> sid
 //	n                hash: queued -> count of entries in q:* and later
 //	robots:<host>    a host's robots.txt, with a TTL
 //
@@ -186,7 +187,8 @@ return {'', '', '', w, now}
 
 // ackScript: ARGV lease id, outcome, sid, host, updated entry, retry
 // offset ms, revisit offset ms or empty, host-next offset ms or empty, gap ms,
-// delivery (sid, url, content sha, host+" "+body sha, or four empty),
+// delivery (sid, url, sids of the content sha and of host+" "+body
+// sha, or four empty),
 // count of finished sids, the sids, then link triples.
 var ackScript = redis.NewScript(prelude + `
 local id, outcome, sid, host, e = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -219,8 +221,8 @@ end
 if tonumber(ARGV[10]) > 0 then redis.call('HSET', P..'gap', host, ARGV[10]) end
 if ARGV[11] ~= '' then
   redis.call('HSET', P..'em', ARGV[11], ARGV[12])
-  if ARGV[13] ~= '' then redis.call('HSETNX', P..'ct', ARGV[13], ARGV[12]) end
-  if ARGV[14] ~= '' then redis.call('HSETNX', P..'bd', ARGV[14], ARGV[12]) end
+  if ARGV[13] ~= '' then redis.call('HSETNX', P..'ct', ARGV[13], ARGV[11]) end
+  if ARGV[14] ~= '' then redis.call('HSETNX', P..'bd', ARGV[14], ARGV[11]) end
 end
 local nf = tonumber(ARGV[15])
 for i = 16, 15 + nf do
@@ -233,18 +235,18 @@ if redis.call('LLEN', P..'q:'..host) > 0 then wake(host) end
 return 1
 `)
 
-// deliveredScript: ARGV sid, content sha, host+" "+body sha.
+// deliveredScript: ARGV sid, sids of the content sha and of host+" "+body sha.
 // Returns {kind, url}, kind empty when new.
 var deliveredScript = redis.NewScript(prelude + `
 local u = redis.call('HGET', P..'em', ARGV[2])
 if u then return {'key', u} end
 if ARGV[4] ~= '' then
-  u = redis.call('HGET', P..'bd', ARGV[4])
-  if u then return {'body', u} end
+  local s = redis.call('HGET', P..'bd', ARGV[4])
+  if s then return {'body', redis.call('HGET', P..'em', s) or ''} end
 end
 if ARGV[3] ~= '' then
-  u = redis.call('HGET', P..'ct', ARGV[3])
-  if u then return {'content', u} end
+  local s = redis.call('HGET', P..'ct', ARGV[3])
+  if s then return {'content', redis.call('HGET', P..'em', s) or ''} end
 end
 return {'', ''}
 `)
