@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -46,7 +47,20 @@ type Options struct {
 	// MaxKills is how many lease expiries send a request to the dead
 	// letters. Zero means DefaultMaxKills.
 	MaxKills int
+	// LeaseTTL is how long a lease lasts in Redis unless renewed: the
+	// process renews the leases it holds every LeaseTTL/3, up to the
+	// time the caller of Claim asked for, so a killed process's requests
+	// come back after LeaseTTL however long a fetch may take. Zero means
+	// DefaultLeaseTTL.
+	LeaseTTL time.Duration
+	// Owner names the output the process's records go to, so that a
+	// process restarted with the same output can tell its own deliveries
+	// from others' (see Adopt). Empty means a random name.
+	Owner string
 }
+
+// DefaultLeaseTTL is the lease lifetime in Redis between renewals.
+const DefaultLeaseTTL = 30 * time.Second
 
 // Frontier is a scoop.Frontier kept in Redis and shared by every process
 // that opens the same crawl. Each call is one Lua script, so it is atomic
@@ -57,6 +71,14 @@ type Frontier struct {
 	prefix   string
 	epoch    string
 	maxKills int
+	leaseTTL time.Duration
+	owner    string
+
+	mu        sync.Mutex
+	held      map[string]time.Time // lease id -> the caller's deadline, on this clock
+	stop      chan struct{}
+	closed    sync.WaitGroup
+	closeOnce sync.Once
 }
 
 var _ scoop.Frontier = (*Frontier)(nil)
@@ -81,9 +103,19 @@ func Open(ctx context.Context, rawURL string, o Options) (*Frontier, error) {
 	if strings.ContainsAny(o.CrawlID, "{}\n") {
 		return nil, fmt.Errorf("%w: crawl id %q has a brace or newline", ErrBadURL, o.CrawlID)
 	}
-	f := &Frontier{rdb: redis.NewClient(opt), prefix: "scoop:{" + o.CrawlID + "}:", maxKills: o.MaxKills}
+	f := &Frontier{rdb: redis.NewClient(opt), prefix: "scoop:{" + o.CrawlID + "}:", maxKills: o.MaxKills,
+		leaseTTL: o.LeaseTTL, owner: o.Owner, held: map[string]time.Time{}, stop: make(chan struct{})}
 	if f.maxKills <= 0 {
 		f.maxKills = DefaultMaxKills
+	}
+	if f.leaseTTL <= 0 {
+		f.leaseTTL = DefaultLeaseTTL
+	}
+	if f.owner == "" {
+		f.owner = rand.Text()
+	}
+	if strings.Contains(f.owner, "\n") {
+		return nil, fmt.Errorf("%w: owner %q has a newline", ErrBadURL, f.owner)
 	}
 	if err := f.rdb.Ping(ctx).Err(); err != nil {
 		f.rdb.Close()
@@ -96,7 +128,38 @@ func Open(ctx context.Context, rawURL string, o Options) (*Frontier, error) {
 		return nil, f.err(err)
 	}
 	f.epoch = got
+	f.closed.Go(f.renew)
 	return f, nil
+}
+
+// renew pushes the Redis deadlines of the leases this process holds,
+// every LeaseTTL/3, until their callers' deadlines.
+func (f *Frontier) renew() {
+	tick := time.NewTicker(f.leaseTTL / 3)
+	defer tick.Stop()
+	for {
+		select {
+		case <-f.stop:
+			return
+		case <-tick.C:
+		}
+		now := time.Now()
+		var args []any
+		f.mu.Lock()
+		for id, end := range f.held {
+			if left := end.Sub(now); left > 0 {
+				args = append(args, id, ms(min(left, f.leaseTTL)))
+			} else {
+				delete(f.held, id)
+			}
+		}
+		f.mu.Unlock()
+		if len(args) > 0 {
+			ctx, cancel := context.WithTimeout(context.Background(), f.leaseTTL/3)
+			f.run(ctx, renewScript, args...) // a failure shows in the next call
+			cancel()
+		}
+	}
 }
 
 // sid is what the seen set stores for a key: its SHA-256, cut to 12
@@ -179,7 +242,7 @@ func (f *Frontier) Add(ctx context.Context, now time.Time, reqs []scoop.Frontier
 // expired, and sends a request whose lease expired MaxKills times to the
 // dead letters.
 func (f *Frontier) Claim(ctx context.Context, now time.Time, perHost int, ttl time.Duration) (*scoop.Lease, time.Time, error) {
-	res, err := f.run(ctx, claimScript, max(perHost, 1), ms(ttl), f.maxKills).Slice()
+	res, err := f.run(ctx, claimScript, max(perHost, 1), ms(min(ttl, f.leaseTTL)), f.maxKills).Slice()
 	if err != nil {
 		return nil, time.Time{}, f.err(err)
 	}
@@ -202,7 +265,15 @@ func (f *Frontier) Claim(ctx context.Context, now time.Time, perHost int, ttl ti
 	if err != nil {
 		return nil, time.Time{}, fmt.Errorf("scoop: redis: bad queue entry: %w", err)
 	}
-	return &scoop.Lease{ID: id, Request: r, Deadline: local(at)}, time.Time{}, nil
+	l := &scoop.Lease{ID: id, Request: r, Deadline: now.Add(ttl)}
+	if ttl > f.leaseTTL {
+		f.mu.Lock()
+		f.held[id] = time.Now().Add(ttl)
+		f.mu.Unlock()
+	} else {
+		l.Deadline = local(at)
+	}
+	return l, time.Time{}, nil
 }
 
 // Ack implements scoop.Frontier.
@@ -238,13 +309,16 @@ func (f *Frontier) Ack(ctx context.Context, now time.Time, l *scoop.Lease, a *sc
 	} else {
 		args = append(args, "", "", "", "")
 	}
-	args = append(args, len(a.Finished))
+	args = append(args, len(a.Finished), f.owner)
 	for _, k := range a.Finished {
 		args = append(args, sid(k))
 	}
 	if args, err = appendLinks(args, a.Links); err != nil {
 		return err
 	}
+	f.mu.Lock()
+	delete(f.held, l.ID)
+	f.mu.Unlock()
 	if err := f.run(ctx, ackScript, args...).Err(); err != nil {
 		return f.err(err)
 	}
@@ -328,4 +402,43 @@ func (f *Frontier) Dead(ctx context.Context) ([]scoop.FrontierRequest, error) {
 
 // Close closes the connection; the crawl stays in Redis, and leases not
 // acknowledged expire back to the queue.
-func (f *Frontier) Close() error { return f.rdb.Close() }
+func (f *Frontier) Close() error {
+	var err error
+	f.closeOnce.Do(func() {
+		close(f.stop)
+		f.closed.Wait()
+		err = f.rdb.Close()
+	})
+	return err
+}
+
+// Adopt records as delivered by this process's owner the records of its
+// output that the crawl does not know as delivered: those written by a
+// run of the same owner killed before it could record them. It returns
+// the indexes of those that another process delivered meanwhile, which
+// the output should drop so that the union of all outputs holds each
+// record once. Call it before Run.
+func (f *Frontier) Adopt(ctx context.Context, ds []scoop.Delivery) ([]int, error) {
+	var dup []int
+	const batch = 500
+	for start := 0; start < len(ds); start += batch {
+		part := ds[start:min(start+batch, len(ds))]
+		args := []any{f.owner}
+		at := map[string]int{}
+		for i := range part {
+			d := &part[i]
+			content, _ := deliveryKeys(d)
+			s := sid(d.Key)
+			at[s] = start + i
+			args = append(args, s, d.URL, content)
+		}
+		res, err := f.run(ctx, adoptScript, args...).StringSlice()
+		if err != nil {
+			return nil, f.err(err)
+		}
+		for _, s := range res {
+			dup = append(dup, at[s])
+		}
+	}
+	return dup, nil
+}

@@ -195,3 +195,70 @@ func TestSkewedClocks(t *testing.T) {
 		t.Errorf("wake in %v, want about 200ms", d)
 	}
 }
+
+// A process renews the leases it holds, so a fetch may take longer than
+// LeaseTTL; once it is gone (killed), its leases expire after LeaseTTL.
+func TestLeaseRenewed(t *testing.T) {
+	srv := redistest.Start(t)
+	o := redisfrontier.Options{LeaseTTL: 90 * time.Millisecond}
+	a := open(t, srv.URL(0), o)
+	b := open(t, srv.URL(0), o)
+	if _, err := a.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/1")}); err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := a.Claim(ctx, time.Now(), 1, time.Minute)
+	if err != nil || l == nil {
+		t.Fatalf("claim: %v, %v", l, err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if got, _, err := b.Claim(ctx, time.Now(), 1, time.Minute); got != nil || err != nil {
+		t.Fatalf("claimed a renewed lease: %v, %v", got, err)
+	}
+	a.Close() // as if killed: no more renewals
+	time.Sleep(150 * time.Millisecond)
+	got, _, err := b.Claim(ctx, time.Now(), 1, time.Minute)
+	if err != nil || got == nil || got.Request.URL != l.Request.URL {
+		t.Fatalf("after the owner stopped: %v, %v; want the request back", got, err)
+	}
+}
+
+// A process restarted with its output adopts the records it wrote but
+// could not record, and learns which ones another process delivered
+// meanwhile.
+func TestAdopt(t *testing.T) {
+	srv := redistest.Start(t)
+	a := open(t, srv.URL(0), redisfrontier.Options{Owner: "a"})
+	b := open(t, srv.URL(0), redisfrontier.Options{Owner: "b"})
+	if _, err := a.Add(ctx, time.Now(), []scoop.FrontierRequest{req("h.test", "/1"), req("h.test", "/2"), req("h.test", "/3")}); err != nil {
+		t.Fatal(err)
+	}
+	deliver := func(f *redisfrontier.Frontier) scoop.Delivery {
+		l, _, err := f.Claim(ctx, time.Now(), 9, time.Minute)
+		if err != nil || l == nil {
+			t.Fatalf("claim: %v, %v", l, err)
+		}
+		d := scoop.Delivery{Key: l.Request.Key, URL: l.Request.URL, Host: "h.test", ContentSHA: "c" + l.Request.URL}
+		if err := f.Ack(ctx, time.Now(), l, &scoop.Ack{Outcome: scoop.Done, Delivery: &d}); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d1 := deliver(a) // a's, recorded
+	d2 := deliver(b) // b's: a wrote it too before it was killed
+	l3, _, _ := a.Claim(ctx, time.Now(), 9, time.Minute)
+	// a wrote /3 and was killed before its ack.
+	d3 := scoop.Delivery{Key: l3.Request.Key, URL: l3.Request.URL, Host: "h.test", ContentSHA: "c3"}
+	dup, err := a.Adopt(ctx, []scoop.Delivery{d1, d2, d3})
+	if err != nil || len(dup) != 1 || dup[0] != 1 {
+		t.Fatalf("adopt: %v, %v; want [1] (b's)", dup, err)
+	}
+	if got, _ := b.Delivered(ctx, &d3); got == nil || got.URL != d3.URL {
+		t.Errorf("adopted record not delivered for others: %+v", got)
+	}
+	if err := a.Ack(ctx, time.Now(), l3, &scoop.Ack{Outcome: scoop.Release}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := b.Claim(ctx, time.Now(), 9, time.Minute); got != nil {
+		t.Errorf("claimed %s, which an adopted record finished", got.Request.URL)
+	}
+}

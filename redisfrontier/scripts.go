@@ -20,7 +20,7 @@ import "github.com/redis/go-redis/v9"
 //	lease, inflight  zset lease id -> deadline ms; hash lease id -> host\nentry
 //	kills            hash sid -> leases of it that expired
 //	failed, dead     hash sid -> entry (Requeue brings back failed ones)
-//	em, ct, bd       delivered: sid -> url; sid of the content sha -> sid;
+//	em, ct, bd       delivered: sid -> owner\nurl; sid of the content sha -> sid;
 //	                 sid of host+" "+body sha -> sid
 //	n                hash: queued -> count of entries in q:* and later
 //	robots:<host>    a host's robots.txt, with a TTL
@@ -188,8 +188,8 @@ return {'', '', '', w, now}
 // ackScript: ARGV lease id, outcome, sid, host, updated entry, retry
 // offset ms, revisit offset ms or empty, host-next offset ms or empty, gap ms,
 // delivery (sid, url, sids of the content sha and of host+" "+body
-// sha, or four empty),
-// count of finished sids, the sids, then link triples.
+// sha, or four empty), count of finished sids, the owner, the sids, then
+// link triples.
 var ackScript = redis.NewScript(prelude + `
 local id, outcome, sid, host, e = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local v = redis.call('HGET', P..'inflight', id)
@@ -220,33 +220,66 @@ if ARGV[9] ~= '' then
 end
 if tonumber(ARGV[10]) > 0 then redis.call('HSET', P..'gap', host, ARGV[10]) end
 if ARGV[11] ~= '' then
-  redis.call('HSET', P..'em', ARGV[11], ARGV[12])
+  redis.call('HSET', P..'em', ARGV[11], ARGV[16]..'\n'..ARGV[12])
   if ARGV[13] ~= '' then redis.call('HSETNX', P..'ct', ARGV[13], ARGV[11]) end
   if ARGV[14] ~= '' then redis.call('HSETNX', P..'bd', ARGV[14], ARGV[11]) end
 end
 local nf = tonumber(ARGV[15])
-for i = 16, 15 + nf do
+for i = 17, 16 + nf do
   if ARGV[i] ~= sid then redis.call('HSET', P..'seen', ARGV[i], 'd') end
 end
-for i = 16 + nf, #ARGV, 3 do
+for i = 17 + nf, #ARGV, 3 do
   admit(ARGV[i], ARGV[i + 1], ARGV[i + 2])
 end
 if redis.call('LLEN', P..'q:'..host) > 0 then wake(host) end
 return 1
 `)
 
+// renewScript pushes the deadlines of leases still held: ARGV pairs of
+// lease id, ms from now.
+var renewScript = redis.NewScript(prelude + `
+for i = 2, #ARGV, 2 do
+  redis.call('ZADD', P..'lease', 'XX', now + tonumber(ARGV[i + 1]), ARGV[i])
+end
+return 1
+`)
+
+// adoptScript records as delivered by ARGV[2] (the owner) the records
+// of its output: ARGV then has triples sid, url, sid of the content
+// sha. It returns the sids that another owner delivered already.
+var adoptScript = redis.NewScript(prelude + `
+local owner, out = ARGV[2], {}
+for i = 3, #ARGV, 3 do
+  local sid = ARGV[i]
+  local v = redis.call('HGET', P..'em', sid)
+  if not v then
+    redis.call('HSET', P..'em', sid, owner..'\n'..ARGV[i + 1])
+    redis.call('HSET', P..'seen', sid, 'd')
+    if ARGV[i + 2] ~= '' then redis.call('HSETNX', P..'ct', ARGV[i + 2], sid) end
+  elseif string.sub(v, 1, #owner + 1) ~= owner..'\n' then
+    out[#out + 1] = sid
+  end
+end
+return out
+`)
+
 // deliveredScript: ARGV sid, sids of the content sha and of host+" "+body sha.
 // Returns {kind, url}, kind empty when new.
 var deliveredScript = redis.NewScript(prelude + `
-local u = redis.call('HGET', P..'em', ARGV[2])
-if u then return {'key', u} end
+local function url(s)
+  local v = redis.call('HGET', P..'em', s)
+  if not v then return '' end
+  local _, u = split(v)
+  return u
+end
+if redis.call('HEXISTS', P..'em', ARGV[2]) == 1 then return {'key', url(ARGV[2])} end
 if ARGV[4] ~= '' then
   local s = redis.call('HGET', P..'bd', ARGV[4])
-  if s then return {'body', redis.call('HGET', P..'em', s) or ''} end
+  if s then return {'body', url(s)} end
 end
 if ARGV[3] ~= '' then
   local s = redis.call('HGET', P..'ct', ARGV[3])
-  if s then return {'content', redis.call('HGET', P..'em', s) or ''} end
+  if s then return {'content', url(s)} end
 end
 return {'', ''}
 `)
