@@ -560,8 +560,8 @@ func TestScraperGzipBomb(t *testing.T) {
 	close(stop)
 	wg.Wait()
 	runtime.ReadMemStats(&after)
-	if res.err != nil {
-		t.Fatal(res.err)
+	if !errors.Is(res.err, scoop.ErrSeedsFailed) {
+		t.Fatalf("Run = %v, want ErrSeedsFailed", res.err)
 	}
 
 	allocated := after.TotalAlloc - before.TotalAlloc

@@ -92,6 +92,8 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			err = &robotsError{err}
 		case !cr.cfg.IgnoreRobotsTxt && !g.allowed(req.URL):
 			err = errRobotsDisallowed
+		case !cr.cfg.IgnoreRobotsTxt && g != nil && g.crawlDelay > cr.cfg.Delay:
+			err = cr.spaced(req.URL.Host, g.crawlDelay)
 		default:
 			err = nil
 		}
@@ -102,6 +104,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
+	cr.st.request()
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
 		return nil, err
@@ -147,7 +150,6 @@ func (cr *crawl) setupCollector(tr http.RoundTripper) {
 		return http.ErrUseLastResponse
 	})
 	c.OnRequest(func(r *colly.Request) {
-		cr.st.request()
 		cr.log.Debug("request", "url", r.URL.String(), "depth", jobOf(r.Ctx).req.Depth)
 	})
 	c.OnResponseHeaders(func(r *colly.Response) {
@@ -271,7 +273,17 @@ func (cr *crawl) skip(why, u string, detail ...any) {
 func (cr *crawl) failedFetch(l *Lease, j *job, a *Ack) {
 	r := &l.Request
 	now := time.Now()
+	var soon *tooSoonError
 	switch {
+	case errors.As(j.err, &soon):
+		// Leased before the host's Crawl-delay was known: back to the
+		// frontier, which spaces the host from now on.
+		if r.Attempts == 0 && cr.cfg.MaxPages > 0 {
+			cr.started.Add(-1)
+		}
+		a.Outcome, a.HostNext, a.HostGap = Release, soon.until, soon.gap
+		cr.ack(l, a)
+		return
 	case errors.Is(j.err, errRobotsDisallowed):
 		cr.skip(skipRobots, r.URL)
 		cr.ack(l, a)

@@ -214,6 +214,29 @@ type hostInfo struct {
 	err      error     // the last attempt's failure
 	fails    int       // attempts that failed in a row
 	nextTry  time.Time // no attempt before this
+	started  time.Time // the last request's start, for Crawl-delay
+}
+
+// tooSoonError refuses a request that a host's Crawl-delay does not
+// allow yet.
+type tooSoonError struct {
+	until time.Time
+	gap   time.Duration
+}
+
+func (e *tooSoonError) Error() string { return "scoop: too soon for the host's Crawl-delay" }
+
+// spaced lets a request start if the host's last one started gap ago.
+func (cr *crawl) spaced(host string, gap time.Duration) error {
+	h := cr.host(host)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	now := time.Now()
+	if next := h.started.Add(gap); now.Before(next) {
+		return &tooSoonError{until: next, gap: gap}
+	}
+	h.started = now
+	return nil
 }
 
 // robotsError is the failure to read a host's robots.txt, which stands
