@@ -1,6 +1,7 @@
 package redisfrontier
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -53,6 +54,9 @@ type Options struct {
 	// come back after LeaseTTL however long a fetch may take. Zero means
 	// DefaultLeaseTTL.
 	LeaseTTL time.Duration
+	// RobotsTTL is how long a host's robots.txt is shared before it is
+	// fetched again. Zero means DefaultRobotsTTL.
+	RobotsTTL time.Duration
 	// Owner names the output the process's records go to, so that a
 	// process restarted with the same output can tell its own deliveries
 	// from others' (see Adopt). Empty means a random name.
@@ -67,12 +71,13 @@ const DefaultLeaseTTL = 30 * time.Second
 // across processes; times are Redis's clock, so the machines' clocks need
 // not agree. It is safe for concurrent use.
 type Frontier struct {
-	rdb      *redis.Client
-	prefix   string
-	epoch    string
-	maxKills int
-	leaseTTL time.Duration
-	owner    string
+	rdb       *redis.Client
+	prefix    string
+	epoch     string
+	maxKills  int
+	leaseTTL  time.Duration
+	robotsTTL time.Duration
+	owner     string
 
 	mu        sync.Mutex
 	held      map[string]time.Time // lease id -> the caller's deadline, on this clock
@@ -111,6 +116,7 @@ func Open(ctx context.Context, rawURL string, o Options) (*Frontier, error) {
 	if f.leaseTTL <= 0 {
 		f.leaseTTL = DefaultLeaseTTL
 	}
+	f.robotsTTL = cmp.Or(o.RobotsTTL, DefaultRobotsTTL)
 	if f.owner == "" {
 		f.owner = rand.Text()
 	}

@@ -262,3 +262,42 @@ func TestAdopt(t *testing.T) {
 		t.Errorf("claimed %s, which an adopted record finished", got.Request.URL)
 	}
 }
+
+// A host's robots.txt is fetched by one process and read by the others,
+// which wait while it is fetched; a failed fetch lets another try.
+func TestRobotsShared(t *testing.T) {
+	srv := redistest.Start(t)
+	a := open(t, srv.URL(0), redisfrontier.Options{})
+	b := open(t, srv.URL(0), redisfrontier.Options{})
+	const site = "http://a.test"
+	if _, _, ok, err := a.Robots(ctx, site); ok || err != nil {
+		t.Fatalf("robots of a new host: %v, %v; want none, to fetch", ok, err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		status, body, ok, err := b.Robots(ctx, site)
+		got <- fmt.Sprint(status, " ", string(body), " ", ok, " ", err)
+	}()
+	time.Sleep(60 * time.Millisecond)
+	select {
+	case g := <-got:
+		t.Fatalf("b read %q while a was fetching", g)
+	default:
+	}
+	if err := a.SetRobots(ctx, site, 200, []byte("User-agent: *\nDisallow: /private/\n")); err != nil {
+		t.Fatal(err)
+	}
+	if g, want := <-got, "200 User-agent: *\nDisallow: /private/\n true <nil>"; g != want {
+		t.Errorf("b read %q, want %q", g, want)
+	}
+	// A failed fetch stores nothing and frees the host for b.
+	if _, _, ok, _ := a.Robots(ctx, "http://b.test"); ok {
+		t.Fatal("stored robots for a new host")
+	}
+	if err := a.SetRobots(ctx, "http://b.test", 503, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok, err := b.Robots(ctx, "http://b.test"); ok || err != nil {
+		t.Errorf("after a failed fetch: %v, %v; want b to fetch", ok, err)
+	}
+}
