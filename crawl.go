@@ -176,10 +176,15 @@ func (cr *crawl) run(ctx context.Context, seeds []string) (err error) {
 	return nil
 }
 
+// idlePoll is the longest a worker with nothing to lease waits before
+// asking again: acks of other processes sharing the frontier, which free
+// hosts and queue links, wake no one here.
+const idlePoll = 50 * time.Millisecond
+
 // worker leases requests and handles them until nothing is left, the
 // crawl stops or ctx is done. With nothing ready, it waits for an ack
-// (which may queue links), for the earliest host to become free, or a
-// second at most, since a shared frontier may be fed by other processes.
+// (which may queue links), for the earliest host to become free, or
+// idlePoll at most.
 func (cr *crawl) worker(ctx context.Context) {
 	for !cr.stopping.Load() && ctx.Err() == nil {
 		cr.wakeMu.Lock()
@@ -202,7 +207,7 @@ func (cr *crawl) worker(ctx context.Context) {
 		if queued == 0 && leased == 0 {
 			return
 		}
-		d := time.Second
+		d := idlePoll
 		if !next.IsZero() {
 			d = min(d, max(time.Until(next), time.Millisecond))
 		}

@@ -34,7 +34,10 @@ if redis.call('GET', P..'epoch') ~= ARGV[1] then
   return redis.error_reply('SCOOPLOST the crawl state is gone from Redis')
 end
 local t = redis.call('TIME')
+-- now, rounded down, says what is due; later, rounded up, is the base
+-- of the not-before times set, so that none comes early.
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local later = tonumber(t[1]) * 1000 + math.ceil(tonumber(t[2]) / 1000)
 local function hostnext(h)
   return tonumber(redis.call('HGET', P..'hn', h) or '0')
 end
@@ -160,8 +163,8 @@ for _ = 1, 10000 do
       redis.call('HINCRBY', P..'lc', host, 1)
       local hn = hostnext(host)
       local gap = tonumber(redis.call('HGET', P..'gap', host) or '0')
-      if gap > 0 and now + gap > hn then
-        hn = now + gap
+      if gap > 0 and later + gap > hn then
+        hn = later + gap
         redis.call('HSET', P..'hn', host, hn)
       end
       if lc + 1 >= perHost then
@@ -207,7 +210,7 @@ elseif outcome == 'failed' then
   redis.call('HSET', P..'failed', sid, e)
   redis.call('HDEL', P..'kills', sid)
 elseif outcome == 'retry' then
-  redis.call('ZADD', P..'later', now + tonumber(ARGV[7]), host..'\n'..e)
+  redis.call('ZADD', P..'later', later + tonumber(ARGV[7]), host..'\n'..e)
   redis.call('HINCRBY', P..'n', 'queued', 1)
 else
   local _, old = split(v)
@@ -215,7 +218,7 @@ else
   redis.call('HINCRBY', P..'n', 'queued', 1)
 end
 if ARGV[9] ~= '' then
-  local hn = now + tonumber(ARGV[9])
+  local hn = later + tonumber(ARGV[9])
   if hn > hostnext(host) then redis.call('HSET', P..'hn', host, hn) end
 end
 if tonumber(ARGV[10]) > 0 then redis.call('HSET', P..'gap', host, ARGV[10]) end

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/scoopkit/scoop"
+	"github.com/scoopkit/scoop/internal/fleet"
+	"github.com/scoopkit/scoop/internal/redistest"
+)
+
+// proc is one "scoop crawl -redis" process.
+type proc struct {
+	cmd    *exec.Cmd
+	out    string
+	stderr bytes.Buffer
+	done   chan error
+}
+
+func startProc(t *testing.T, bin string, args []string, out string) *proc {
+	t.Helper()
+	p := &proc{out: out, done: make(chan error, 1)}
+	p.cmd = exec.Command(bin, append([]string{"crawl", "-o", out}, args...)...)
+	p.cmd.Stderr = &p.stderr
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.done <- p.cmd.Wait() }()
+	t.Cleanup(func() { p.cmd.Process.Kill() })
+	return p
+}
+
+// wait waits for the process to exit, failing the test unless it exits
+// 0 within d.
+func (p *proc) wait(t *testing.T, d time.Duration) {
+	t.Helper()
+	select {
+	case err := <-p.done:
+		if err != nil {
+			t.Errorf("%s: %v\n%s", filepath.Base(p.out), err, p.stderr.String())
+		}
+	case <-time.After(d):
+		p.cmd.Process.Kill()
+		t.Fatalf("%s still running after %v\n%s", filepath.Base(p.out), d, p.stderr.String())
+	}
+}
+
+// sharedArgs are the flags of every process of a shared crawl.
+func sharedArgs(srv *redistest.Server, id string, f *fleet.Fleet, parallel int, delay time.Duration) []string {
+	return append([]string{"-redis", srv.URL(0), "-crawl-id", id, "-lease", "1s", "-workers", "2",
+		"-parallel", fmt.Sprint(parallel), "-delay", delay.String(), "-timeout", "5s", "-progress", "1h", "-no-html"}, f.Seeds()...)
+}
+
+// checkCrawl checks the union of the outputs against the fleet's stories
+// (each once, with its id) and the fleet's log against politeness: per
+// host at most parallel requests at once, no robots-disallowed fetch,
+// and with one request at a time at least delay between the end of one
+// and the start of the next (robots.txt, fetched as part of the host's
+// first request, aside).
+func checkCrawl(t *testing.T, f *fleet.Fleet, hits []fleet.Hit, outs []string, parallel int, delay time.Duration) {
+	t.Helper()
+	count := map[string]int{}
+	records := 0
+	for _, out := range outs {
+		st := readJSONL(t, out)
+		for _, l := range st.lines {
+			var r struct{ ID, URL string }
+			if err := json.Unmarshal(l, &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.ID != scoop.RecordID(r.URL) {
+				t.Errorf("%s: id %q, want RecordID of the url", r.URL, r.ID)
+			}
+			count[r.URL]++
+			records++
+		}
+	}
+	lost, dup := 0, 0
+	for _, u := range f.Stories() {
+		switch n := count[u]; {
+		case n == 0:
+			lost++
+			t.Errorf("lost: %s", u)
+		case n > 1:
+			dup += n - 1
+			t.Errorf("%s delivered %d times", u, n)
+		}
+		delete(count, u)
+	}
+	for u := range count {
+		t.Errorf("not a story: %s", u)
+	}
+	byHost := map[string][]fleet.Hit{}
+	for _, h := range hits {
+		if strings.HasPrefix(h.Path, "/private/") {
+			t.Errorf("robots.txt disallows %s%s, fetched", h.Host, h.Path)
+		}
+		byHost[h.Host] = append(byHost[h.Host], h)
+	}
+	worstGap, most := time.Hour, 0
+	for host, hs := range byHost {
+		// Requests in flight: +1 at each start, -1 at each end.
+		type ev struct {
+			at time.Time
+			d  int
+		}
+		var evs []ev
+		for _, h := range hs {
+			evs = append(evs, ev{h.Start, 1}, ev{h.End, -1})
+		}
+		slices.SortFunc(evs, func(a, b ev) int {
+			if c := a.at.Compare(b.at); c != 0 {
+				return c
+			}
+			return a.d - b.d // an end before a start at the same instant
+		})
+		n := 0
+		for _, e := range evs {
+			n += e.d
+			most = max(most, n)
+			if n > parallel {
+				t.Errorf("%s: %d requests in flight at %v, limit %d", host, n, e.at.Format("15:04:05.000"), parallel)
+				break
+			}
+		}
+		if parallel > 1 {
+			continue
+		}
+		slices.SortFunc(hs, func(a, b fleet.Hit) int { return a.Start.Compare(b.Start) })
+		for i := 1; i < len(hs); i++ {
+			if hs[i-1].Path == "/robots.txt" {
+				continue
+			}
+			gap := hs[i].Start.Sub(hs[i-1].End)
+			worstGap = min(worstGap, gap)
+			if gap < delay {
+				t.Errorf("%s: %s started %v after %s ended, delay %v", host, hs[i].Path, gap, hs[i-1].Path, delay)
+			}
+		}
+	}
+	t.Logf("%d records for %d stories: %d lost, %d duplicated; %d requests; most in flight on a host %d (limit %d); shortest gap %v (delay %v)",
+		records, len(f.Stories()), lost, dup, len(hits), most, parallel, worstGap, delay)
+}
+
+// TestSharedCrawl runs 1, 2 and 4 processes on one crawl of 8 hosts.
+func TestSharedCrawl(t *testing.T) {
+	srv := redistest.Start(t)
+	bin := buildCLI(t)
+	for _, c := range []struct {
+		procs, parallel int
+	}{{1, 1}, {2, 1}, {4, 1}, {4, 2}} {
+		t.Run(fmt.Sprintf("N=%d,parallel=%d", c.procs, c.parallel), func(t *testing.T) {
+			f := fleet.Start(8, 10, 30*time.Millisecond)
+			defer f.Close()
+			const delay = 20 * time.Millisecond
+			dir := t.TempDir()
+			args := sharedArgs(srv, t.Name(), f, c.parallel, delay)
+			var ps []*proc
+			var outs []string
+			start := time.Now()
+			for i := range c.procs {
+				out := filepath.Join(dir, fmt.Sprintf("out%d.jsonl", i))
+				ps = append(ps, startProc(t, bin, args, out))
+				outs = append(outs, out)
+			}
+			for _, p := range ps {
+				p.wait(t, time.Minute)
+			}
+			t.Logf("%d processes: %v", c.procs, time.Since(start).Round(time.Millisecond))
+			checkCrawl(t, f, f.Hits(), outs, c.parallel, delay)
+			// Every process printed its own summary.
+			for _, p := range ps {
+				if !strings.Contains(p.stderr.String(), "articles") {
+					t.Errorf("%s: no summary: %q", filepath.Base(p.out), p.stderr.String())
+				}
+			}
+		})
+	}
+}
+
+// TestSharedCrawlKilled kills processes of a shared crawl with SIGKILL
+// at random moments and restarts them with their own -o: the union of
+// the outputs must hold every story once, and the hosts must have seen
+// no impoliteness, kills or not.
+func TestSharedCrawlKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills crawls ten times")
+	}
+	srv := redistest.Start(t)
+	bin := buildCLI(t)
+	rng := rand.New(rand.NewPCG(*killSeed, 11))
+	const rounds, killsPerRound, procs = 5, 2, 3
+	const delay = 20 * time.Millisecond
+	kills := 0
+	for round := range rounds {
+		f := fleet.Start(8, 16, 40*time.Millisecond)
+		dir := t.TempDir()
+		args := sharedArgs(srv, fmt.Sprint("kill", round), f, 1, delay)
+		var ps []*proc
+		var outs []string
+		for i := range procs {
+			out := filepath.Join(dir, fmt.Sprintf("out%d.jsonl", i))
+			ps = append(ps, startProc(t, bin, args, out))
+			outs = append(outs, out)
+		}
+		for range killsPerRound {
+			time.Sleep(100*time.Millisecond + time.Duration(rng.Int64N(int64(700*time.Millisecond))))
+			i := rng.IntN(procs)
+			p := ps[i]
+			if p.cmd.ProcessState != nil || p.cmd.Process.Signal(syscall.SIGKILL) != nil {
+				continue // it had finished
+			}
+			<-p.done
+			kills++
+			// Back before or after its leases expire (1s).
+			time.Sleep(time.Duration(rng.Int64N(int64(1500 * time.Millisecond))))
+			ps[i] = startProc(t, bin, args, p.out)
+		}
+		for _, p := range ps {
+			p.wait(t, time.Minute)
+		}
+		t.Logf("round %d:", round)
+		checkCrawl(t, f, f.Hits(), outs, 1, delay)
+		f.Close()
+	}
+	t.Logf("%d kills with SIGKILL mid-crawl (seed %d, -killseed to change)", kills, *killSeed)
+	if kills < rounds*killsPerRound*3/4 {
+		t.Errorf("only %d kills landed mid-crawl", kills)
+	}
+}
+
+// Bad input is refused before any fetch.
+func TestSharedCrawlRefused(t *testing.T) {
+	srv := redistest.Start(t)
+	f := fleet.Start(2, 2, 0)
+	defer f.Close()
+	ctx := context.Background()
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(dir, "a.jsonl")
+	if err := run(ctx, []string{"crawl", "-redis", srv.URL(0), "-crawl-id", "c", "-o", out, "-delay", "1ms", f.Seeds()[0]}, &stdout, &stderr); err != nil {
+		t.Fatalf("first crawl: %v\n%s", err, stderr.String())
+	}
+	before := len(f.Hits())
+	for _, c := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"other seeds, same id", []string{"-redis", srv.URL(0), "-crawl-id", "c", f.Seeds()[1]}, "another crawl (other seeds)"},
+		{"not a redis URL", []string{"-redis", "localhost:6379", f.Seeds()[1]}, "bad redis URL"},
+		{"nothing listening", []string{"-redis", "redis://127.0.0.1:1/0", f.Seeds()[1]}, "redis unreachable"},
+		{"with -state", []string{"-redis", srv.URL(0), "-state", dir, f.Seeds()[1]}, "-redis and -state"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := run(ctx, append([]string{"crawl", "-o", filepath.Join(dir, "b.jsonl")}, c.args...), &stdout, &stderr)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want one saying %q", err, c.want)
+			}
+		})
+	}
+	if n := len(f.Hits()); n != before {
+		t.Errorf("%d requests sent by refused crawls", n-before)
+	}
+	if st := readJSONL(t, out); len(st.lines) != 2 {
+		t.Errorf("first crawl wrote %d records, want 2", len(st.lines))
+	}
+}
+
+// A Redis that restarts empty (no AOF) stops the processes with an error
+// saying so, rather than let them crawl again from scratch.
+func TestSharedCrawlRedisLost(t *testing.T) {
+	srv := redistest.Start(t)
+	bin := buildCLI(t)
+	f := fleet.Start(4, 20, 50*time.Millisecond)
+	defer f.Close()
+	p := startProc(t, bin, sharedArgs(srv, "lost", f, 1, 20*time.Millisecond), filepath.Join(t.TempDir(), "out.jsonl"))
+	time.Sleep(400 * time.Millisecond)
+	srv.Restart()
+	select {
+	case err := <-p.done:
+		if err == nil || !strings.Contains(p.stderr.String(), "crawl state lost") {
+			t.Errorf("exit %v, stderr %q; want a failure saying the state was lost", err, p.stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("still running 30s after Redis lost the crawl\n%s", p.stderr.String())
+	}
+	_ = os.Getpid
+}
