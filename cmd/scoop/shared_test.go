@@ -28,7 +28,7 @@ type proc struct {
 	done   chan error
 }
 
-func startProc(t *testing.T, bin string, args []string, out string) *proc {
+func startProc(t testing.TB, bin string, args []string, out string) *proc {
 	t.Helper()
 	p := &proc{out: out, done: make(chan error, 1)}
 	p.cmd = exec.Command(bin, append([]string{"crawl", "-o", out}, args...)...)
@@ -43,7 +43,7 @@ func startProc(t *testing.T, bin string, args []string, out string) *proc {
 
 // wait waits for the process to exit, failing the test unless it exits
 // 0 within d.
-func (p *proc) wait(t *testing.T, d time.Duration) {
+func (p *proc) wait(t testing.TB, d time.Duration) {
 	t.Helper()
 	select {
 	case err := <-p.done:
