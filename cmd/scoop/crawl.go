@@ -133,7 +133,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	if *redisURL != "" {
-		fr, err := openShared(ctx, *redisURL, *crawlID, *lease, fs.Args(), *out)
+		fr, err := openShared(ctx, *redisURL, *crawlID, *lease, fs.Args(), *out, stderr)
 		if err != nil {
 			return err
 		}

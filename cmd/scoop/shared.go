@@ -26,7 +26,7 @@ import (
 // does not know as delivered are recorded as this output's, and those
 // another process delivered meanwhile are dropped from it, so that the
 // union of the outputs holds each story once.
-func openShared(ctx context.Context, rawURL, crawlID string, lease time.Duration, seeds []string, out string) (*redisfrontier.Frontier, error) {
+func openShared(ctx context.Context, rawURL, crawlID string, lease time.Duration, seeds []string, out string, stderr io.Writer) (*redisfrontier.Frontier, error) {
 	o := redisfrontier.Options{CrawlID: crawlID, Fingerprint: seedsFingerprint(seeds), LeaseTTL: lease}
 	if out != "" {
 		abs, err := filepath.Abs(out)
@@ -43,9 +43,13 @@ func openShared(ctx context.Context, rawURL, crawlID string, lease time.Duration
 		return nil, err
 	}
 	if fi, err := os.Stat(out); out != "" && err == nil && fi.Mode().IsRegular() {
-		if err := reconcile(ctx, f, out); err != nil {
+		dropped, err := reconcile(ctx, f, out)
+		if err != nil {
 			f.Close()
 			return nil, fmt.Errorf("scoop: output %s: %w", out, err)
+		}
+		if dropped > 0 {
+			fmt.Fprintf(stderr, "%s: dropped %d records that another process delivered while this one was down\n", out, dropped)
 		}
 	}
 	return f, nil
@@ -65,11 +69,12 @@ func seedsFingerprint(seeds []string) string {
 }
 
 // reconcile adopts the records of the output at path and rewrites it
-// without those another process delivered.
-func reconcile(ctx context.Context, f *redisfrontier.Frontier, path string) error {
+// without those another process delivered, and returns how many those
+// were.
+func reconcile(ctx context.Context, f *redisfrontier.Frontier, path string) (int, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var lines [][]byte
 	var ds []scoop.Delivery
@@ -93,7 +98,7 @@ func reconcile(ctx context.Context, f *redisfrontier.Frontier, path string) erro
 	}
 	dup, err := f.Adopt(ctx, ds)
 	if err != nil || len(dup) == 0 {
-		return err
+		return 0, err
 	}
 	drop := map[int]bool{}
 	for _, i := range dup {
@@ -102,7 +107,7 @@ func reconcile(ctx context.Context, f *redisfrontier.Frontier, path string) erro
 	tmp := path + ".tmp"
 	w, err := os.Create(tmp)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i, line := range lines {
 		if !drop[i] {
@@ -118,6 +123,7 @@ func reconcile(ctx context.Context, f *redisfrontier.Frontier, path string) erro
 	}
 	if err != nil {
 		os.Remove(tmp)
+		return 0, err
 	}
-	return err
+	return len(drop), nil
 }

@@ -202,7 +202,7 @@ func TestSharedCrawlKilled(t *testing.T) {
 	rng := rand.New(rand.NewPCG(*killSeed, 11))
 	const rounds, killsPerRound, procs = 5, 2, 3
 	const delay = 20 * time.Millisecond
-	kills := 0
+	kills, dropped := 0, 0
 	for round := range rounds {
 		f := fleet.Start(8, 16, 40*time.Millisecond)
 		dir := t.TempDir()
@@ -229,12 +229,16 @@ func TestSharedCrawlKilled(t *testing.T) {
 		}
 		for _, p := range ps {
 			p.wait(t, time.Minute)
+			if strings.Contains(p.stderr.String(), "another process delivered") {
+				dropped++
+			}
 		}
 		t.Logf("round %d:", round)
 		checkCrawl(t, f, f.Hits(), outs, 1, delay)
 		f.Close()
 	}
-	t.Logf("%d kills with SIGKILL mid-crawl (seed %d, -killseed to change)", kills, *killSeed)
+	t.Logf("%d kills with SIGKILL mid-crawl (seed %d, -killseed to change); %d restarted processes dropped records others had delivered",
+		kills, *killSeed, dropped)
 	if kills < rounds*killsPerRound*3/4 {
 		t.Errorf("only %d kills landed mid-crawl", kills)
 	}
@@ -297,4 +301,29 @@ func TestSharedCrawlRedisLost(t *testing.T) {
 		t.Fatalf("still running 30s after Redis lost the crawl\n%s", p.stderr.String())
 	}
 	_ = os.Getpid
+}
+
+// With AOF, a Redis restarted mid-crawl resumes it: the processes ride
+// out the restart and the union of their outputs holds every story once.
+func TestSharedCrawlRedisRestartAOF(t *testing.T) {
+	srv := redistest.Start(t, "--appendonly", "yes", "--appendfsync", "always")
+	bin := buildCLI(t)
+	f := fleet.Start(8, 10, 40*time.Millisecond)
+	defer f.Close()
+	const delay = 20 * time.Millisecond
+	args := sharedArgs(srv, "aof", f, 1, delay)
+	dir := t.TempDir()
+	var ps []*proc
+	var outs []string
+	for i := range 2 {
+		out := filepath.Join(dir, fmt.Sprintf("out%d.jsonl", i))
+		ps = append(ps, startProc(t, bin, args, out))
+		outs = append(outs, out)
+	}
+	time.Sleep(500 * time.Millisecond)
+	srv.Restart()
+	for _, p := range ps {
+		p.wait(t, time.Minute)
+	}
+	checkCrawl(t, f, f.Hits(), outs, 1, delay)
 }
