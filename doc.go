@@ -31,5 +31,7 @@
 // helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
 // its Colly wiring, discover.go link, sitemap and feed discovery, store.go
 // the resumable state, urlnorm.go URL normalisation and jsonl.go the
-// output.
+// output. recordid.go makes the records' id; robotsstore.go is what a
+// Frontier shared by several processes implements to share robots.txt
+// (package redisfrontier keeps a Frontier in Redis).
 package scoop
