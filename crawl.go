@@ -40,8 +40,9 @@ type crawl struct {
 	stopMu  sync.Mutex
 	stopErr error // the first error that stopped the crawl
 
-	wakeMu sync.Mutex
-	wake   chan struct{} // closed, and replaced, when a lease is acked
+	wake     chan struct{} // a token for one waiting worker: a lease was acked or claimed
+	done     chan struct{} // closed when the frontier is found empty
+	doneOnce sync.Once
 
 	hostMu sync.Mutex
 	hosts  map[string]*hostInfo
@@ -90,9 +91,11 @@ func newCrawl(s *Scraper, st *counters, fn func(*Record, error) error) (*crawl, 
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	} else if cfg.Extractor.Now == nil {
+		cfg.Extractor.Now = cfg.Now // relative dates ("2 hours ago") read the same on a re-run
 	}
 	cr := &crawl{cfg: cfg, fn: fn, st: st, log: cfg.Logger, hosts: map[string]*hostInfo{}, allowed: map[string]bool{},
-		maxDepth: cfg.MaxDepth, wake: make(chan struct{})}
+		maxDepth: cfg.MaxDepth, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	if cr.log == nil {
 		cr.log = slog.New(slog.DiscardHandler)
 	}
@@ -187,15 +190,13 @@ const idlePoll = 50 * time.Millisecond
 // idlePoll at most.
 func (cr *crawl) worker(ctx context.Context) {
 	for !cr.stopping.Load() && ctx.Err() == nil {
-		cr.wakeMu.Lock()
-		wake := cr.wake
-		cr.wakeMu.Unlock()
 		l, next, err := cr.fr.Claim(ctx, time.Now(), cr.cfg.Parallelism, cr.ttl)
 		if err != nil {
 			cr.stop(err)
 			return
 		}
 		if l != nil {
+			cr.signal() // there may be more: let another worker look
 			cr.work(ctx, l)
 			continue
 		}
@@ -205,6 +206,7 @@ func (cr *crawl) worker(ctx context.Context) {
 			return
 		}
 		if queued == 0 && leased == 0 {
+			cr.doneOnce.Do(func() { close(cr.done) })
 			return
 		}
 		d := idlePoll
@@ -213,7 +215,8 @@ func (cr *crawl) worker(ctx context.Context) {
 		}
 		t := time.NewTimer(d)
 		select {
-		case <-wake:
+		case <-cr.wake:
+		case <-cr.done:
 		case <-t.C:
 		case <-ctx.Done():
 		}
@@ -221,7 +224,16 @@ func (cr *crawl) worker(ctx context.Context) {
 	}
 }
 
-// ack ends a lease and wakes the waiting workers.
+// signal wakes one waiting worker, if any: one token at most waits, so
+// an ack wakes one worker, not all.
+func (cr *crawl) signal() {
+	select {
+	case cr.wake <- struct{}{}:
+	default:
+	}
+}
+
+// ack ends a lease and wakes a waiting worker.
 func (cr *crawl) ack(l *Lease, a *Ack) {
 	err := cr.fr.Ack(context.Background(), time.Now(), l, a)
 	if errors.Is(err, ErrLeaseExpired) {
@@ -229,10 +241,7 @@ func (cr *crawl) ack(l *Lease, a *Ack) {
 	} else if err != nil {
 		cr.stop(err)
 	}
-	cr.wakeMu.Lock()
-	close(cr.wake)
-	cr.wake = make(chan struct{})
-	cr.wakeMu.Unlock()
+	cr.signal()
 }
 
 // stop ends the crawl with err.
@@ -243,6 +252,7 @@ func (cr *crawl) stop(err error) {
 	}
 	cr.stopMu.Unlock()
 	cr.stopping.Store(true)
+	cr.doneOnce.Do(func() { close(cr.done) })
 }
 
 // stopped returns the error that stopped the crawl, if any.

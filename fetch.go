@@ -185,6 +185,7 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	r := &l.Request
 	if r.Attempts == 0 && cr.cfg.MaxPages > 0 && cr.started.Add(1) > int64(cr.cfg.MaxPages) {
 		cr.stopping.Store(true)
+		cr.doneOnce.Do(func() { close(cr.done) })
 		cr.ack(l, &Ack{Outcome: Release})
 		return
 	}

@@ -1,15 +1,12 @@
 package scoop
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -70,95 +67,6 @@ type leaseRec struct {
 	seq      uint64
 	host     *hostQueue
 	deadline time.Time
-}
-
-// OpenFrontier opens the default Frontier, a bbolt file in dir (created
-// if needed); an empty dir gives a frontier in a temporary directory
-// that Close removes. A directory held by another run gives
-// ErrStateInUse, a damaged file ErrStateDamaged.
-func OpenFrontier(dir string) (Frontier, error) { return openBolt(dir) }
-
-func openBolt(dir string) (f *boltFrontier, err error) {
-	f = &boltFrontier{hosts: map[string]*hostQueue{}, leases: map[string]*leaseRec{}}
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "scoop-state-")
-		if err != nil {
-			return nil, fmt.Errorf("scoop: state: %w", err)
-		}
-		dir, f.temp = tmp, tmp
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("scoop: state: %w", err)
-	}
-	path := filepath.Join(dir, stateFile)
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && fi.Size() < 2*int64(os.Getpagesize()) {
-		// bbolt would read its meta pages past the end: SIGBUS.
-		return nil, fmt.Errorf("%w: %s is %d bytes (remove %s to start over)", ErrStateDamaged, path, fi.Size(), dir)
-	}
-	// A page of the mapped file past its end faults; made a panic, it
-	// becomes ErrStateDamaged instead of a crash.
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if p := recover(); p != nil {
-			if f.db != nil {
-				f.db.Close()
-			}
-			f.removeTemp()
-			f, err = nil, fmt.Errorf("%w: %s: %v (remove %s to start over)", ErrStateDamaged, path, p, dir)
-		}
-	}()
-	// NoSync: a killed process loses nothing the kernel has been handed,
-	// and an fsync per page would cost more than fetching it. Close syncs.
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		Timeout: 500 * time.Millisecond, NoSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType,
-	})
-	switch {
-	case errors.Is(err, bolt.ErrTimeout):
-		f.removeTemp()
-		return nil, fmt.Errorf("%w: %s", ErrStateInUse, dir)
-	case err != nil:
-		f.removeTemp()
-		return nil, fmt.Errorf("%w: %s: %v (remove %s to start over)", ErrStateDamaged, path, err, dir)
-	}
-	f.db = db
-	if err := f.load(path); err != nil {
-		db.Close()
-		f.removeTemp()
-		return nil, fmt.Errorf("%w: %s: %v (remove %s to start over)", ErrStateDamaged, path, err, dir)
-	}
-	return f, nil
-}
-
-// load checks the file and rebuilds the host queues from it.
-func (f *boltFrontier) load(path string) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	return f.db.Update(func(tx *bolt.Tx) error {
-		if tx.Size() > fi.Size() {
-			return fmt.Errorf("truncated to %d of %d bytes", fi.Size(), tx.Size())
-		}
-		var bad error
-		for err := range tx.Check() {
-			bad = cmp.Or(bad, err) // drained: Check's goroutine sends them all
-		}
-		if bad != nil {
-			return bad
-		}
-		for _, b := range [][]byte{bucketQueue, bucketSeen, bucketFailed, bucketEmitted, bucketContent, bucketBody} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return tx.Bucket(bucketQueue).ForEach(func(k, v []byte) error {
-			var e queueEntry
-			if len(k) != 8 || json.Unmarshal(v, &e) != nil {
-				return fmt.Errorf("bad queue entry %x", k)
-			}
-			f.enqueue(e.R.Host, binary.BigEndian.Uint64(k), time.Unix(0, e.NB))
-			return nil
-		})
-	})
 }
 
 func (f *boltFrontier) removeTemp() {
@@ -509,3 +417,4 @@ func later(a, b time.Time) time.Time {
 	}
 	return b
 }
+

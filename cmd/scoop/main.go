@@ -41,12 +41,8 @@ func main() {
 	}
 }
 
-// message is err with one "scoop:" in front, whether or not the error
-// has its own.
+// message is err with one "scoop:" in front: the library's errors carry
+// their own, also when wrapped.
 func message(err error) string {
-	m := err.Error()
-	for strings.HasPrefix(m, "scoop: ") {
-		m = strings.TrimPrefix(m, "scoop: ")
-	}
-	return "scoop: " + m
+	return "scoop: " + strings.ReplaceAll(err.Error(), "scoop: ", "")
 }
