@@ -72,6 +72,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	for _, n := range remove {
 		detach(n)
 	}
+	dropDanglingHeadings(root)
 	return callouts
 }
 
