@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"github.com/scoopkit/scoop"
 	"github.com/scoopkit/scoop/internal/frontiertest"
 	"github.com/scoopkit/scoop/internal/redistest"
@@ -14,6 +15,14 @@ import (
 )
 
 var ctx = context.Background()
+
+// quiet keeps go-redis from logging the dial failures TestOpenErrors
+// provokes.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
+func init() { redis.SetLogger(quiet{}) }
 
 func open(t *testing.T, url string, o redisfrontier.Options) *redisfrontier.Frontier {
 	t.Helper()

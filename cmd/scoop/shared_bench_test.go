@@ -34,7 +34,7 @@ func BenchmarkSharedCrawl(b *testing.B) {
 			var took time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				f := fleet.Start(16, 8, 200*time.Millisecond)
+				f := fleet.Start(fleet.Options{Hosts: 16, Articles: 8, Latency: 200 * time.Millisecond})
 				crawl++
 				args := append([]string(nil), flags...)
 				if c.redis {

@@ -149,8 +149,55 @@ func checkCrawl(t *testing.T, f *fleet.Fleet, hits []fleet.Hit, outs []string, p
 			}
 		}
 	}
-	t.Logf("%d records for %d stories: %d lost, %d duplicated; %d requests; most in flight on a host %d (limit %d); shortest gap %v (delay %v)",
-		records, len(f.Stories()), lost, dup, len(hits), most, parallel, worstGap, delay)
+	gaps := fmt.Sprintf("shortest gap %v (delay %v)", worstGap, delay)
+	if parallel > 1 {
+		gaps = "gaps checked with parallel 1 only"
+	}
+	t.Logf("%d records for %d stories: %d lost, %d duplicated; %d requests; most in flight on a host %d (limit %d); %s",
+		records, len(f.Stories()), lost, dup, len(hits), most, parallel, gaps)
+}
+
+// checkHostRules checks that the processes together kept the first
+// host's Crawl-delay between the starts of its pages (from the second
+// page on: the first is fetched with the robots.txt that announces it)
+// and that, once the second host answered 429 with Retry-After, none of
+// them asked it anything before that time.
+func checkHostRules(t *testing.T, f *fleet.Fleet, o fleet.Options) {
+	t.Helper()
+	var starts []time.Time
+	var limited time.Time
+	for _, h := range f.Hits() {
+		switch {
+		case h.Host == f.Hosts[0] && h.Path != "/robots.txt":
+			starts = append(starts, h.Start)
+		case h.Host == f.Hosts[1] && h.Status == 429:
+			limited = h.End
+		}
+	}
+	slices.SortFunc(starts, time.Time.Compare)
+	shortest := time.Hour
+	for i := 2; i < len(starts); i++ {
+		gap := starts[i].Sub(starts[i-1])
+		shortest = min(shortest, gap)
+		if gap < o.CrawlDelay {
+			t.Errorf("%s: a page started %v after the previous one, Crawl-delay %v", f.Hosts[0], gap, o.CrawlDelay)
+		}
+	}
+	if limited.IsZero() {
+		t.Fatalf("%s never answered 429", f.Hosts[1])
+	}
+	first := time.Duration(0)
+	for _, h := range f.Hits() {
+		if h.Host == f.Hosts[1] && h.Start.After(limited) {
+			if d := h.Start.Sub(limited); first == 0 || d < first {
+				first = d
+			}
+		}
+	}
+	if first < o.RetryAfter {
+		t.Errorf("%s asked again %v after its 429 with Retry-After %v", f.Hosts[1], first, o.RetryAfter)
+	}
+	t.Logf("Crawl-delay %v: shortest spacing %v over %d pages; Retry-After %v: next request after %v", o.CrawlDelay, shortest, len(starts), o.RetryAfter, first)
 }
 
 // TestSharedCrawl runs 1, 2 and 4 processes on one crawl of 8 hosts.
@@ -159,9 +206,14 @@ func TestSharedCrawl(t *testing.T) {
 	bin := buildCLI(t)
 	for _, c := range []struct {
 		procs, parallel int
-	}{{1, 1}, {2, 1}, {4, 1}, {4, 2}} {
+		hostRules       bool // a Crawl-delay on one host, a Retry-After on another
+	}{{1, 1, false}, {2, 1, true}, {4, 1, false}, {4, 2, true}} {
 		t.Run(fmt.Sprintf("N=%d,parallel=%d", c.procs, c.parallel), func(t *testing.T) {
-			f := fleet.Start(8, 10, 30*time.Millisecond)
+			o := fleet.Options{Hosts: 8, Articles: 10, Latency: 30 * time.Millisecond}
+			if c.hostRules {
+				o.CrawlDelay, o.RetryAfter = 150*time.Millisecond, time.Second
+			}
+			f := fleet.Start(o)
 			defer f.Close()
 			const delay = 20 * time.Millisecond
 			dir := t.TempDir()
@@ -179,6 +231,9 @@ func TestSharedCrawl(t *testing.T) {
 			}
 			t.Logf("%d processes: %v", c.procs, time.Since(start).Round(time.Millisecond))
 			checkCrawl(t, f, f.Hits(), outs, c.parallel, delay)
+			if c.hostRules {
+				checkHostRules(t, f, o)
+			}
 			// Every process printed its own summary.
 			for _, p := range ps {
 				if !strings.Contains(p.stderr.String(), "articles") {
@@ -204,7 +259,7 @@ func TestSharedCrawlKilled(t *testing.T) {
 	const delay = 20 * time.Millisecond
 	kills, dropped := 0, 0
 	for round := range rounds {
-		f := fleet.Start(8, 16, 40*time.Millisecond)
+		f := fleet.Start(fleet.Options{Hosts: 8, Articles: 16, Latency: 40 * time.Millisecond})
 		dir := t.TempDir()
 		args := sharedArgs(srv, fmt.Sprint("kill", round), f, 1, delay)
 		var ps []*proc
@@ -247,7 +302,7 @@ func TestSharedCrawlKilled(t *testing.T) {
 // Bad input is refused before any fetch.
 func TestSharedCrawlRefused(t *testing.T) {
 	srv := redistest.Start(t)
-	f := fleet.Start(2, 2, 0)
+	f := fleet.Start(fleet.Options{Hosts: 2, Articles: 2})
 	defer f.Close()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -287,7 +342,7 @@ func TestSharedCrawlRefused(t *testing.T) {
 func TestSharedCrawlRedisLost(t *testing.T) {
 	srv := redistest.Start(t)
 	bin := buildCLI(t)
-	f := fleet.Start(4, 20, 50*time.Millisecond)
+	f := fleet.Start(fleet.Options{Hosts: 4, Articles: 20, Latency: 50 * time.Millisecond})
 	defer f.Close()
 	p := startProc(t, bin, sharedArgs(srv, "lost", f, 1, 20*time.Millisecond), filepath.Join(t.TempDir(), "out.jsonl"))
 	time.Sleep(400 * time.Millisecond)
@@ -308,7 +363,7 @@ func TestSharedCrawlRedisLost(t *testing.T) {
 func TestSharedCrawlRedisRestartAOF(t *testing.T) {
 	srv := redistest.Start(t, "--appendonly", "yes", "--appendfsync", "always")
 	bin := buildCLI(t)
-	f := fleet.Start(8, 10, 40*time.Millisecond)
+	f := fleet.Start(fleet.Options{Hosts: 8, Articles: 10, Latency: 40 * time.Millisecond})
 	defer f.Close()
 	const delay = 20 * time.Millisecond
 	args := sharedArgs(srv, "aof", f, 1, delay)

@@ -22,24 +22,36 @@ import (
 type Hit struct {
 	Host, Path string
 	Start, End time.Time
+	Status     int
+}
+
+// Options say what the fleet is like.
+type Options struct {
+	Hosts, Articles int
+	Latency         time.Duration // before each answer
+	// CrawlDelay, when set, is the first host's robots.txt Crawl-delay.
+	CrawlDelay time.Duration
+	// RetryAfter, when set, is the Retry-After of a 429 that the second
+	// host answers to the first request for its first story.
+	RetryAfter time.Duration
 }
 
 // Fleet is the running hosts.
 type Fleet struct {
 	Hosts    []string // host:port of each
 	Articles int
+	opts     Options
 	servers  []*httptest.Server
-	latency  time.Duration
 
-	mu   sync.Mutex
-	hits []Hit
+	mu      sync.Mutex
+	hits    []Hit
+	limited bool // the 429 was answered
 }
 
-// Start serves hosts sites of articles stories each, answering after
-// latency; Close stops them.
-func Start(hosts, articles int, latency time.Duration) *Fleet {
-	f := &Fleet{Articles: articles, latency: latency}
-	for range hosts {
+// Start serves the fleet; Close stops it.
+func Start(o Options) *Fleet {
+	f := &Fleet{Articles: o.Articles, opts: o}
+	for range o.Hosts {
 		srv := httptest.NewServer(http.HandlerFunc(f.serve))
 		f.servers = append(f.servers, srv)
 		f.Hosts = append(f.Hosts, strings.TrimPrefix(srv.URL, "http://"))
@@ -83,21 +95,38 @@ func (f *Fleet) Hits() []Hit {
 	return slices.Clone(f.hits)
 }
 
+// limit reports whether this is the request to answer with a 429.
+func (f *Fleet) limit() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	first := !f.limited
+	f.limited = true
+	return first
+}
+
 func storyPath(i int) string { return fmt.Sprintf("/2026/11/%02d/story-%d/", i%28+1, i) }
 
 func (f *Fleet) serve(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	status := http.StatusOK
 	defer func() {
 		f.mu.Lock()
-		f.hits = append(f.hits, Hit{Host: r.Host, Path: r.URL.Path, Start: start, End: time.Now()})
+		f.hits = append(f.hits, Hit{Host: r.Host, Path: r.URL.Path, Start: start, End: time.Now(), Status: status})
 		f.mu.Unlock()
 	}()
-	time.Sleep(f.latency)
+	time.Sleep(f.opts.Latency)
 	p := r.URL.Path
 	var i int
 	switch {
 	case p == "/robots.txt":
 		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		if f.opts.CrawlDelay > 0 && r.Host == f.Hosts[0] {
+			fmt.Fprintf(w, "Crawl-delay: %g\n", f.opts.CrawlDelay.Seconds())
+		}
+	case f.opts.RetryAfter > 0 && len(f.Hosts) > 1 && r.Host == f.Hosts[1] && p == storyPath(0) && f.limit():
+		status = http.StatusTooManyRequests
+		w.Header().Set("Retry-After", fmt.Sprint(int(f.opts.RetryAfter.Seconds())))
+		w.WriteHeader(status)
 	case p == "/":
 		page.Execute(w, listing{Title: "Home", Links: []link{{"/news/", "All the news"}, {"/private/leak/", "Staff only"},
 			{storyPath(0), write(r.Host, 0).Title}}})
