@@ -14,7 +14,10 @@
 // request's fate, the links found, the host's next allowed start and the
 // delivery together or not at all. Times are Redis's TIME; the callers'
 // times travel as offsets from their own now, so the machines' clocks
-// need not agree. The keys of a crawl are under "scoop:{crawl-id}:" (the
+// need not agree. A host's least spacing (Ack.HostGap, from a robots.txt
+// Crawl-delay) spaces the claims of its requests by a tenth more than
+// asked, since each request leaves its process a little after its claim,
+// some later than others. The keys of a crawl are under "scoop:{crawl-id}:" (the
 // braces keep them in one Redis Cluster slot); scripts.go lists them.
 //
 // # Failures

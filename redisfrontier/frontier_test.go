@@ -209,7 +209,7 @@ func TestSkewedClocks(t *testing.T) {
 // LeaseTTL; once it is gone (killed), its leases expire after LeaseTTL.
 func TestLeaseRenewed(t *testing.T) {
 	srv := redistest.Start(t)
-	o := redisfrontier.Options{LeaseTTL: 90 * time.Millisecond}
+	o := redisfrontier.Options{LeaseTTL: 300 * time.Millisecond}
 	a := open(t, srv.URL(0), o)
 	b := open(t, srv.URL(0), o)
 	if _, err := a.Add(ctx, time.Now(), []scoop.FrontierRequest{req("a.test", "/1")}); err != nil {
@@ -219,12 +219,12 @@ func TestLeaseRenewed(t *testing.T) {
 	if err != nil || l == nil {
 		t.Fatalf("claim: %v, %v", l, err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(time.Second)
 	if got, _, err := b.Claim(ctx, time.Now(), 1, time.Minute); got != nil || err != nil {
 		t.Fatalf("claimed a renewed lease: %v, %v", got, err)
 	}
 	a.Close() // as if killed: no more renewals
-	time.Sleep(150 * time.Millisecond)
+	time.Sleep(400 * time.Millisecond)
 	got, _, err := b.Claim(ctx, time.Now(), 1, time.Minute)
 	if err != nil || got == nil || got.Request.URL != l.Request.URL {
 		t.Fatalf("after the owner stopped: %v, %v; want the request back", got, err)
@@ -308,5 +308,35 @@ func TestRobotsShared(t *testing.T) {
 	}
 	if _, _, ok, err := b.Robots(ctx, "http://b.test"); ok || err != nil {
 		t.Errorf("after a failed fetch: %v, %v; want b to fetch", ok, err)
+	}
+}
+
+// A process whose lease expired while it wrote a record (it stalled)
+// gets ErrLeaseExpired, but the delivery is kept, so that the process
+// that leased the request again drops it instead of delivering it twice.
+func TestExpiredAckKeepsDelivery(t *testing.T) {
+	srv := redistest.Start(t)
+	a := open(t, srv.URL(0), redisfrontier.Options{LeaseTTL: time.Minute})
+	b := open(t, srv.URL(0), redisfrontier.Options{LeaseTTL: time.Minute})
+	if _, err := a.Add(ctx, time.Now(), []scoop.FrontierRequest{req("h.test", "/1")}); err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := a.Claim(ctx, time.Now(), 1, 30*time.Millisecond)
+	if err != nil || l == nil {
+		t.Fatalf("claim: %v, %v", l, err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	// The lease expires; b's claim gives the request back to the queue
+	// and leases it to b.
+	lb, _, err := b.Claim(ctx, time.Now(), 1, time.Minute)
+	if err != nil || lb == nil {
+		t.Fatalf("b's claim: %v, %v", lb, err)
+	}
+	d := &scoop.Delivery{Key: l.Request.Key, URL: l.Request.URL, Host: "h.test", ContentSHA: "c1"}
+	if err := a.Ack(ctx, time.Now(), l, &scoop.Ack{Outcome: scoop.Done, Delivery: d}); !errors.Is(err, scoop.ErrLeaseExpired) {
+		t.Fatalf("late ack: %v, want ErrLeaseExpired", err)
+	}
+	if got, err := b.Delivered(ctx, d); err != nil || got == nil || got.Key == "" {
+		t.Errorf("b sees %+v, %v; want the late delivery by key", got, err)
 	}
 }

@@ -163,6 +163,9 @@ for _ = 1, 10000 do
       redis.call('HINCRBY', P..'lc', host, 1)
       local hn = hostnext(host)
       local gap = tonumber(redis.call('HGET', P..'gap', host) or '0')
+      -- A tenth more than the gap: it spaces claims, and each request
+      -- goes out a little after its claim, some later than others.
+      gap = gap + math.ceil(gap / 10)
       if gap > 0 and later + gap > hn then
         hn = later + gap
         redis.call('HSET', P..'hn', host, hn)
@@ -196,7 +199,17 @@ return {'', '', '', w, now}
 var ackScript = redis.NewScript(prelude + `
 local id, outcome, sid, host, e = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local v = redis.call('HGET', P..'inflight', id)
-if not v then return redis.error_reply('SCOOPEXPIRED lease not held') end
+if not v then
+  -- Its lease expired (a stalled process), yet the record is out: keep
+  -- it as delivered unless another was, so no one delivers it again.
+  if ARGV[11] ~= '' and redis.call('HEXISTS', P..'em', ARGV[11]) == 0 then
+    redis.call('HSET', P..'em', ARGV[11], ARGV[16]..'\n'..ARGV[12])
+    if ARGV[13] ~= '' then redis.call('HSETNX', P..'ct', ARGV[13], ARGV[11]) end
+    if ARGV[14] ~= '' then redis.call('HSETNX', P..'bd', ARGV[14], ARGV[11]) end
+    redis.call('HSET', P..'seen', ARGV[11], 'd')
+  end
+  return redis.error_reply('SCOOPEXPIRED lease not held')
+end
 redis.call('ZREM', P..'lease', id)
 redis.call('HDEL', P..'inflight', id)
 release(host)

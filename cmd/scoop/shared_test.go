@@ -58,7 +58,7 @@ func (p *proc) wait(t testing.TB, d time.Duration) {
 
 // sharedArgs are the flags of every process of a shared crawl.
 func sharedArgs(srv *redistest.Server, id string, f *fleet.Fleet, parallel int, delay time.Duration) []string {
-	return append([]string{"-redis", srv.URL(0), "-crawl-id", id, "-lease", "1s", "-workers", "2",
+	return append([]string{"-redis", srv.URL(0), "-crawl-id", id, "-lease", "2s", "-workers", "2",
 		"-parallel", fmt.Sprint(parallel), "-delay", delay.String(), "-timeout", "5s", "-progress", "1h", "-no-html"}, f.Seeds()...)
 }
 
@@ -231,6 +231,17 @@ func TestSharedCrawl(t *testing.T) {
 			}
 			t.Logf("%d processes: %v", c.procs, time.Since(start).Round(time.Millisecond))
 			checkCrawl(t, f, f.Hits(), outs, c.parallel, delay)
+			robots := map[string]int{}
+			for _, h := range f.Hits() {
+				if h.Path == "/robots.txt" {
+					robots[h.Host]++
+				}
+			}
+			for _, h := range f.Hosts {
+				if robots[h] != 1 {
+					t.Errorf("%s: robots.txt fetched %d times, want once for all processes", h, robots[h])
+				}
+			}
 			if c.hostRules {
 				checkHostRules(t, f, o)
 			}
@@ -278,8 +289,8 @@ func TestSharedCrawlKilled(t *testing.T) {
 			}
 			<-p.done
 			kills++
-			// Back before or after its leases expire (1s).
-			time.Sleep(time.Duration(rng.Int64N(int64(1500 * time.Millisecond))))
+			// Back before or after its leases expire (2s).
+			time.Sleep(time.Duration(rng.Int64N(int64(3 * time.Second))))
 			ps[i] = startProc(t, bin, args, p.out)
 		}
 		for _, p := range ps {
