@@ -121,6 +121,9 @@ func junk(n *html.Node, t, normTitle string) string {
 	case len(t) <= 80 && rxEditorLine.MatchString(t):
 		return "credit"
 	}
+	if len(t) <= 400 && !isHeading(n) || len(t) <= 80 {
+		return boilerplate(t, lower)
+	}
 	return ""
 }
 

@@ -90,11 +90,15 @@ func latencySite(n int, latency time.Duration, rec *recorder) *httptest.Server {
 }
 
 // TestScraperHostsInParallel crawls three hosts whose every answer takes
-// 100 ms: together they take about as long as the slowest alone, since
+// 100 ms (150 ms under the race detector, which slows the crawler's own
+// work): together they take about as long as the slowest alone, since
 // one host's limit holds up no other (defect 1). The servers saw the
 // hosts' requests overlap, and never two at once on one host.
 func TestScraperHostsInParallel(t *testing.T) {
-	const latency = 100 * time.Millisecond
+	latency := 100 * time.Millisecond
+	if raceEnabled {
+		latency = 150 * time.Millisecond
+	}
 	pages := []int{6, 8, 10}
 	crawlHosts := func(n int) (time.Duration, []hit) {
 		rec := &recorder{}
@@ -421,3 +425,36 @@ func TestScraperDamagedState(t *testing.T) {
 	}
 }
 
+// TestScraperDeadRobots seeds five pages of a host whose robots.txt
+// always answers 503: no page is fetched, each is reported, and the
+// host is asked for its robots.txt once per backoff step, not once per
+// page and attempt.
+func TestScraperDeadRobots(t *testing.T) {
+	rec := &recorder{}
+	srv := httptest.NewServer(rec.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, story("A story"))
+	})))
+	defer srv.Close()
+	var seeds []string
+	for i := range 5 {
+		seeds = append(seeds, fmt.Sprintf("%s/news/%d", srv.URL, i))
+	}
+	s := &scoop.Scraper{Delay: -1, Retries: 2, Backoff: 40 * time.Millisecond}
+	res := crawl(t, context.Background(), s, seeds, nil)
+	if !errors.Is(res.err, scoop.ErrSeedsFailed) || len(res.errs) != 5 || res.stats.Errors["http_503"] != 5 {
+		t.Fatalf("Run = %v, errors %v", res.err, res.stats.Errors)
+	}
+	hits := rec.all()
+	for _, h := range hits {
+		if h.path != "/robots.txt" {
+			t.Errorf("%s fetched without robots.txt", h.path)
+		}
+	}
+	if len(hits) > 3 { // the first try and two retries
+		t.Errorf("robots.txt asked for %d times", len(hits))
+	}
+}

@@ -210,3 +210,36 @@ func TestScraperResponseNoter(t *testing.T) {
 		t.Errorf("a record without a location has WARC fields: %s", buf.String())
 	}
 }
+
+// TestScraperCharset serves a story in windows-1252, said only in the
+// Content-Type header, and a story in UTF-8 wrongly labelled ISO-8859-1:
+// both records have their accented letters, fetched or from the cache.
+func TestScraperCharset(t *testing.T) {
+	page := strings.ReplaceAll(story("Caf\xe9 owners welcome the plan"), "harbour", "caf\xe9")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/news/cp1252":
+			w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+			fmt.Fprint(w, page)
+		case "/news/mislabelled":
+			w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+			fmt.Fprint(w, strings.ReplaceAll(strings.ReplaceAll(page, "\xe9", "é"), "owners", "owners too"))
+		}
+	}))
+	defer srv.Close()
+	for _, cache := range []string{"", t.TempDir()} {
+		for range 2 { // with a cache: filled, then read
+			res := crawl(t, context.Background(), &scoop.Scraper{Delay: -1, CacheDir: cache}, []string{srv.URL + "/news/cp1252", srv.URL + "/news/mislabelled"}, nil)
+			if res.err != nil || len(res.records) != 2 {
+				t.Fatalf("%v, %d records", res.err, len(res.records))
+			}
+			for _, r := range res.records {
+				if !strings.HasPrefix(r.Title, "Café owners") || !strings.Contains(r.Text, "the café authority") {
+					t.Errorf("cache %q: %s: title %q, text %.80q", cache, r.URL, r.Title, r.Text)
+				}
+			}
+		}
+	}
+}

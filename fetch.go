@@ -17,9 +17,12 @@ import (
 )
 
 // declaredType keeps a response's Content-Type while Colly sees only the
-// media type: Colly would otherwise re-encode the body by the charset
-// parameter, and the Extractor must see the bytes as sent. It is a
-// header so that Colly's cache (CacheDir) stores it with the response.
+// media type. Colly would otherwise decode the body by the header's
+// charset before anyone sees it, trusting the label over the bytes: a
+// page in UTF-8 labelled ISO-8859-1, which is common, would become
+// mojibake, where Extract sees that the bytes are UTF-8. It is a header,
+// not a field of the job, so that Colly's cache (CacheDir) keeps it with
+// the response.
 const declaredType = "X-Scoop-Content-Type"
 
 // jobKey is the key of a request's *job in its colly.Context.
@@ -302,6 +305,24 @@ func (cr *crawl) failedFetch(l *Lease, j *job, a *Ack) {
 		return
 	}
 	kind, retry := classify(j.status, j.err)
+	if re := (*robotsError)(nil); errors.As(j.err, &re) {
+		// Retries are the host's: its robots.txt is asked for again after
+		// each backoff step, Retries times, and its pages wait for it
+		// without spending attempts of their own.
+		h := cr.host(r.Host)
+		h.mu.Lock()
+		next, fails := h.nextTry, h.fails
+		h.mu.Unlock()
+		if retry && fails <= cr.cfg.Retries {
+			if r.Attempts == 0 && cr.cfg.MaxPages > 0 {
+				cr.started.Add(-1)
+			}
+			a.Outcome, a.HostNext = Release, later(a.HostNext, next)
+			cr.ack(l, a)
+			return
+		}
+		retry = false
+	}
 	if retry && r.Attempts < cr.cfg.Retries {
 		wait := backoff(cr.cfg.Backoff, r.Attempts)
 		ra, ok := retryAfter(j.headers, now)

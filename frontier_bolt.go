@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"container/heap"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -40,22 +41,108 @@ type boltFrontier struct {
 	db   *bolt.DB
 	temp string // directory to remove on Close, for a state with no dir
 
-	mu     sync.Mutex
-	hosts  map[string]*hostQueue
-	order  []*hostQueue // round robin over hosts
-	rr     int
-	leases map[string]*leaseRec
-	nextID uint64
-	queued int
+	mu      sync.Mutex
+	hosts   map[string]*hostQueue
+	ready   readyHeap // hosts with requests and a free slot, by when they may start
+	perHost int       // the limit of the last Claim, which decides who is in ready
+	claims  uint64    // claims so far, to take turns among hosts free at once
+	leases  map[string]*leaseRec
+	nextID  uint64
+	queued  int
 }
 
 type hostQueue struct {
 	name   string
+	front  []uint64  // requests given back (released, expired), taken first
 	seqs   []uint64  // FIFO of requests ready whenever the host is
 	later  []delayed // requests with a not-before time (retries)
 	next   time.Time // no start before this
 	gap    time.Duration
 	leased int
+
+	index int       // in ready; -1 when not there
+	due   time.Time // ready's key: when the host may start its next request
+	turn  uint64    // claims when it was last claimed: ready's second key
+}
+
+// readyHeap is a min-heap of hosts by due time, then by turn.
+type readyHeap []*hostQueue
+
+func (r readyHeap) Len() int { return len(r) }
+func (r readyHeap) Less(i, j int) bool {
+	if !r[i].due.Equal(r[j].due) {
+		return r[i].due.Before(r[j].due)
+	}
+	return r[i].turn < r[j].turn
+}
+func (r readyHeap) Swap(i, j int) {
+	r[i], r[j] = r[j], r[i]
+	r[i].index, r[j].index = i, j
+}
+func (r *readyHeap) Push(x any) {
+	h := x.(*hostQueue)
+	h.index = len(*r)
+	*r = append(*r, h)
+}
+func (r *readyHeap) Pop() any {
+	old := *r
+	h := old[len(old)-1]
+	old[len(old)-1] = nil
+	*r = old[:len(old)-1]
+	h.index = -1
+	return h
+}
+
+// update puts h in ready, or takes it out, by whether it has requests
+// and a free slot, and sets when it may start; f.mu must be held.
+func (f *boltFrontier) update(h *hostQueue) {
+	if len(h.front)+len(h.seqs)+len(h.later) == 0 || h.leased >= f.perHost {
+		if h.index >= 0 {
+			heap.Remove(&f.ready, h.index)
+		}
+		return
+	}
+	h.due = h.next
+	if len(h.front)+len(h.seqs) == 0 {
+		h.due = later(h.due, h.later[h.firstLater()].nb)
+	}
+	if h.index >= 0 {
+		heap.Fix(&f.ready, h.index)
+	} else {
+		heap.Push(&f.ready, h)
+	}
+}
+
+// firstLater is the index of the earliest of h.later, which is not
+// empty.
+func (h *hostQueue) firstLater() int {
+	j := 0
+	for k, d := range h.later {
+		if d.nb.Before(h.later[j].nb) {
+			j = k
+		}
+	}
+	return j
+}
+
+// take removes and returns the request h starts next: a retry whose time
+// has come, else one given back, else the oldest.
+func (h *hostQueue) take(now time.Time) uint64 {
+	if len(h.later) > 0 {
+		if j := h.firstLater(); !h.later[j].nb.After(now) || len(h.front)+len(h.seqs) == 0 {
+			seq := h.later[j].seq
+			h.later = append(h.later[:j], h.later[j+1:]...)
+			return seq
+		}
+	}
+	if n := len(h.front); n > 0 {
+		seq := h.front[n-1]
+		h.front = h.front[:n-1]
+		return seq
+	}
+	seq := h.seqs[0]
+	h.seqs = h.seqs[1:]
+	return seq
 }
 
 type delayed struct {
@@ -79,9 +166,8 @@ func (f *boltFrontier) removeTemp() {
 func (f *boltFrontier) host(name string) *hostQueue {
 	h := f.hosts[name]
 	if h == nil {
-		h = &hostQueue{name: name}
+		h = &hostQueue{name: name, index: -1}
 		f.hosts[name] = h
-		f.order = append(f.order, h)
 	}
 	return h
 }
@@ -95,6 +181,7 @@ func (f *boltFrontier) enqueue(host string, seq uint64, nb time.Time) {
 		h.seqs = append(h.seqs, seq)
 	}
 	f.queued++
+	f.update(h)
 }
 
 func (f *boltFrontier) Add(ctx context.Context, now time.Time, reqs []FrontierRequest) (int, error) {
@@ -160,85 +247,53 @@ func put(tx *bolt.Tx, seq uint64, e *queueEntry) (uint64, error) {
 func (f *boltFrontier) Claim(ctx context.Context, now time.Time, perHost int, ttl time.Duration) (*Lease, time.Time, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if perHost != f.perHost {
+		f.perHost = perHost
+		for _, h := range f.hosts {
+			f.update(h)
+		}
+	}
 	for id, l := range f.leases {
 		if l.deadline.Before(now) {
 			// Expired: back to the head of its host's queue.
 			delete(f.leases, id)
 			l.host.leased--
-			l.host.seqs = append([]uint64{l.seq}, l.host.seqs...)
+			l.host.front = append(l.host.front, l.seq)
 			f.queued++
+			f.update(l.host)
 		}
 	}
-	for {
-		l, wake, retry, err := f.claimOne(now, perHost, ttl)
-		if !retry {
-			return l, wake, err
+	for len(f.ready) > 0 {
+		h := f.ready[0]
+		if h.due.After(now) {
+			return nil, h.due, nil
 		}
-	}
-}
-
-// claimOne leases a request of the first free host; retry says that it
-// dropped a finished request instead, and the caller should try again.
-func (f *boltFrontier) claimOne(now time.Time, perHost int, ttl time.Duration) (*Lease, time.Time, bool, error) {
-	var wake time.Time
-	n := len(f.order)
-	for i := range n {
-		h := f.order[(f.rr+i)%n]
-		if len(h.seqs) == 0 && len(h.later) == 0 || h.leased >= perHost {
-			continue
-		}
-		due, j := h.next, -1
-		if len(h.later) > 0 {
-			j = 0
-			for k, d := range h.later {
-				if d.nb.Before(h.later[j].nb) {
-					j = k
-				}
-			}
-			if len(h.seqs) == 0 || !h.later[j].nb.After(now) {
-				due = later(due, h.later[j].nb)
-			} else {
-				j = -1
-			}
-		}
-		if due.After(now) {
-			if wake.IsZero() || due.Before(wake) {
-				wake = due
-			}
-			continue
-		}
-		var seq uint64
-		if j >= 0 {
-			seq = h.later[j].seq
-			h.later = append(h.later[:j], h.later[j+1:]...)
-		} else {
-			seq, h.seqs = h.seqs[0], h.seqs[1:]
-		}
+		seq := h.take(now)
 		f.queued--
 		e, drop, err := f.read(seq)
+		if err == nil && drop {
+			// Finished under another address while it waited.
+			err = f.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketQueue).Delete(seqKey(seq)) })
+		}
 		if err != nil {
-			return nil, time.Time{}, false, err
+			return nil, time.Time{}, fmt.Errorf("scoop: state: %w", err)
 		}
 		if drop {
-			// Finished under another address while it waited.
-			err := f.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketQueue).Delete(seqKey(seq)) })
-			if err != nil {
-				return nil, time.Time{}, false, fmt.Errorf("scoop: state: %w", err)
-			}
-			return nil, time.Time{}, true, nil
+			f.update(h)
+			continue
 		}
-		f.rr = (f.rr + i + 1) % n
 		f.nextID++
+		f.claims++
 		id := strconv.FormatUint(f.nextID, 10)
 		l := &leaseRec{seq: seq, host: h, deadline: now.Add(ttl)}
 		f.leases[id] = l
 		h.leased++
-		if h.gap > 0 {
-			h.next = later(h.next, now.Add(h.gap))
-		}
-		return &Lease{ID: id, Request: e.R, Deadline: l.deadline}, time.Time{}, false, nil
+		// Hosts free at the same time take turns.
+		h.next, h.turn = later(h.next, now.Add(h.gap)), f.claims
+		f.update(h)
+		return &Lease{ID: id, Request: e.R, Deadline: l.deadline}, time.Time{}, nil
 	}
-	return nil, wake, false, nil
+	return nil, time.Time{}, nil
 }
 
 // read returns a stored entry, and whether its key is done already.
@@ -325,9 +380,10 @@ func (f *boltFrontier) Ack(ctx context.Context, now time.Time, l *Lease, a *Ack)
 		h.later = append(h.later, delayed{lr.seq, a.RetryAt})
 		f.queued++
 	case Release:
-		h.seqs = append([]uint64{lr.seq}, h.seqs...)
+		h.front = append(h.front, lr.seq)
 		f.queued++
 	}
+	f.update(h)
 	for _, p := range pushed {
 		f.enqueue(p.host, p.seq, time.Time{})
 	}
@@ -417,4 +473,3 @@ func later(a, b time.Time) time.Time {
 	}
 	return b
 }
-

@@ -278,14 +278,15 @@ func (cr *crawl) knownRules(host string) (*robotsRules, bool) {
 // hostRules returns the rules of u's host, reading its robots.txt the
 // first time, in the worker that holds the host's first request, so
 // that a slow or dead host holds up no other. A failure is kept until
-// the backoff allows a new attempt, so a dead host costs one timeout per
-// step, not one per page.
+// the backoff allows a new attempt, and after Retries of them for the
+// rest of the run, so a dead host costs one timeout per step, not one
+// per page.
 func (cr *crawl) hostRules(ctx context.Context, u *url.URL) (*robotsRules, error) {
 	h := cr.host(u.Host)
 	h.fetchMu.Lock()
 	defer h.fetchMu.Unlock()
 	h.mu.Lock()
-	if h.read || h.err != nil && time.Now().Before(h.nextTry) {
+	if h.read || h.err != nil && (time.Now().Before(h.nextTry) || h.fails > cr.cfg.Retries) {
 		defer h.mu.Unlock()
 		return h.rules, h.err
 	}

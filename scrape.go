@@ -325,18 +325,19 @@ type Stats struct {
 	Queued   int   // addresses waiting in the frontier
 	// Skipped counts addresses fetched or found and not delivered, by
 	// reason: "listing" and "other" (pages Extract finds no article on),
-	// "empty", "not_html", "amp", "robots", "redirected", "out_of_window",
-	// "undated", "duplicate_url", "duplicate_body". Logger gets a debug
-	// line for each.
+	// "sitemap" and "feed" (read for their entries), "empty", "not_html",
+	// "amp", "robots", "redirected", "out_of_window", "undated",
+	// "duplicate_url", "duplicate_body". Logger gets a debug line for
+	// each.
 	Skipped map[string]int64
 	// Errors counts pages that failed for good in this run, by
 	// ErrorKind, with the status for KindHTTP: "http_404", "timeout"…
 	//
 	// Unless IgnoreRobotsTxt is set, no page is fetched before its
-	// host's robots.txt has been read, on the host's first request; a
-	// robots.txt that cannot be read (no answer, or 429 or 5xx) fails
-	// that request with the kind of that failure, and it is retried like
-	// any other.
+	// host's robots.txt has been read, on the host's first request. A
+	// robots.txt that cannot be read (no answer, or 429 or 5xx) is asked
+	// for again after each backoff step, Retries times, while the host's
+	// pages wait; then each of them fails with the kind of that failure.
 	Errors  map[string]int64
 	Elapsed time.Duration
 }

@@ -165,7 +165,7 @@ func finishedDropped(t *testing.T, f scoop.Frontier) {
 }
 
 func hostNext(t *testing.T, f scoop.Frontier) {
-	add(t, f, req("a.test", "/1"), req("a.test", "/2"), req("b.test", "/1"), req("b.test", "/2"), req("b.test", "/3"))
+	add(t, f, req("a.test", "/1"), req("a.test", "/2"), req("a.test", "/3"), req("b.test", "/1"), req("b.test", "/2"), req("b.test", "/3"))
 	la := mustClaim(t, f, 1)
 	lb := mustClaim(t, f, 1)
 	if la.Request.Host == lb.Request.Host {
@@ -179,6 +179,7 @@ func hostNext(t *testing.T, f scoop.Frontier) {
 	if l.Request.Host != lb.Request.Host {
 		t.Fatalf("claimed %s, want %s, whose host is free", l.Request.Host, lb.Request.Host)
 	}
+	gapped := time.Now().Add(150 * time.Millisecond) // b.test's next start, at the earliest
 	ack(t, f, l, &scoop.Ack{Outcome: scoop.Done})
 	got, wake := claim(t, f, 1)
 	if got != nil {
@@ -187,10 +188,25 @@ func hostNext(t *testing.T, f scoop.Frontier) {
 	if wake.IsZero() || wake.Before(next.Add(-20*time.Millisecond)) || wake.After(time.Now().Add(time.Second)) {
 		t.Errorf("wake %v, want about %v", wake, next)
 	}
-	time.Sleep(time.Until(wake) + 30*time.Millisecond)
-	one, two := mustClaim(t, f, 1), mustClaim(t, f, 1)
-	if one.Request.Host == two.Request.Host {
-		t.Errorf("claimed %s twice after the wait, want both hosts", one.Request.Host)
+	// Each host comes back once its time has come, not before.
+	notBefore := map[string]time.Time{la.Request.Host: next, lb.Request.Host: gapped.Add(-20 * time.Millisecond)}
+	for deadline := time.Now().Add(2 * time.Second); len(notBefore) > 0 && time.Now().Before(deadline); {
+		l, _ := claim(t, f, 1)
+		if l == nil {
+			time.Sleep(5 * time.Millisecond)
+			continue
+		}
+		nb, ok := notBefore[l.Request.Host]
+		switch {
+		case !ok:
+			t.Errorf("claimed %s twice after the wait, want both hosts", l.Request.Host)
+		case time.Now().Before(nb):
+			t.Errorf("claimed %s %v before its not-before time", l.Request.Host, nb.Sub(time.Now()))
+		}
+		delete(notBefore, l.Request.Host)
+	}
+	if len(notBefore) > 0 {
+		t.Errorf("hosts never free again: %v", notBefore)
 	}
 }
 
