@@ -11,7 +11,9 @@ import (
 )
 
 // Each process of a shared crawl opens the same crawl id with the same
-// seeds and writes its own file. (Not run: it needs a Redis server.)
+// seeds and writes its own file. A process restarted after a kill would
+// first pass its file's records to Adopt, as the scoop command does.
+// (Not run: it needs a Redis server.)
 func ExampleOpen() {
 	ctx := context.Background()
 	seeds := []string{"https://news.example.com/"}
