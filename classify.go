@@ -106,6 +106,12 @@ func (p *page) headline() bool {
 // languages scoop reads.
 var rxNotFound = regexp.MustCompile(`(?i)(^|\W)(404|error 404|not found|page not found|can.t be found|cannot be found|does not exist|no longer exists|nothing found|seite nicht gefunden|nicht gefunden|page introuvable|page non trouvée|página no encontrada|no se encontró|pagina non trovata|página não encontrada|pagina niet gevonden|sidan hittades inte|siden blev ikke fundet|siden finnes ikke|sivua ei löytynyt|strona nie (istnieje|została znaleziona)|nie znaleziono|stránka nenalezena|stránka neexistuje|страница не найдена|sayfa bulunamadı|halaman tidak ditemukan|ページが見つかりません|页面不存在|找不到页面|页面未找到|페이지를 찾을 수 없습니다)($|\W)`)
 
+// notFoundHints are substrings one of which every rxNotFound match holds:
+// a cheap test before the expression.
+var notFoundHints = []string{"404", "found", "exist", "gefunden", "introuvable", "trouvée", "encontr", "trovata",
+	"gevonden", "hittades", "fundet", "finnes", "löytynyt", "znalez", "istnieje", "nenalezena", "neexistuje",
+	"найдена", "bulunamadı", "ditemukan", "見つかりません", "不存在", "找不到", "未找到", "찾을 수 없"}
+
 // soft404 reports whether the page says it was not found: its title or
 // its first headline is short and mostly that phrase. A story about
 // error pages has a longer headline.
@@ -116,7 +122,10 @@ func (p *page) soft404() bool {
 	}
 	for _, c := range cands {
 		c = collapse(c)
-		if m := rxNotFound.FindStringIndex(c); m != nil && len(c) <= 80 {
+		if len(c) > 80 || !containsAny(strings.ToLower(c), notFoundHints...) {
+			continue
+		}
+		if m := rxNotFound.FindStringIndex(c); m != nil {
 			rest := strings.TrimSpace(p.stripSiteName(c[:m[0]] + c[m[1]:]))
 			if len([]rune(strings.Trim(rest, " -–—|:·!.,()\"'"))) <= 30 {
 				return true

@@ -49,6 +49,29 @@ func init() {
 		"november listopada listopadu ноября ноябрь kasım kasim",
 		"december desember grudnia prosince декабря декабрь aralık aralik desember",
 	}
+	// Ukrainian, Romanian, Greek (genitive, with and without accents),
+	// Hebrew (also with the prefix ב), Arabic as written in the Levant,
+	// Egypt and the Gulf, the Maghreb and Morocco, and Persian.
+	for i, s := range [12]string{
+		"січня ianuarie ian ιανουαρίου ιανουαριου ιανουάριος ינואר בינואר كانون_الثاني يناير جانفي ژانویه",
+		"лютого februarie φεβρουαρίου φεβρουαριου φεβρουάριος פברואר בפברואר شباط فبراير فيفري فوریه",
+		"березня martie μαρτίου μαρτιου μάρτιος מרץ במרץ آذار مارس",
+		"квітня aprilie απριλίου απριλιου απρίλιος אפריל באפריל نيسان أبريل ابريل أفريل افريل آوریل",
+		"травня μαΐου μαιου μάιος מאי במאי أيار ايار مايو ماي مه",
+		"червня iunie iun ιουνίου ιουνιου ιούνιος יוני ביוני حزيران يونيو يونيه جوان ژوئن",
+		"липня iulie iul ιουλίου ιουλιου ιούλιος יולי ביולי تموز يوليو يوليه جويلية يوليوز ژوئیه",
+		"серпня αυγούστου αυγουστου αύγουστος אוגוסט באוגוסט آب أغسطس اغسطس أوت اوت غشت",
+		"вересня septembrie σεπτεμβρίου σεπτεμβριου σεπτέμβριος ספטמבר בספטמבר أيلول ايلول سبتمبر شتنبر سپتامبر",
+		"жовтня octombrie οκτωβρίου οκτωβριου οκτώβριος אוקטובר באוקטובר تشرين_الأول أكتوبر اكتوبر اکتبر",
+		"листопада noiembrie noi νοεμβρίου νοεμβριου νοέμβριος נובמבר בנובמבר تشرين_الثاني نوفمبر نونبر نوامبر",
+		"грудня decembrie δεκεμβρίου δεκεμβριου δεκέμβριος דצמבר בדצמבר كانون_الأول ديسمبر دجنبر دسامبر",
+	} {
+		for _, w := range strings.Fields(s) {
+			if w = strings.ReplaceAll(w, "_", " "); monthNames[w] == 0 {
+				monthNames[w] = time.Month(i + 1)
+			}
+		}
+	}
 	for i, s := range more {
 		for _, w := range strings.Fields(s) {
 			if _, taken := monthNames[w]; !taken {
@@ -84,6 +107,7 @@ var (
 	rxDayMonth, rxMonthDay *regexp.Regexp
 	rxISO                  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?`)
 	rxNumeric              = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?:[^\d]|$)`)
+	rxVietnamese           = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
 	rxCJK                  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
 	rxClock                = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|-|–|—|\||/)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
 	rxClockAnywhere        = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}\b`)
@@ -221,6 +245,9 @@ func offsetZone(z string) *time.Location {
 // languages scoop knows, with the time of day and zone when they follow.
 // order settles numeric dates such as 02/12/2025.
 func parseTextDate(s string, order dateOrder) (time.Time, bool) {
+	if ascii, ok := asciiDigits(s); ok {
+		s = ascii
+	}
 	best, bestAt := time.Time{}, -1
 	try := func(t time.Time, ok bool, at, end int) {
 		if !ok || (bestAt >= 0 && at >= bestAt) {
@@ -232,6 +259,14 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	hasLetter := strings.ContainsFunc(s, unicode.IsLetter)
 	if !strings.ContainsAny(s, "-/.年년") && !hasLetter {
 		return time.Time{}, false
+	}
+	if m := matchIf(strings.Contains(s, "tháng"), rxVietnamese, s); m != nil {
+		v := submatches(s, m)
+		d, _ := strconv.Atoi(v[1])
+		mo, _ := strconv.Atoi(v[2])
+		y, _ := strconv.Atoi(v[3])
+		t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
+		try(t, ok, m[0], m[1])
 	}
 	if m := matchIf(strings.Contains(s, "-"), rxISO, s); m != nil {
 		t, ok := isoMatch(submatches(s, m))
@@ -430,10 +465,16 @@ func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			v = attr(n, "content")
 		}
 		t, ok := parseMachineDate(v)
+		if v == "" && n.DataAtom != atom.Time {
+			// The date is the element's text, as readers see it.
+			if text, short := textUpTo(n, 80); short {
+				t, ok = parseTextDate(text, p.numericOrder())
+			}
+		}
 		if !ok || !plausible(t) {
 			continue
 		}
-		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop"))
+		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop")+" "+attr(n, "property"))
 		if n.Parent != nil {
 			h += " " + hints(n.Parent)
 		}

@@ -139,3 +139,33 @@ func TestDatePriority(t *testing.T) {
 		})
 	}
 }
+
+func TestParseTextDateScripts(t *testing.T) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name, in string
+		want     time.Time
+	}{
+		{"ukrainian", "Опубліковано 12 лютого 2025", day(2025, 2, 12)},
+		{"romanian", "Publicat: 3 martie 2025", day(2025, 3, 3)},
+		{"greek", "Δημοσίευση: 14 Φεβρουαρίου 2025", day(2025, 2, 14)},
+		{"greek without accents", "14 ΦΕΒΡΟΥΑΡΙΟΥ 2025", day(2025, 2, 14)},
+		{"hebrew with prefix", "פורסם ב-12 בפברואר 2025", day(2025, 2, 12)},
+		{"arabic levantine", "12 كانون الثاني 2025", day(2025, 1, 12)},
+		{"arabic egyptian", "الأربعاء 12 فبراير 2025", day(2025, 2, 12)},
+		{"arabic maghreb", "12 فيفري 2025", day(2025, 2, 12)},
+		{"arabic moroccan", "5 غشت 2025", day(2025, 8, 5)},
+		{"arabic-indic digits", "١٢ فبراير ٢٠٢٥", day(2025, 2, 12)},
+		{"persian", "۱۲ فوریه ۲۰۲۵", day(2025, 2, 12)},
+		{"vietnamese", "Thứ Tư, ngày 12 tháng 3 năm 2025", day(2025, 3, 12)},
+		{"chinese full-width digits", "２０２５年２月１２日", day(2025, 2, 12)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := parseTextDate(tt.in, dayFirst)
+			if !ok || !got.Equal(tt.want) {
+				t.Errorf("parseTextDate(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+}

@@ -12,7 +12,10 @@
 // what Extract uses.
 //
 // Errors are [ErrInvalidURL], [ErrEmpty], [ErrNotHTML], [ErrTooLarge] and
-// [ErrNoArticle], to be tested with errors.Is.
+// [ErrNoArticle], to be tested with errors.Is. A page that holds no
+// article gives a [*NotArticleError] saying what it holds ([PageKind]: a
+// listing, a soft 404 ([ErrSoft404]), an empty shell) with what the page
+// still says about itself, its dates included.
 //
 // # Crawling
 //
@@ -27,11 +30,13 @@
 // # Files
 //
 // extract.go runs the steps; page.go reads the page before readability
-// rewrites it; charset.go decodes; date.go finds dates; source.go finds
-// source credits; related.go parses related-story blocks and marks page
-// debris; clean.go cleans and renders the body; classify.go tells
-// articles from listings and soft 404s; dom.go holds the DOM helpers they
-// share.
+// rewrites it; charset.go decodes; classify.go decides what a page holds
+// (articles, listings, soft 404s); date.go parses and finds dates,
+// pubdate.go settles the publisher's day from the dateline; source.go
+// finds source credits; related.go parses related-story blocks and marks
+// page debris; lead.go restores a lead readability left out; clean.go
+// cleans and renders the body, with boilerplate.go's line rules and
+// dangling.go's trailing labels; dom.go holds the DOM helpers they share.
 //
 // scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
 // seeds, admission); fetch.go is the Colly wiring, the transport and what

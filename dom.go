@@ -298,7 +298,14 @@ func isBlock(n *html.Node) bool {
 
 // inChrome reports whether n sits in page furniture (navigation, header,
 // footer) rather than content.
-func inChrome(n *html.Node) bool { return chromeAncestor(n) != nil }
+func inChrome(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && chromeElement(p, hasAncestor(p, atom.Article, atom.Main)) {
+			return true
+		}
+	}
+	return false
+}
 
 // chromeAncestor returns the outermost furniture element n sits in, or nil.
 func chromeAncestor(n *html.Node) *html.Node {

@@ -30,7 +30,9 @@ type Extractor struct {
 
 	// Now returns the current time, which bounds plausible dates: a date
 	// after tomorrow is refused. Nil means time.Now; set it to make
-	// re-runs over archived pages give the same output.
+	// re-runs over archived pages give the same output. Only when it is
+	// set are relative datelines ("3 hours ago", "vor 2 Tagen") read,
+	// against its time: set it to the time the page was fetched.
 	Now func() time.Time
 }
 
@@ -88,7 +90,10 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 	if e.Now != nil {
 		now = e.Now
 	}
-	a, err := extractDoc(doc, u, now())
+	// "3 hours ago" means something only against the clock the page was
+	// fetched by, which a caller who sets Now gives.
+	relative := e.Now != nil
+	a, err := extractDoc(doc, u, now(), relative)
 	if errors.Is(err, ErrNoArticle) && bytes.Contains(bytes.ToLower(body), []byte("<noscript")) {
 		// Some pages show their article only to readers without
 		// JavaScript. Parsed as a browser with scripting off would, the
@@ -96,7 +101,7 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 		doc, perr := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
 		if perr == nil {
 			renameAll(doc, atom.Noscript, "div")
-			if a2, err2 := extractDoc(doc, u, now()); err2 == nil {
+			if a2, err2 := extractDoc(doc, u, now(), relative); err2 == nil {
 				return a2, nil
 			}
 		}
@@ -114,7 +119,7 @@ func renameAll(n *html.Node, from atom.Atom, to string) {
 	}
 }
 
-func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
+func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Article, error) {
 	// Everything that needs the page as published is read before
 	// readability rewrites the tree. Related blocks, credit lines and
 	// debris are marked there and removed from readability's output.
@@ -124,6 +129,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 		p.cut(c.block, cutDebris)
 	}
 	related := p.relatedStories()
+	if relative {
+		p.fetched = now
+	}
 	pub, mod := p.dates(now)
 
 	// scoop reads JSON-LD itself; readability parsing it again would

@@ -53,9 +53,11 @@ func FuzzExtract(f *testing.F) {
 
 func FuzzParseTextDate(f *testing.F) {
 	for _, s := range []string{"Published on: 02/12/2025", "Updated Feb 3, 2025 10:14 AM MST", "3. März 2025, 14:30 Uhr",
-		"2025年2月12日", "12 février 2025 à 09h15", "2025-02-12T10:14:00-07:00", "14/03/2025 10:05"} {
+		"2025年2月12日", "12 février 2025 à 09h15", "2025-02-12T10:14:00-07:00", "14/03/2025 10:05",
+		"١٢ فيفري ٢٠٢٥", "14 Φεβρουαρίου 2025", "ngày 12 tháng 3 năm 2025", "２０２５年２月１２日", "28.01.22", "vor 3 Stunden"} {
 		f.Add(s, false)
 	}
+	fetched := time.Date(2025, 3, 4, 15, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string, dmy bool) {
 		order := monthFirst
 		if dmy {
@@ -66,6 +68,10 @@ func FuzzParseTextDate(f *testing.F) {
 			t.Fatalf("parseTextDate(%q) = %v", s, d)
 		}
 		parseMachineDate(s)
+		parseShortDate(s, order)
+		if d, ok := relativeDate(s, fetched); ok && d.After(fetched) {
+			t.Fatalf("relativeDate(%q) = %v, after the fetch", s, d)
+		}
 	})
 }
 

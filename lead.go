@@ -48,7 +48,8 @@ func restoreLead(body, lead *html.Node) {
 		return
 	}
 	t, _ := textUpTo(lead, leadProbe+20)
-	if strings.Contains(collapse(textOf(body)), t[:leadProbe]) {
+	// A lead readability kept stands near the top of its body.
+	if top, _ := textUpTo(body, 4000); strings.Contains(top, t[:leadProbe]) {
 		return
 	}
 	body.InsertBefore(lead, body.FirstChild)

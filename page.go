@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,12 +28,20 @@ type page struct {
 	h1At      []int        // for each h1, how much text came before it
 	subheads  []line       // the first h2 and h3 elements and where they stand
 	paras     []*html.Node // the first paragraphs, where a lead may stand
+	fetched   time.Time    // the fetch time relative dates count from; zero: not read
 	headings  int          // h2–h4 outside chrome
 	linkedHd  int          // of those, the ones that are a link: teaser headlines
 	textSeen  int          // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	order     *dateOrder      // how numeric dates read, once decided
+}
+
+// rdfaDates are the RDFa properties that name a page's dates.
+var rdfaDates = map[string]bool{
+	"dc:date": true, "dcterms:date": true, "dc:created": true, "dcterms:created": true, "dcterms:issued": true,
+	"dc:modified": true, "dcterms:modified": true, "schema:datepublished": true, "schema:datemodified": true,
+	"schema:datecreated": true, "article:published_time": true, "article:modified_time": true,
 }
 
 // line is a short run of visible text and the element that holds it.
@@ -122,7 +131,11 @@ func (p *page) scanElement(n *html.Node) bool {
 		}
 	}
 	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta {
-		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" {
+		// Microdata and RDFa dates, in an attribute or as the element's
+		// own text ("<span property="dc:date">12.03.2025</span>").
+		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" || v == "dateCreated" {
+			p.times = append(p.times, n)
+		} else if v := strings.ToLower(attr(n, "property")); v != "" && rdfaDates[v] {
 			p.times = append(p.times, n)
 		}
 	}
@@ -136,6 +149,13 @@ func (p *page) scanText(n *html.Node) {
 	if len(s) > 400 || n.Parent == nil {
 		return
 	}
+	if ascii, ok := asciiDigits(s); ok {
+		s = ascii
+	}
+	if len(s) <= 60 && relativeHint(s) {
+		p.lines = append(p.lines, line{n.Parent, collapse(s), at})
+		return
+	}
 	// Every date form scoop reads has a four-digit year, but for a short
 	// dotted date standing alone ("28.01.22").
 	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) {
@@ -147,13 +167,16 @@ func (p *page) scanText(n *html.Node) {
 			inline = el
 			el = el.Parent
 		}
+		l := line{n.Parent, collapse(s), at}
 		if t, short := textUpTo(el, 200); short {
-			p.lines = append(p.lines, line{el, t, at})
+			l.node, l.text = el, t
 		} else if t, short := textUpTo(inline, 200); short {
-			p.lines = append(p.lines, line{inline, t, at})
-		} else {
-			p.lines = append(p.lines, line{n.Parent, collapse(s), at})
+			l.node, l.text = inline, t
 		}
+		if ascii, ok := asciiDigits(l.text); ok {
+			l.text = ascii
+		}
+		p.lines = append(p.lines, l)
 	}
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)

@@ -63,6 +63,9 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
+		if !found && !p.fetched.IsZero() {
+			d, found = relativeDate(l.text, p.fetched)
+		}
 		if !found || !plausible(d) {
 			continue
 		}
@@ -271,4 +274,65 @@ func localMidnight(t time.Time) time.Time {
 		return t
 	}
 	return t.In(time.FixedZone("", (24-t.Hour())*3600))
+}
+
+// foreignDigits are the digits other than ASCII that dates are written
+// in: Arabic-Indic, Persian and full width.
+const foreignDigits = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"
+
+// asciiDigits returns s with Arabic-Indic, Persian and full-width digits
+// as ASCII ones, and whether it had any.
+func asciiDigits(s string) (string, bool) {
+	// Their UTF-8 encodings start with one of three bytes; looking for
+	// those is cheap enough for every text node of a page.
+	if strings.IndexByte(s, 0xd9) < 0 && strings.IndexByte(s, 0xdb) < 0 && strings.IndexByte(s, 0xef) < 0 ||
+		!strings.ContainsAny(s, foreignDigits) {
+		return s, false
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		case r >= '０' && r <= '９':
+			return '0' + r - '０'
+		}
+		return r
+	}, s), true
+}
+
+// rxRelative is a time before now as datelines print it: "3 hours ago",
+// "vor 2 Tagen", "il y a 5 minutes", "hace 1 hora", "2 ore fa", "há 3
+// dias", "4 uur geleden", "3時間前", "2일 전".
+var rxRelative = regexp.MustCompile(`(?i)(?:^|\D)(?:(?:vor|il y a|hace|há|ha)\s+)?(\d{1,3})\s*(minutes?|mins?|hours?|hrs?|days?|minuten|stunden|std\.?|tagen|heures?|jours?|minutos?|horas?|días?|dias?|minuti|ore|giorni|uur|dagen|分|時間|日|분|시간|일)\s*(?:ago|fa|geleden|前|전)?`)
+
+// relativeHint is the cheap test for a line that may hold a relative date.
+func relativeHint(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0 &&
+		containsAny(strings.ToLower(s), "ago", "vor ", "il y a", "hace ", " fa", "há ", "geleden", "前", "전")
+}
+
+// relativeDate reads a relative dateline against the fetch time.
+func relativeDate(s string, fetched time.Time) (time.Time, bool) {
+	if !relativeHint(s) {
+		return time.Time{}, false
+	}
+	m := rxRelative.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	lower := strings.ToLower(s)
+	if !containsAny(lower, "ago", "vor ", "il y a", "hace ", " fa", "há ", "geleden", "前", "전") {
+		return time.Time{}, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	unit := time.Minute
+	switch u := strings.ToLower(m[2]); {
+	case strings.HasPrefix(u, "h") && !strings.HasPrefix(u, "hora") || strings.HasPrefix(u, "st") || strings.HasPrefix(u, "heure") || strings.HasPrefix(u, "hora") || u == "ore" || u == "uur" || u == "時間" || u == "시간":
+		unit = time.Hour
+	case strings.HasPrefix(u, "d") || strings.HasPrefix(u, "t") || strings.HasPrefix(u, "j") || strings.HasPrefix(u, "g") || u == "日" || u == "일":
+		unit = 24 * time.Hour
+	}
+	return fetched.Add(-time.Duration(n) * unit), true
 }

@@ -107,3 +107,51 @@ func TestDottedDatesAreDayFirst(t *testing.T) {
 		t.Errorf("published %v, want 2023-11-06 14:10", a.Published)
 	}
 }
+
+// A relative dateline is read against the clock the caller sets, the
+// fetch time, and not at all against the machine's own clock.
+func TestRelativeDates(t *testing.T) {
+	prose := strings.Repeat(`<p>The council voted on Tuesday to rebuild the harbour wall before winter storms, after engineers found cracks along its length.</p>`, 4)
+	fetched := time.Date(2025, 3, 4, 15, 0, 0, 0, time.UTC)
+	tests := []struct{ line, want string }{
+		{"3 hours ago", "2025-03-04T12:00:00Z"},
+		{"vor 2 Tagen", "2025-03-02T15:00:00Z"},
+		{"il y a 45 minutes", "2025-03-04T14:15:00Z"},
+		{"hace 1 hora", "2025-03-04T14:00:00Z"},
+		{"5時間前", "2025-03-04T10:00:00Z"},
+	}
+	for _, tt := range tests {
+		page := `<article><h1>Harbour wall to be rebuilt</h1><span class="time">` + tt.line + `</span>` + prose + `</article>`
+		e := Extractor{Now: func() time.Time { return fetched }}
+		a, err := e.Extract(strings.NewReader(page), "https://news.example.com/harbour")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.RFC3339) != tt.want {
+			t.Errorf("%q: published %v, want %s", tt.line, a.Published, tt.want)
+		}
+		a, err = Extract(strings.NewReader(page), "https://news.example.com/harbour")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published != nil {
+			t.Errorf("%q read without a clock set: %v", tt.line, a.Published)
+		}
+	}
+}
+
+// Microdata and RDFa dates given as the element's text.
+func TestTextMicrodataDates(t *testing.T) {
+	// Far below the headline, where no dateline is looked for.
+	prose := strings.Repeat(`<p>Der Gemeinderat hat am Dienstag beschlossen, das Hallenbad bis zum Sommer zu sanieren und die Kosten zu teilen.</p>`, 20)
+	for _, attr := range []string{`itemprop="datePublished"`, `property="dc:date"`} {
+		page := `<html lang="de"><article><h1>Hallenbad wird saniert</h1>` + prose + `<footer>Stand: <span ` + attr + `>12. März 2025</span></footer></article>`
+		a, err := Extract(strings.NewReader(page), "https://news.example.de/bad")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format("2006-01-02") != "2025-03-12" {
+			t.Errorf("%s: published %v, want 2025-03-12", attr, a.Published)
+		}
+	}
+}

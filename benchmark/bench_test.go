@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"testing"
+	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/scoopkit/scoop"
@@ -77,4 +78,43 @@ func BenchmarkReadabilityFromReader(b *testing.B) {
 			readability.FromReader(bytes.NewReader(p.HTML), urls[i])
 		}
 	}
+}
+
+// BenchmarkExtractRatio times Extract and the baseline (html.Parse then
+// ParseAndMutate) page by page in turn, alternating which goes first, so
+// that a shared machine's drift touches both alike. It reports their
+// ratio as extract/baseline; separate benchmarks drift too much here.
+func BenchmarkExtractRatio(b *testing.B) {
+	pages := loadCorpus(b)
+	urls := pageURLs(b, pages)
+	var ext, base time.Duration
+	extract := func(p Page) {
+		t := time.Now()
+		scoop.Extract(bytes.NewReader(p.HTML), p.URL)
+		ext += time.Since(t)
+	}
+	baseline := func(p Page, u *url.URL) {
+		t := time.Now()
+		doc, err := html.Parse(bytes.NewReader(p.HTML))
+		if err != nil {
+			b.Fatal(err)
+		}
+		parser := readability.NewParser()
+		parser.ParseAndMutate(doc, u)
+		base += time.Since(t)
+	}
+	n := 0
+	for b.Loop() {
+		for i, p := range pages {
+			if (i+n)%2 == 0 {
+				extract(p)
+				baseline(p, urls[i])
+			} else {
+				baseline(p, urls[i])
+				extract(p)
+			}
+		}
+		n++
+	}
+	b.ReportMetric(float64(ext)/float64(base), "extract/baseline")
 }
