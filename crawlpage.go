@@ -115,8 +115,10 @@ func pageType(mt string) bool {
 }
 
 // readListing queues the entries of a sitemap or feed whose dates are in
-// the window, at the listing's own depth: a seed sitemap's entries are
-// at depth 0.
+// the window. They are one hop from a listing found on a page, like a
+// page's links, but at the depth of a seed listing (or of one that
+// robots.txt names), so that MaxDepth -1 fetches exactly what the seeds
+// list. The sitemaps of a sitemap index are at the index's depth.
 func (cr *crawl) readListing(j *job, res *result, body []byte, parse func([]byte) ([]entry, error), op string) {
 	final := j.resp.Request.URL
 	res.revisit = true
@@ -135,13 +137,20 @@ func (cr *crawl) readListing(j *job, res *result, body []byte, parse func([]byte
 			cr.skip(skipWindow, u.String())
 			continue
 		}
-		cr.queueLink(res, u, j.req.Depth, final.String())
+		depth, seed := j.req.Depth+1, false
+		switch {
+		case e.sitemap:
+			depth, seed = j.req.Depth, j.req.Seed
+		case j.req.Seed:
+			depth = j.req.Depth
+		}
+		cr.queueLink(res, u, depth, final.String(), seed)
 	}
 	res.skip, res.detail = op, []any{"entries", len(entries)}
 }
 
-func (cr *crawl) queueLink(res *result, u *url.URL, depth int, foundOn string) {
-	if q, why := cr.admit(u, depth, foundOn, false); q != nil {
+func (cr *crawl) queueLink(res *result, u *url.URL, depth int, foundOn string, seed bool) {
+	if q, why := cr.admit(u, depth, foundOn, seed); q != nil {
 		res.links = append(res.links, *q)
 	} else if why != "" {
 		cr.skip(why, u.String())
@@ -163,14 +172,14 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 	if depth < cr.maxDepth {
 		for _, l := range info.links {
 			if u, err := CleanURL(base, l); err == nil {
-				cr.queueLink(res, u, depth+1, final.String())
+				cr.queueLink(res, u, depth+1, final.String(), false)
 			}
 		}
 	}
 	if cr.cfg.Feeds {
 		for _, l := range info.feeds {
 			if u, err := CleanURL(base, l); err == nil {
-				cr.queueLink(res, u, depth, final.String())
+				cr.queueLink(res, u, depth, final.String(), false)
 			}
 		}
 	}
@@ -178,7 +187,7 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 		if cu, err := CleanURL(base, info.canonical); err == nil && keyOf(cu) != keyOf(final) {
 			// The AMP rendering of a story: the story is fetched from
 			// its canonical page instead.
-			cr.queueLink(res, cu, depth, final.String())
+			cr.queueLink(res, cu, depth, final.String(), false)
 			res.skip = skipAMP
 			return
 		}

@@ -173,7 +173,7 @@ type noted struct {
 	loc *scoop.WARCLocation
 }
 
-func (n *noted) Note(r *scoop.Record) { r.WARCLocation = n.loc }
+func (n *noted) Note(r *scoop.Record) { r.WARCLocation = *n.loc }
 
 type recordingTransport struct{ n int }
 
@@ -200,7 +200,7 @@ func TestScraperResponseNoter(t *testing.T) {
 	}
 	for _, r := range res.records {
 		b, _ := json.Marshal(r)
-		if r.WARCLocation == nil || !strings.Contains(string(b), `"warc_file":"crawl-00001.warc.gz"`) || !strings.Contains(string(b), `"warc_offset":`) {
+		if r.WARCFile == "" || !strings.Contains(string(b), `"warc_file":"crawl-00001.warc.gz"`) || !strings.Contains(string(b), `"warc_offset":`) {
 			t.Errorf("record %s: %.200s", r.URL, b)
 		}
 	}

@@ -43,10 +43,11 @@
 // becomes of a request; retry.go classifies failures and times retries;
 // robots.go reads robots.txt (RFC 9309); crawlpage.go handles a fetched
 // page (sitemap, feed or HTML, classification by Extract, delivery);
-// frontier.go is the Frontier interface and frontier_bolt.go its bbolt
-// implementation; discover.go parses links, sitemaps and feeds;
-// urlnorm.go normalises URLs; jsonl.go writes the output; stats.go counts;
-// recordid.go makes the records' id; robotsstore.go is what a Frontier
-// shared by several processes implements to share robots.txt (package
-// redisfrontier keeps one in Redis).
+// frontier.go is the Frontier interface, frontier_bolt.go its bbolt
+// implementation and statefile.go opens and checks its file; discover.go
+// parses links, sitemaps and feeds; urlnorm.go normalises URLs; jsonl.go
+// writes the output; stats.go counts; recordid.go makes the records' id;
+// robotsstore.go is what a Frontier shared by several processes
+// implements to share robots.txt (package redisfrontier keeps one in
+// Redis).
 package scoop

@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -112,7 +113,8 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n, ok := resp.Body.(ResponseNoter); ok {
+	if n, ok := resp.Body.(ResponseNoter); ok && resp.StatusCode < 300 && req.Context().Value(robotsRequest{}) == nil {
+		// Only a page can become a record; work takes the note back.
 		cr.notes.Store(req.URL, n)
 	}
 	// Colly inflates a body served as gzip (by Content-Type or a .xml.gz
@@ -197,13 +199,16 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	cctx.Put(jobKey, j)
 	err := cr.c.Request(http.MethodGet, r.URL, nil, cctx, nil)
 	if j.resp == nil && j.err == nil {
-		j.err = cmpErr(err, errors.New("scoop: request not sent"))
+		j.err = cmp.Or(err, errNotSent)
 	}
 	var noter ResponseNoter
 	if j.resp != nil {
 		if n, ok := cr.notes.LoadAndDelete(j.resp.Request.URL); ok {
 			noter = n.(ResponseNoter)
 		}
+	}
+	if j.final != nil {
+		cr.notes.Delete(j.final) // a page refused at its headers
 	}
 	now := time.Now()
 	a := &Ack{Outcome: Done, HostNext: now.Add(cr.cfg.Delay)}
@@ -213,7 +218,8 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	if cr.cfg.Sitemaps {
 		for _, s := range cr.takeSitemaps(r.Host) {
 			if u, err := CleanURL(nil, s); err == nil {
-				if q, _ := cr.admit(u, 0, "robots.txt", false); q != nil {
+				// Listed by the site itself: its entries are at depth 0.
+				if q, _ := cr.admit(u, 0, "robots.txt", true); q != nil {
 					a.Links = append(a.Links, *q)
 				}
 			}
@@ -256,12 +262,8 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 	}
 }
 
-func cmpErr(err, fallback error) error {
-	if err != nil {
-		return err
-	}
-	return fallback
-}
+// errNotSent stands for a request Colly dropped without saying why.
+var errNotSent = errors.New("scoop: request not sent")
 
 // skip counts a page not delivered, with a debug line saying why.
 func (cr *crawl) skip(why, u string, detail ...any) {

@@ -58,7 +58,9 @@ var errBusy = errors.New("scoop: scraper is already running")
 //
 // Seeds may be home or section pages, sitemaps (or sitemap indexes,
 // gzipped or not, Google News ones included) and RSS, Atom or JSON feeds;
-// the entries of a seed sitemap or feed are at depth 0, like the seed.
+// the entries of a seed sitemap or feed, or of one that robots.txt lists,
+// are at depth 0, like the seed; those of a feed found on a page are one
+// hop further, like its links.
 // Every HTML page has its links followed; a page is delivered when
 // Extract finds an article on it, so the crawl delivers exactly what
 // Extract accepts. Pages that need JavaScript to show their text are out
@@ -215,8 +217,9 @@ var runMu sync.Mutex
 
 // ResponseNoter is implemented by the body of a response from a
 // Scraper's Transport that wants to annotate the Record made from the
-// response, for example with the WARC file and offset where the
-// transport stored it. Note is called before the record is delivered.
+// response, for example with the WARCLocation where the transport
+// stored it. Note is called after the body has been read and closed,
+// before the record is delivered.
 type ResponseNoter interface {
 	Note(r *Record)
 }
@@ -253,16 +256,18 @@ type Record struct {
 	// Extractor names the scoop version that made the record.
 	Extractor string `json:"extractor"`
 	// WARCLocation names where a recording Transport stored the
-	// response, when it says so (see ResponseNoter); nil leaves the
-	// fields out.
-	*WARCLocation
+	// response, when it says so (see ResponseNoter).
+	WARCLocation
 }
 
-// WARCLocation is where a response is stored in a WARC file.
+// WARCLocation names the WARC response record a Record's page is kept
+// in: the file's name, the record's WARC-Record-ID and the offset of the
+// record (or of the gzip member holding it) in the file. All are empty,
+// and left out of the JSON, when the page was not archived.
 type WARCLocation struct {
-	WARCFile     string `json:"warc_file"`
-	WARCRecordID string `json:"warc_record_id"`
-	WARCOffset   int64  `json:"warc_offset"`
+	WARCFile     string `json:"warc_file,omitempty"`
+	WARCRecordID string `json:"warc_record_id,omitempty"`
+	WARCOffset   int64  `json:"warc_offset,omitempty"`
 }
 
 // ErrorKind names what kind of failure a page met, as Stats.Errors

@@ -46,7 +46,7 @@ func (s *smallSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	switch r.URL.Path {
 	case "/robots.txt":
-		http.NotFound(w, r)
+		fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: http://%s/sitemap.xml\n", r.Host)
 	case "/":
 		fmt.Fprint(w, `<!doctype html><title>Home</title><a href="/news/one">1</a> <a href="/news/two">2</a> <a href="/news/three">3</a>`)
 	case "/sitemap.xml":
@@ -80,6 +80,7 @@ func TestRunZeroFlags(t *testing.T) {
 		{"depth 0", []string{"-depth", "0"}, "/", []string{"/", "/robots.txt"}, false},
 		{"depth 1", []string{"-depth", "1"}, "/", []string{"/", "/news/one", "/news/three", "/news/two", "/robots.txt"}, false},
 		{"sitemap at depth 0", []string{"-depth", "0"}, "/sitemap.xml", []string{"/news/one", "/news/three", "/robots.txt", "/sitemap.xml"}, false},
+		{"robots.txt sitemap at depth 0", []string{"-depth", "0", "-sitemaps"}, "/", []string{"/", "/news/one", "/news/three", "/robots.txt", "/sitemap.xml"}, false},
 		{"retries 0", []string{"-retries", "0"}, "/down", []string{"/down", "/robots.txt"}, true},
 		{"retries 1", []string{"-retries", "1"}, "/down", []string{"/down", "/down", "/robots.txt"}, true},
 	}
