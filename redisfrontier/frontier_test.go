@@ -192,16 +192,18 @@ func TestSkewedClocks(t *testing.T) {
 	if d := l.Deadline.Sub(skew); d < 59*time.Second || d > 61*time.Second {
 		t.Errorf("deadline %v after the caller's now, want a minute", d)
 	}
+	before := time.Now()
 	if err := ahead.Ack(ctx, skew, l, &scoop.Ack{Outcome: scoop.Done, HostNext: skew.Add(200 * time.Millisecond)}); err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
-	got, wake, err := right.Claim(ctx, now, 1, time.Minute)
+	after := time.Now()
+	got, wake, err := right.Claim(ctx, time.Now(), 1, time.Minute)
 	if err != nil || got != nil {
 		t.Fatalf("claimed %v, %v within the host's delay", got, err)
 	}
-	if d := wake.Sub(now); d < 150*time.Millisecond || d > 250*time.Millisecond {
-		t.Errorf("wake in %v, want about 200ms", d)
+	// 200ms after the ack, on this clock (to the millisecond).
+	if wake.Before(before.Add(198*time.Millisecond)) || wake.After(after.Add(202*time.Millisecond)) {
+		t.Errorf("wake %v after the ack began, %v after it ended; want 200ms", wake.Sub(before), wake.Sub(after))
 	}
 }
 
