@@ -182,10 +182,15 @@ func (cr *crawl) run(ctx context.Context, seeds []string) (err error) {
 	return nil
 }
 
+// idlePoll is the longest a worker with nothing to lease waits before
+// asking again: acks of other processes sharing the frontier, which free
+// hosts and queue links, wake no one here.
+const idlePoll = 50 * time.Millisecond
+
 // worker leases requests and handles them until nothing is left, the
 // crawl stops or ctx is done. With nothing ready, it waits for an ack
-// (which may queue links), for the earliest host to become free, or a
-// second at most, since a shared frontier may be fed by other processes.
+// (which may queue links), for the earliest host to become free, or
+// idlePoll at most.
 func (cr *crawl) worker(ctx context.Context) {
 	for !cr.stopping.Load() && ctx.Err() == nil {
 		l, next, err := cr.fr.Claim(ctx, time.Now(), cr.cfg.Parallelism, cr.ttl)
@@ -207,7 +212,7 @@ func (cr *crawl) worker(ctx context.Context) {
 			cr.doneOnce.Do(func() { close(cr.done) })
 			return
 		}
-		d := time.Second
+		d := idlePoll
 		if !next.IsZero() {
 			d = min(d, max(time.Until(next), time.Millisecond))
 		}

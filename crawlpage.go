@@ -240,6 +240,7 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 	if key == "" {
 		key = keyOf(final)
 	}
+	res.rec.ID = keyID(key)
 	if key != j.req.Key {
 		// Once delivered under its canonical address, the story need not
 		// be fetched from there.

@@ -30,13 +30,13 @@
 // # Files
 //
 // extract.go runs the steps; page.go reads the page before readability
-// rewrites it; charset.go decodes; classify.go decides what a page holds;
-// date.go parses and finds dates, pubdate.go settles the publisher's day
-// from the dateline; source.go finds source credits; related.go parses
-// related-story blocks and marks page debris; lead.go restores a lead
-// readability left out; clean.go cleans and renders the body, with
-// boilerplate.go's line rules and dangling.go's trailing labels; dom.go
-// holds the DOM helpers they share.
+// rewrites it; charset.go decodes; classify.go decides what a page holds
+// (articles, listings, soft 404s); date.go parses and finds dates,
+// pubdate.go settles the publisher's day from the dateline; source.go
+// finds source credits; related.go parses related-story blocks and marks
+// page debris; lead.go restores a lead readability left out; clean.go
+// cleans and renders the body, with boilerplate.go's line rules and
+// dangling.go's trailing labels; dom.go holds the DOM helpers they share.
 //
 // scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
 // seeds, admission); fetch.go is the Colly wiring, the transport and what
@@ -46,5 +46,8 @@
 // frontier.go is the Frontier interface, frontier_bolt.go its bbolt
 // implementation and statefile.go opens and checks its file; discover.go
 // parses links, sitemaps and feeds; urlnorm.go normalises URLs; jsonl.go
-// writes the output; stats.go counts.
+// writes the output; stats.go counts; recordid.go makes the records' id;
+// robotsstore.go is what a Frontier shared by several processes
+// implements to share robots.txt (package redisfrontier keeps one in
+// Redis).
 package scoop

@@ -322,30 +322,61 @@ func (cr *crawl) takeSitemaps(host string) []string {
 // then unavailable rather than without rules. Any other answer gives
 // rules (none for a 4xx).
 func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robotsRules, []string, error) {
+	site := u.Scheme + "://" + u.Host
+	rs, shared := cr.fr.(RobotsStore)
+	if shared {
+		status, body, ok, err := rs.Robots(ctx, site)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			return cr.readRobots(status, body)
+		}
+	}
+	status, body, err := cr.getRobots(ctx, u)
+	if shared {
+		if e := rs.SetRobots(ctx, site, status, body); e != nil && err == nil {
+			err = e
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return cr.readRobots(status, body)
+}
+
+// getRobots fetches the robots.txt of u's host: its status and, for a
+// 2xx or 3xx answer, its body.
+func (cr *crawl) getRobots(ctx context.Context, u *url.URL) (int, []byte, error) {
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	req, err := http.NewRequestWithContext(context.WithValue(ctx, robotsRequest{}, true), http.MethodGet, ru.String(), nil)
 	if err != nil {
-		return nil, nil, err
+		return 0, nil, err
 	}
 	req.Header.Set("User-Agent", cr.cfg.UserAgent)
 	cr.st.request()
 	resp, err := cr.client.Do(req)
 	if err != nil {
-		return nil, nil, err
+		return 0, nil, err
 	}
 	defer resp.Body.Close()
-	switch {
-	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
-		return nil, nil, &statusError{resp.StatusCode}
-	case resp.StatusCode >= 400:
-		return nil, nil, nil
+	if resp.StatusCode >= 400 {
+		return resp.StatusCode, nil, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsSize))
 	if err != nil {
-		return nil, nil, err
+		return 0, nil, err
 	}
-	if resp.StatusCode >= 300 {
-		return nil, nil, nil // a redirect loop or one elsewhere: no rules
+	return resp.StatusCode, body, nil
+}
+
+// readRobots turns a robots.txt answer into rules.
+func (cr *crawl) readRobots(status int, body []byte) (*robotsRules, []string, error) {
+	switch {
+	case status == http.StatusTooManyRequests || status >= 500:
+		return nil, nil, &statusError{status}
+	case status >= 300:
+		return nil, nil, nil // none for a 4xx; a redirect loop or one elsewhere: no rules
 	}
 	rules, sitemaps := parseRobots(body, productToken(cr.cfg.UserAgent))
 	return rules, sitemaps, nil

@@ -227,6 +227,10 @@ type ResponseNoter interface {
 // Record is one article as a crawl delivers it: the Article Extract made
 // of the page and where and how the page was fetched.
 type Record struct {
+	// ID is RecordID of the url: the same story has the same id in every
+	// run and every output, so shards can be joined on it.
+	ID string `json:"id"`
+
 	Article
 
 	// FetchedAt is when the response arrived, in UTC.

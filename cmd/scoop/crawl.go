@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scoopkit/scoop"
+	"github.com/scoopkit/scoop/redisfrontier"
 )
 
 // listFlag is a flag that may be given more than once.
@@ -72,6 +73,9 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	delay := fs.Duration("delay", scoop.DefaultDelay, "pause between requests per host (robots.txt Crawl-delay wins if longer)")
 	fs.Var(&domains, "allow-domain", "fetch only from this host name (repeatable; default: the seeds' hosts)")
 	fs.StringVar(&s.StateDir, "state", "", "keep crawl state in `DIR`; run again with the same DIR to resume")
+	redisURL := fs.String("redis", "", "share the crawl with other processes through the Redis at `URL` (redis://HOST:PORT/DB)")
+	crawlID := fs.String("crawl-id", "default", "with -redis, the crawl's `NAME`: processes with the same name share it")
+	lease := fs.Duration("lease", redisfrontier.DefaultLeaseTTL, "with -redis, how soon the requests of a killed process go to the others")
 	fs.StringVar(&s.CacheDir, "cache", "", "keep responses in `DIR` and answer repeated requests from it")
 	fs.StringVar(&s.UserAgent, "user-agent", scoop.DefaultUserAgent, "User-Agent header; put your contact address in it")
 	fs.BoolVar(&s.Sitemaps, "sitemaps", false, "also crawl the sitemaps listed in each host's robots.txt")
@@ -106,6 +110,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("-max-pages 0 would fetch nothing")
 	case s.Timeout <= 0:
 		return usagef("-timeout must be positive")
+	case *redisURL != "" && s.StateDir != "":
+		return usagef("-redis and -state exclude each other: the state is in Redis")
 	}
 	s.MaxDepth = zeroMeansZero(*depth)
 	if *depth < 0 {
@@ -126,6 +132,14 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		s.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	}
 
+	if *redisURL != "" {
+		fr, err := openShared(ctx, *redisURL, *crawlID, *lease, fs.Args(), *out, stderr)
+		if err != nil {
+			return err
+		}
+		defer fr.Close()
+		s.Frontier = fr
+	}
 	rw := scoop.NewRecordWriter(stdout)
 	if *out != "" {
 		var err error

@@ -41,7 +41,7 @@ var cli struct {
 	err       error
 }
 
-func buildCLI(t *testing.T) string {
+func buildCLI(t testing.TB) string {
 	t.Helper()
 	cli.once.Do(func() {
 		gocmd, err := exec.LookPath("go")
