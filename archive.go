@@ -6,57 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
 )
-
-// WARCLocation names the WARC response record a Record's page is kept
-// in: the file's name, the record's WARC-Record-ID and the offset in
-// the file of the gzip member (or, in an uncompressed file, the record)
-// that holds it. All are empty when the page was not archived.
-type WARCLocation struct {
-	WARCFile     string `json:"warc_file,omitempty"`
-	WARCRecordID string `json:"warc_record_id,omitempty"`
-	WARCOffset   int64  `json:"warc_offset,omitempty"`
-}
-
-// WARCLocationHeader is the response header through which a recording
-// transport (the warc package's Recorder) tells the crawl where it
-// archived a response. The transport adds it to the response it returns
-// once the body has been read and closed; it never goes on the wire.
-const WARCLocationHeader = "Scoop-Warc-Location"
-
-// String formats l as the value of a WARCLocationHeader.
-func (l WARCLocation) String() string {
-	return l.WARCFile + " " + strconv.FormatInt(l.WARCOffset, 10) + " " + l.WARCRecordID
-}
-
-// ParseWARCLocation reads the value of a WARCLocationHeader.
-func ParseWARCLocation(s string) (WARCLocation, bool) {
-	// The file name may hold spaces; the offset and the record ID do not.
-	rest, id, ok := cutLast(s)
-	if !ok {
-		return WARCLocation{}, false
-	}
-	file, off, ok := cutLast(rest)
-	if !ok {
-		return WARCLocation{}, false
-	}
-	n, err := strconv.ParseInt(off, 10, 64)
-	if err != nil || n < 0 || file == "" || id == "" {
-		return WARCLocation{}, false
-	}
-	return WARCLocation{WARCFile: file, WARCRecordID: id, WARCOffset: n}, true
-}
-
-func cutLast(s string) (before, after string, ok bool) {
-	i := strings.LastIndexByte(s, ' ')
-	if i < 0 {
-		return "", "", false
-	}
-	return s[:i], s[i+1:], true
-}
 
 // ContentSum is a Record's ContentSHA256: the hex SHA-256 of the
 // article's title and text.
@@ -66,43 +17,76 @@ func ContentSum(a *Article) string {
 }
 
 // PageRecord makes the Record of an HTML page as a crawl that fetched it
-// from finalURL with a 200 status at fetchedAt would deliver it, for
-// re-extracting archived pages. It decides as a crawl does whether the
-// page is an article: a home, section, tag or author page, and the AMP
-// rendering of a story whose canonical page is elsewhere, fail with
-// ErrNoArticle. Depth and FoundOn, which only a crawl knows, are left
-// empty. It fails as ExtractWithContentType does otherwise.
-func (e *Extractor) PageRecord(body []byte, finalURL, contentType string, fetchedAt time.Time) (*Record, error) {
+// from finalURL with status 200 at fetchedAt would, for re-extracting
+// archived pages (the warc package's Reader), and the Delivery the crawl
+// would note to deliver each story once. It decides as a crawl does: the
+// AMP rendering of a story whose canonical page is elsewhere fails with
+// ErrNoArticle, and so does a page Extract refuses (a *NotArticleError).
+// Depth and FoundOn, which only a crawl knows, are left empty; the date
+// window of a crawl is not applied.
+func (e *Extractor) PageRecord(body []byte, finalURL, contentType string, fetchedAt time.Time) (*Record, *Delivery, error) {
 	final, err := url.Parse(finalURL)
 	if err != nil || (final.Scheme != "http" && final.Scheme != "https") || final.Host == "" {
-		return nil, fmt.Errorf("%w: %q", ErrInvalidURL, finalURL)
+		return nil, nil, fmt.Errorf("%w: %q", ErrInvalidURL, finalURL)
 	}
 	info := scanHTML(body)
-	base := final
+	rec, del, err := e.pageRecord(body, final, &info, pageBase(final, &info), contentType, fetchedAt)
+	if err != nil {
+		return nil, nil, err
+	}
+	rec.Status = 200
+	return rec, del, nil
+}
+
+// pageBase is the address a page's links are relative to.
+func pageBase(final *url.URL, info *pageInfo) *url.URL {
 	if info.base != "" {
 		if b, err := final.Parse(info.base); err == nil {
-			base = b
+			return b
 		}
 	}
-	_, possible := articleEvidence(final, &info)
+	return final
+}
+
+// ampError is the error of the AMP rendering of a story whose canonical
+// page is elsewhere: a crawl fetches that page instead.
+type ampError struct {
+	page      string
+	canonical *url.URL
+}
+
+func (e *ampError) Error() string {
+	return fmt.Sprintf("%v: %s is the AMP rendering of %s", ErrNoArticle, e.page, e.canonical)
+}
+
+func (e *ampError) Is(target error) bool { return target == ErrNoArticle }
+
+// pageRecord is the one place that turns a fetched HTML page into a
+// Record and its Delivery, for the crawl (readPage) and for archives
+// (PageRecord). info is scanHTML of body and base the page's base. The
+// Record's Status, Depth and FoundOn are the caller's to set.
+func (e *Extractor) pageRecord(body []byte, final *url.URL, info *pageInfo, base *url.URL, ct string, fetchedAt time.Time) (*Record, *Delivery, error) {
 	if info.amp && info.canonical != "" {
-		if cu, err := CleanURL(base, info.canonical); err == nil && keyOf(cu) != keyOfRaw(final) {
-			return nil, fmt.Errorf("%w: %s is the AMP rendering of %s", ErrNoArticle, finalURL, cu)
+		if cu, err := CleanURL(base, info.canonical); err == nil && keyOf(cu) != keyOf(final) {
+			return nil, nil, &ampError{page: final.String(), canonical: cu}
 		}
 	}
-	if !possible {
-		return nil, fmt.Errorf("%w: %s is a listing page", ErrNoArticle, finalURL)
-	}
-	a, err := e.ExtractWithContentType(bytes.NewReader(body), final.String(), contentType)
+	a, err := e.ExtractWithContentType(bytes.NewReader(body), final.String(), ct)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &Record{
+	bodySum := sha256.Sum256(body)
+	rec := &Record{
 		Article:       *a,
 		FetchedAt:     fetchedAt.UTC(),
-		Status:        200,
 		FinalURL:      final.String(),
 		ContentSHA256: ContentSum(a),
 		Extractor:     "scoop " + Version,
-	}, nil
+	}
+	key := URLKey(a.URL)
+	if key == "" {
+		key = keyOf(final)
+	}
+	rec.ID = keyID(key)
+	return rec, &Delivery{Key: key, URL: a.URL, Host: final.Host, ContentSHA: rec.ContentSHA256, BodySHA: hex.EncodeToString(bodySum[:])}, nil
 }

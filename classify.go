@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // PageKind is what a page holds, as Extract and the crawler both decide it.
@@ -70,6 +71,10 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 	declared := p.article() != nil || strings.EqualFold(p.meta["og:type"], "article")
 	if !declared && listing(body) {
 		return PageListing, "linked headlines"
+	}
+	links, linked, letters := p.storyLinks(body)
+	if !declared && links >= 3 && p.declaresListing() || links >= 5 && linked*2 >= letters {
+		return PageListing, "story links"
 	}
 	// Letters, not words: Chinese and Japanese do not separate words.
 	n := 0
@@ -157,4 +162,49 @@ func listing(body *html.Node) bool {
 	}
 	walk(body)
 	return linked >= 3 && linked*2 >= headings
+}
+
+// storyLinks counts the links of body that lead to other stories with a
+// headline-length text, the letters of their text and the letters of all
+// of body's text. On a listing such links carry much of the text; in an
+// article they are a few citations in long prose.
+func (p *page) storyLinks(body *html.Node) (links, linked, letters int) {
+	seen := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			letters += countLetters(n.Data)
+			return
+		case n.Type != html.ElementNode || skipText(n):
+			return
+		case n.DataAtom == atom.A:
+			t := textOf(n)
+			if len(t) >= 20 && strings.Count(t, " ") >= 2 {
+				if u := p.storyURL(attr(n, "href")); u != "" && !seen[u] {
+					seen[u] = true
+					links++
+					linked += countLetters(t)
+				}
+			}
+			letters += countLetters(textOf(n))
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(body)
+	return links, linked, letters
+}
+
+// declaresListing reports whether the page's structured data calls it a
+// collection of items: a section front, a search page, a list.
+func (p *page) declaresListing() bool {
+	for _, o := range p.jsonLD {
+		if isType(o["@type"], "CollectionPage", "ItemList", "SearchResultsPage") {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package scoop
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -9,6 +10,10 @@ import (
 func TestClassify(t *testing.T) {
 	prose := strings.Repeat("<p>The council voted on Tuesday to rebuild the harbour wall before winter storms, after engineers found cracks along its length.</p>", 3)
 	teasers := strings.Repeat(`<div class="card"><h2><a href="/news/2025/03/story-%d">Council votes to rebuild the harbour wall before winter</a></h2><p>Engineers found cracks.</p></div>`, 6)
+	var cards string
+	for i := range 8 {
+		cards += fmt.Sprintf(`<li class="story-card"><a href="/news/2025/03/0%d/harbour-story-%d">Council votes to rebuild the harbour wall before storms</a><time>4 March 2025</time><p class="teaser">Engineers found cracks along its length.</p></li>`, i, i)
+	}
 	tests := []struct {
 		name string
 		page string
@@ -24,6 +29,12 @@ func TestClassify(t *testing.T) {
 		{"a story about error pages is a story",
 			`<title>Why broken links and 404 pages cost news sites their readers</title><h1>Why broken links and 404 pages cost news sites their readers</h1>` + prose, ""},
 		{"teaser list", `<h1>Local news</h1>` + teasers, PageListing},
+		{"card list without headings",
+			`<h1>Local news</h1><ul>` + cards + `</ul>`, PageListing},
+		{"collection page with a few cards",
+			`<script type="application/ld+json">{"@type":"CollectionPage","name":"Harbour"}</script><h1>Harbour</h1><ul>` + cards[:len(cards)/2] + `</ul>`, PageListing},
+		{"story with a related list",
+			`<h1>Harbour wall to be rebuilt</h1>` + strings.Repeat(prose, 3) + `<ul>` + cards + `</ul>`, ""},
 		{"empty shell", `<h1>Harbour Times</h1><div id="app"></div>`, PageOther},
 	}
 	for _, tt := range tests {

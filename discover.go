@@ -6,8 +6,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -17,45 +15,28 @@ import (
 )
 
 // pageInfo is what one pass of the tokenizer learns about an HTML page:
-// where it links to and what it says it is. It costs a fraction of
-// Extract's parse, so listing pages are never parsed fully.
+// where it links to, and whether it is the AMP rendering of another.
+// Whether it holds an article is Extract's decision alone.
 type pageInfo struct {
 	base      string
 	links     []string
 	canonical string
-	ogType    string
-	ldTypes   []string
 	amp       bool
 	feeds     []string
 }
 
-var rxLDType = regexp.MustCompile(`"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")`)
-var rxQuoted = regexp.MustCompile(`"([^"]*)"`)
-
-// scanHTML reads the links and page-type hints of an HTML document.
+// scanHTML reads the links of an HTML document.
 func scanHTML(body []byte) pageInfo {
 	var p pageInfo
 	z := html.NewTokenizer(bytes.NewReader(body))
-	inLD := false
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
 			return p
-		case html.TextToken:
-			if inLD {
-				for _, m := range rxLDType.FindAllSubmatch(z.Text(), -1) {
-					for _, q := range rxQuoted.FindAllSubmatch(m[1], -1) {
-						p.ldTypes = append(p.ldTypes, string(q[1]))
-					}
-				}
-			}
-		case html.EndTagToken:
-			inLD = false
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			inLD = false
 			if !hasAttr {
 				continue
 			}
@@ -87,10 +68,6 @@ func scanHTML(body []byte) pageInfo {
 						p.feeds = append(p.feeds, attrs["href"])
 					}
 				}
-			case atom.Meta:
-				if strings.EqualFold(attrs["property"], "og:type") || strings.EqualFold(attrs["name"], "og:type") {
-					p.ogType = strings.ToLower(strings.TrimSpace(attrs["content"]))
-				}
 			case atom.Html:
 				_, amp := attrs["amp"]
 				_, bolt := attrs["⚡"]
@@ -99,59 +76,9 @@ func scanHTML(body []byte) pageInfo {
 				if p.base == "" {
 					p.base = attrs["href"]
 				}
-			case atom.Script:
-				inLD = strings.Contains(strings.ToLower(attrs["type"]), "ld+json")
 			}
 		}
 	}
-}
-
-var articleTypes = map[string]bool{
-	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
-	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
-	"backgroundnewsarticle": true, "askpublicnewsarticle": true, "liveblogposting": true,
-	"report": true,
-}
-
-var listingTypes = map[string]bool{
-	"collectionpage": true, "website": true, "profilepage": true, "itemlist": true,
-	"searchresultspage": true, "aboutpage": true, "contactpage": true,
-}
-
-// rxDatedSlug matches article addresses that carry their date and a
-// slug: /2024/05/12/some-story, /2024/05/some-story, /news/2024-05-12-some-story.
-var rxDatedSlug = regexp.MustCompile(`/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:(?:0?[1-9]|[12]\d|3[01])/)?[^/]*[a-z][^/]*-[^/]*|(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])[-/_][^/]*[a-z]{3}`)
-
-// rxListingPath matches addresses of pages that list stories.
-var rxListingPath = regexp.MustCompile(`(?i)/(?:tags?|topics?|authors?|category|categories|sections?|page|archives?|search|people|series|feeds?)(?:/|$)|[?&](?:page|p|s|q)=`)
-
-// articleEvidence reports whether a page may be emitted as an article:
-// it says so (og:type article, JSON-LD NewsArticle, Article,
-// BlogPosting…), or its address is a dated slug, or nothing marks it as a
-// home, section, tag or author page, in which case Extract must still
-// find a real article body.
-func articleEvidence(u *url.URL, p *pageInfo) (strong, possible bool) {
-	for _, t := range p.ldTypes {
-		if articleTypes[strings.ToLower(t)] {
-			return true, true
-		}
-	}
-	if p.ogType == "article" || strings.HasPrefix(p.ogType, "article:") || rxDatedSlug.MatchString(u.EscapedPath()) {
-		return true, true
-	}
-	if u.Path == "/" || u.Path == "" || rxListingPath.MatchString(u.RequestURI()) {
-		return false, false
-	}
-	switch p.ogType {
-	case "website", "profile", "object", "blog":
-		return false, false
-	}
-	for _, t := range p.ldTypes {
-		if listingTypes[strings.ToLower(t)] {
-			return false, false
-		}
-	}
-	return false, true
 }
 
 // skipExt lists file name endings that are never news pages, so links to

@@ -3,7 +3,6 @@ package scoop
 import (
 	"bytes"
 	"compress/gzip"
-	"net/url"
 	"slices"
 	"testing"
 	"time"
@@ -20,41 +19,11 @@ func TestScanHTML(t *testing.T) {
 	if !slices.Equal(p.links, []string{"/one", "two", "/three"}) {
 		t.Errorf("links %q", p.links)
 	}
-	if p.canonical != "https://x.test/a" || p.base != "https://x.test/base/" || !p.amp || p.ogType != "article" {
+	if p.canonical != "https://x.test/a" || p.base != "https://x.test/base/" || !p.amp {
 		t.Errorf("%+v", p)
 	}
-	if !slices.Equal(p.ldTypes, []string{"WebSite", "NewsArticle", "Article"}) || !slices.Equal(p.feeds, []string{"/feed"}) {
-		t.Errorf("types %q feeds %q", p.ldTypes, p.feeds)
-	}
-}
-
-func TestArticleEvidence(t *testing.T) {
-	tests := []struct {
-		name, url        string
-		info             pageInfo
-		strong, possible bool
-	}{
-		{"json-ld", "https://x.test/tag/a", pageInfo{ldTypes: []string{"WebSite", "NewsArticle"}}, true, true},
-		{"og article", "https://x.test/p", pageInfo{ogType: "article"}, true, true},
-		{"dated slug", "https://x.test/2024/05/12/harbour-plan-approved/", pageInfo{}, true, true},
-		{"dated slug in name", "https://x.test/news/2024-05-12-harbour-plan", pageInfo{}, true, true},
-		{"home", "https://x.test/", pageInfo{}, false, false},
-		{"section", "https://x.test/section/world/", pageInfo{}, false, false},
-		{"tag", "https://x.test/tag/climate/", pageInfo{}, false, false},
-		{"pagination", "https://x.test/world?page=2", pageInfo{}, false, false},
-		{"og website", "https://x.test/world", pageInfo{ogType: "website"}, false, false},
-		{"collection", "https://x.test/world", pageInfo{ldTypes: []string{"CollectionPage"}}, false, false},
-		{"date archive", "https://x.test/2024/05/", pageInfo{}, false, true},
-		{"no evidence", "https://x.test/stories/harbour-plan", pageInfo{}, false, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u, _ := url.Parse(tt.url)
-			strong, possible := articleEvidence(u, &tt.info)
-			if strong != tt.strong || possible != tt.possible {
-				t.Errorf("got %v %v, want %v %v", strong, possible, tt.strong, tt.possible)
-			}
-		})
+	if !slices.Equal(p.feeds, []string{"/feed"}) {
+		t.Errorf("feeds %q", p.feeds)
 	}
 }
 

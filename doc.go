@@ -20,23 +20,36 @@
 // # Crawling
 //
 // A [Scraper] crawls news sites with Colly from seed URLs, sitemaps and
-// feeds, politely by default, and hands each article to a callback as a
-// [Record]: the Article and where it came from. Its state can live on
-// disk so that a stopped crawl resumes without refetching or duplicating.
-// [RecordWriter] writes records as JSON Lines.
+// feeds, politely by default, and hands each article Extract accepts to a
+// callback as a [Record]: the Article and where it came from. Failures
+// come as a [*PageError] with an [ErrorKind]. The crawl's state is a
+// [Frontier], by default a bbolt file ([OpenFrontier]) so that a stopped
+// crawl resumes without refetching; [OpenJSONL] writes records as JSON
+// Lines exactly once across runs, kill -9 included.
 //
 // # Files
 //
 // extract.go runs the steps; page.go reads the page before readability
-// rewrites it; charset.go decodes; classify.go decides what a page holds;
-// date.go parses and finds dates, pubdate.go settles the publisher's day
-// from the dateline; source.go finds source credits; related.go parses
-// related-story blocks and marks page debris; lead.go restores a lead
-// readability left out; clean.go cleans and renders the body, with
-// boilerplate.go's line rules and dangling.go's trailing labels; dom.go
-// holds the DOM helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
-// its Colly wiring, discover.go link, sitemap and feed discovery, store.go
-// the resumable state, urlnorm.go URL normalisation, jsonl.go the
-// output and archive.go what the warc package needs: PageRecord, the
-// crawl's decision for a page fetched earlier, and WARCLocation.
+// rewrites it; charset.go decodes; classify.go decides what a page holds
+// (articles, listings, soft 404s); date.go parses and finds dates,
+// pubdate.go settles the publisher's day from the dateline; source.go
+// finds source credits; related.go parses related-story blocks and marks
+// page debris; lead.go restores a lead readability left out; clean.go
+// cleans and renders the body, with boilerplate.go's line rules and
+// dangling.go's trailing labels; dom.go holds the DOM helpers they share.
+//
+// scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
+// seeds, admission); fetch.go is the Colly wiring, the transport and what
+// becomes of a request; retry.go classifies failures and times retries;
+// robots.go reads robots.txt (RFC 9309); crawlpage.go handles a fetched
+// page (sitemap, feed or HTML, classification by Extract, delivery);
+// frontier.go is the Frontier interface, frontier_bolt.go its bbolt
+// implementation and statefile.go opens and checks its file; discover.go
+// parses links, sitemaps and feeds; urlnorm.go normalises URLs; jsonl.go
+// writes the output; stats.go counts; recordid.go makes the records' id;
+// robotsstore.go is what a Frontier shared by several processes
+// implements to share robots.txt (package redisfrontier keeps one in
+// Redis); archive.go makes the record of a page, for the crawl and for
+// pages read back from an archive (package warc records and reads WARC
+// files).
 package scoop

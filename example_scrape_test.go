@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/scoopkit/scoop"
@@ -56,4 +58,26 @@ func ExampleURLKey() {
 	// Output:
 	// https://news.example.com/2024/05/01/story
 	// https://news.example.com/2024/05/01/story
+}
+
+// A crawl's records file, opened again by a resumed run: a record it
+// holds is not written twice.
+func ExampleOpenJSONL() {
+	dir, _ := os.MkdirTemp("", "scoop-example-")
+	defer os.RemoveAll(dir)
+	path, state := filepath.Join(dir, "articles.jsonl"), filepath.Join(dir, "state")
+	story := &scoop.Record{Article: scoop.Article{URL: "https://news.example.com/2024/05/01/levy", Title: "Council approves harbour levy"}}
+	for range 2 { // two runs, the first killed after writing the record
+		w, err := scoop.OpenJSONL(path, state)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		w.Write(story)
+		w.Close()
+	}
+	b, _ := os.ReadFile(path)
+	fmt.Println(strings.Count(string(b), "\n"), "line")
+	// Output:
+	// 1 line
 }

@@ -138,7 +138,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	// double the cost of large @graph blocks.
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true
-	lead := p.leadParagraph()
+	lead, intro := p.leadParagraph(), p.intro()
 	ra, err := parser.ParseAndMutate(doc, u)
 	pageURL := u.String()
 	a := &Article{
@@ -164,7 +164,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 		return nil, p.refuse(a, PageOther, "no readable content")
 	}
 	removeCut(ra.Node)
-	restoreLead(ra.Node, lead)
+	if !restoreIntro(ra.Node, intro) {
+		restoreLead(ra.Node, lead)
+	}
 	a.Title = p.title(ra.Title())
 	for _, n := range cleanBody(ra.Node, a.Title, p) {
 		a.Related = p.mergeStories(a.Related, p.callout(n, true))

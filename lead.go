@@ -29,7 +29,8 @@ func (p *page) leadParagraph() *html.Node {
 	if len(desc) < leadProbe {
 		return nil
 	}
-	for _, para := range p.paras {
+	for _, l := range p.paras {
+		para := l.node
 		t, _ := textUpTo(para, leadProbe+20)
 		if len(t) < leadProbe || inChrome(para) || inRelated(para) || cutKind(para) != "" {
 			continue
@@ -68,4 +69,92 @@ func cloneText(n *html.Node) *html.Node {
 		c.AppendChild(cloneText(k))
 	}
 	return c
+}
+
+// maxIntro is how many paragraphs under the headline may come back.
+const maxIntro = 8
+
+// introParagraph is a prose paragraph under the headline, copied before
+// readability rewrites the tree, with its opening.
+type introParagraph struct {
+	node  *html.Node
+	probe string
+}
+
+// intro returns the first prose paragraphs below the headline.
+func (p *page) intro() []introParagraph {
+	head, start := p.headlineAt()
+	if head == nil {
+		return nil
+	}
+	var out []introParagraph
+	for _, l := range p.paras {
+		if l.at < start || len(out) == maxIntro {
+			continue
+		}
+		n := l.node
+		t, _ := textUpTo(n, 400)
+		if len(t) < 80 || countLetters(t) < 60 || linkDensity(n, t) > 0.3 || inChrome(n) || inRelated(n) ||
+			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) {
+			continue
+		}
+		out = append(out, introParagraph{cloneText(n), t[:leadProbe]})
+	}
+	return out
+}
+
+// restoreIntro puts back, above readability's first paragraph, the
+// paragraphs that stood between it and the headline: an intro the
+// template set in its own box. It does nothing unless readability's first
+// paragraph is one of them, so that a body readability found elsewhere
+// is left alone.
+func restoreIntro(body *html.Node, intro []introParagraph) bool {
+	if len(intro) < 2 {
+		return false
+	}
+	first := firstParagraph(body)
+	if first == nil {
+		return false
+	}
+	t, _ := textUpTo(first, leadProbe+20)
+	if len(t) < leadProbe {
+		return false
+	}
+	k := -1
+	for i, c := range intro {
+		if c.probe == t[:leadProbe] {
+			k = i
+			break
+		}
+	}
+	if k <= 0 {
+		return false
+	}
+	top, _ := textUpTo(body, 4000)
+	parent := first.Parent
+	for _, c := range intro[:k] {
+		if !strings.Contains(top, c.probe) {
+			parent.InsertBefore(c.node, first)
+		}
+	}
+	return true
+}
+
+// firstParagraph returns the first p element under n with text.
+func firstParagraph(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.P {
+			if t, _ := textUpTo(c, leadProbe+20); len(t) >= leadProbe {
+				return c
+			}
+			continue
+		}
+		if f := firstParagraph(c); f != nil {
+			return f
+		}
+	}
+	return nil
 }

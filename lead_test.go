@@ -26,3 +26,26 @@ func TestLeadRestored(t *testing.T) {
 		t.Errorf("lead is not first:\n%.200s", a.Text)
 	}
 }
+
+// An intro set in its own box under the headline, apart from the body's
+// sections, comes back above the body readability picks, in order.
+func TestIntroRestored(t *testing.T) {
+	intro := []string{
+		"Die Nachfrage nach erneuerbaren Energien in Deutschland steigt; Alternativen zu fossilen Energieträgern werden gesucht.",
+		"Verbraucher in Deutschland können bereits heute mit Flüssiggas heizen, das teilweise aus erneuerbaren Quellen stammt.",
+	}
+	section := func(h string) string {
+		return `<div class="topic"><h3>` + h + `</h3>` + strings.Repeat(`<p>Dimethylether wird aus Methanol oder direkt aus Synthesegas hergestellt, in mehreren chemischen Prozessen, die heute in großen Anlagen laufen, und eignet sich zum Heizen, Kochen und für Mobilität.</p>`, 3) + `</div>`
+	}
+	page := `<html lang="de"><body><div class="post-hero"><h1>Dimethylether: Alternative für das Heizen</h1></div>` +
+		`<div class="post-top"><div class="post-text"><p>` + intro[0] + `</p><p>` + intro[1] + `</p></div></div>` +
+		`<div class="container">` + section("Herstellung") + section("Zusammenspiel mit Flüssiggas") + section("Ausblick") + `</div></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.de/aktuelles/dimethylether/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i0, i1, body := strings.Index(a.Text, intro[0][:40]), strings.Index(a.Text, intro[1][:40]), strings.Index(a.Text, "Dimethylether wird aus")
+	if i0 < 0 || i1 < 0 || !(i0 < i1 && i1 < body) {
+		t.Errorf("intro missing or out of order (%d, %d, %d):\n%s", i0, i1, body, a.Text)
+	}
+}

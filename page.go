@@ -24,14 +24,14 @@ type page struct {
 	jsonLD    []map[string]any  // every object found in JSON-LD, @graph flattened
 	h1        []*html.Node
 	times     []*html.Node
-	lines     []line       // short text runs holding a year: date candidates
-	h1At      []int        // for each h1, how much text came before it
-	subheads  []line       // the first h2 and h3 elements and where they stand
-	paras     []*html.Node // the first paragraphs, where a lead may stand
-	fetched   time.Time    // the fetch time relative dates count from; zero: not read
-	headings  int          // h2–h4 outside chrome
-	linkedHd  int          // of those, the ones that are a link: teaser headlines
-	textSeen  int          // visible text bytes walked so far
+	lines     []line    // short text runs holding a year: date candidates
+	h1At      []int     // for each h1, how much text came before it
+	subheads  []line    // the first h2 and h3 elements and where they stand
+	paras     []line    // the first paragraphs and where they stand, where a lead may be
+	fetched   time.Time // the fetch time relative dates count from; zero: not read
+	headings  int       // h2–h4 outside chrome
+	linkedHd  int       // of those, the ones that are a link: teaser headlines
+	textSeen  int       // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	order     *dateOrder      // how numeric dates read, once decided
@@ -117,7 +117,7 @@ func (p *page) scanElement(n *html.Node) bool {
 		p.times = append(p.times, n)
 	case atom.P:
 		if len(p.paras) < maxLeadParas {
-			p.paras = append(p.paras, n)
+			p.paras = append(p.paras, line{node: n, at: p.textSeen})
 		}
 	case atom.H2, atom.H3, atom.H4:
 		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {

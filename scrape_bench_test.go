@@ -3,6 +3,7 @@ package scoop_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -136,4 +137,81 @@ func BenchmarkCrawl(b *testing.B) {
 	b.ReportMetric(extractRate, "extract-pages/s")
 	b.ReportMetric(crawlRate/extractRate, "ratio")
 	b.ReportMetric(0, "ns/op") // an op is a crawl plus an extraction: not a useful figure
+}
+
+// BenchmarkCrawlMemory crawls generated sites of 1,000 and 20,000
+// stories (state on disk, no delay) and reports the peak of the live
+// heap while it runs: the frontier lives in the state file, so the peak
+// should stay flat as the site grows.
+func BenchmarkCrawlMemory(b *testing.B) {
+	for _, n := range []int{1000, 20000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			const perList = 100
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				var i int
+				switch {
+				case r.URL.Path == "/robots.txt":
+					http.NotFound(w, r)
+				case r.URL.Path == "/":
+					fmt.Fprint(w, "<!doctype html><title>Home</title>")
+					for l := range n / perList {
+						fmt.Fprintf(w, `<a href="/list/%d">list %d</a> `, l, l)
+					}
+				case scan(r.URL.Path, "/list/%d", &i):
+					fmt.Fprint(w, "<!doctype html><title>List</title><ul>")
+					for j := i * perList; j < (i+1)*perList; j++ {
+						fmt.Fprintf(w, `<li><a href="/story/%d/harbour-news-%d">Story %d</a></li>`, j, j, j)
+					}
+					fmt.Fprint(w, "</ul>")
+				default:
+					fmt.Fprint(w, story("Story "+r.URL.Path))
+				}
+			}))
+			defer srv.Close()
+			for b.Loop() {
+				runtime.GC()
+				var before runtime.MemStats
+				runtime.ReadMemStats(&before)
+				var peak atomic.Uint64
+				stop := make(chan struct{})
+				var wg sync.WaitGroup
+				wg.Go(func() {
+					var m runtime.MemStats
+					tick := time.NewTicker(20 * time.Millisecond)
+					defer tick.Stop()
+					for {
+						runtime.ReadMemStats(&m)
+						if m.HeapInuse > peak.Load() {
+							peak.Store(m.HeapInuse)
+						}
+						select {
+						case <-stop:
+							return
+						case <-tick.C:
+						}
+					}
+				})
+				s := &scoop.Scraper{Delay: -1, Parallelism: 4, StateDir: b.TempDir()}
+				start := time.Now()
+				err := s.Run(context.Background(), []string{srv.URL + "/"}, func(*scoop.Record, error) error { return nil })
+				close(stop)
+				wg.Wait()
+				if err != nil {
+					b.Fatal(err)
+				}
+				st := s.Stats()
+				if st.Articles < int64(n)*9/10 {
+					b.Fatalf("%d articles of %d", st.Articles, n)
+				}
+				b.ReportMetric(float64(peak.Load())/1e6, "peak-heap-MB")
+				b.ReportMetric(float64(st.Pages)/time.Since(start).Seconds(), "pages/s")
+			}
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+func scan(p, format string, i *int) bool {
+	_, err := fmt.Sscanf(p, format, i)
+	return err == nil
 }

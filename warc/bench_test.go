@@ -65,7 +65,7 @@ func BenchmarkExtractFiles(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := e.PageRecord(body, u, "text/html; charset=utf-8", time.Now()); err == nil {
+			if _, _, err := e.PageRecord(body, u, "text/html; charset=utf-8", time.Now()); err == nil {
 				n++
 			}
 		}

@@ -60,5 +60,5 @@ func Example() {
 	// Output:
 	// [news-00001.warc.gz]
 	// Council approves harbour plan 200 news-00001.warc.gz
-	// {Records:3 Pages:1 Articles:1 NotArticle:0 Revisits:0 Unresolved:0 Errors:0}
+	// {Records:3 Pages:1 Articles:1 Duplicates:0 NotArticle:0 Revisits:0 Unresolved:0 Errors:0}
 }

@@ -76,6 +76,7 @@ func TestRecorderKilled(t *testing.T) {
 			t.Fatal(err)
 		}
 		rd := NewReader(f, "killed-00001.warc.gz")
+		rd.Seen = nil // the child fetches pages over and over
 		var articles, torn int
 		for _, err := range rd.All() {
 			switch {
@@ -109,8 +110,8 @@ func TestRecorderKilled(t *testing.T) {
 		rec.Close()
 		final := strings.TrimSuffix(path, openSuffix)
 		fi2, err := os.Stat(final)
-		if err != nil || fi2.Size() != fi.Size() {
-			t.Fatalf("round %d: the file left open is not finished as %s with its %d bytes: %v", round, final, fi.Size(), err)
+		if err != nil || fi2.Size() > fi.Size() || torn == 0 && fi2.Size() != fi.Size() {
+			t.Fatalf("round %d: the file left open is not finished as %s, cut to its whole records: %v", round, final, err)
 		}
 		f, _ = os.Open(final)
 		recs, skipped, fatal := readErrs(t, f)

@@ -64,6 +64,7 @@ type Stats struct {
 	Records    int64 // WARC records read, skipped ones included
 	Pages      int64 // status 200 HTML responses and revisits of them
 	Articles   int64 // records returned
+	Duplicates int64 // articles not returned: a story Seen already
 	NotArticle int64 // pages that are not articles (listings, AMP copies, no article body)
 	Revisits   int64 // revisit records of pages
 	Unresolved int64 // revisits whose original is not in the input before them
@@ -73,7 +74,7 @@ type Stats struct {
 // A Reader reads the articles of a WARC file: it re-extracts every
 // status 200 HTML response, and every revisit of one whose original came
 // earlier in the same file, as a crawl that fetched it would have
-// delivered it. It reads WARC 1.0 and 1.1, gzipped per record, gzipped
+// delivered it, each story once (see Seen). It reads WARC 1.0 and 1.1, gzipped per record, gzipped
 // whole or not at all, validating digests. It streams: memory does not
 // grow with the file, except for a small index of the pages seen, which
 // revisits refer to.
@@ -85,6 +86,10 @@ type Reader struct {
 	// MaxRecordSize bounds the bytes of one record; a longer one is
 	// skipped with ErrRecordTooLarge. Zero means DefaultMaxRecordSize.
 	MaxRecordSize int64
+	// Seen holds the stories delivered so far; NewReader makes an empty
+	// one. Readers of several files that share one deliver each story
+	// once over all of them. Nil delivers every article read.
+	Seen *Seen
 
 	name   string
 	ra     io.ReaderAt // to re-read the original of a revisit; nil if the input cannot
@@ -126,7 +131,39 @@ func NewReader(r io.Reader, name string) *Reader {
 	rd.br = bufio.NewReaderSize(rd.cr, 64<<10)
 	rd.um = newUnmarshaler(readOptions...)
 	rd.byID, rd.byDigest = map[string]int64{}, map[string]int64{}
+	rd.Seen = &Seen{}
 	return rd
+}
+
+// Seen is what a crawl's frontier remembers of the stories it delivered,
+// for reading archives as a crawl delivers: a story (the same URL key)
+// is delivered once, a page byte for byte identical to one delivered
+// from the same host is not delivered again, and the same title and
+// text under another address is delivered with DuplicateOf naming the
+// first. It grows with the stories delivered (about 200 bytes each),
+// not with the bytes read. Its zero value is empty; it is not safe for
+// concurrent use.
+type Seen struct {
+	keys, bodies map[string]bool
+	content      map[string]string // content hash -> url of the first
+}
+
+// deliver reports whether a crawl would deliver rec, noting it.
+func (s *Seen) deliver(rec *scoop.Record, d *scoop.Delivery) bool {
+	if s.keys == nil {
+		s.keys, s.bodies, s.content = map[string]bool{}, map[string]bool{}, map[string]string{}
+	}
+	body := d.Host + " " + d.BodySHA
+	if s.keys[d.Key] || s.bodies[body] {
+		return false
+	}
+	if first, ok := s.content[d.ContentSHA]; ok {
+		rec.DuplicateOf = first
+	} else {
+		s.content[d.ContentSHA] = d.URL
+	}
+	s.keys[d.Key], s.bodies[body] = true, true
+	return true
 }
 
 // readOptions validate digests and lengths without failing the parse,
@@ -192,7 +229,7 @@ func (r *Reader) Read() (*scoop.Record, error) {
 			}
 			return nil, it.err
 		}
-		rec, err := r.Extractor.PageRecord(it.body, it.url, it.contentType, it.date)
+		rec, del, err := r.Extractor.PageRecord(it.body, it.url, it.contentType, it.date)
 		switch {
 		case errors.Is(err, scoop.ErrNoArticle), errors.Is(err, scoop.ErrEmpty), errors.Is(err, scoop.ErrNotHTML):
 			r.count(func(s *Stats) { s.NotArticle++ })
@@ -200,6 +237,10 @@ func (r *Reader) Read() (*scoop.Record, error) {
 		case err != nil:
 			r.count(func(s *Stats) { s.Errors++ })
 			return nil, &RecordError{File: r.name, Offset: it.loc.WARCOffset, RecordID: it.loc.WARCRecordID, URL: it.url, Err: err}
+		}
+		if r.Seen != nil && !r.Seen.deliver(rec, del) {
+			r.count(func(s *Stats) { s.Duplicates++ })
+			continue
 		}
 		rec.Status = it.status
 		rec.WARCLocation = it.loc

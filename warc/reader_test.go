@@ -201,11 +201,35 @@ func TestReadCCNews(t *testing.T) {
 	}
 }
 
+// TestReadSeen reads the CC-NEWS-style file as a crawl delivers: the
+// revisit of the first story under a tracking-parameter address is the
+// same story and is not delivered again; the same file read a second
+// time with the same Seen delivers nothing.
+func TestReadSeen(t *testing.T) {
+	data := layouts(ccNews(t))["gzip per record"]
+	seen := &Seen{}
+	for pass, want := range []int{2, 0} {
+		rd := NewReader(bytes.NewReader(data), "cc.warc.gz")
+		rd.Seen = seen
+		n := 0
+		for _, err := range rd.All() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if st := rd.Stats(); n != want || st.Duplicates != int64(3-want) {
+			t.Errorf("pass %d: %d articles, want %d; stats %+v", pass, n, want, st)
+		}
+	}
+}
+
 // readErrs reads a file and returns its records and the errors of the
 // records skipped.
 func readErrs(t *testing.T, r io.Reader) (recs []*scoop.Record, skipped []error, fatal error) {
 	t.Helper()
 	rd := NewReader(r, "bad.warc.gz")
+	rd.Seen = nil
 	for i := 0; i < 1000; i++ {
 		rec, err := rd.Read()
 		var re *RecordError

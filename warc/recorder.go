@@ -43,8 +43,8 @@ type RecorderOptions struct {
 // records are written when the caller closes the response body, with
 // the bytes the caller read: a body closed before its end, or longer
 // than MaxBodySize, is recorded cut and marked WARC-Truncated. The
-// returned response then carries the record's place in its header
-// scoop.WARCLocationHeader.
+// body then knows the record's place: it is a scoop.ResponseNoter, which
+// puts it in the crawl's Record, and Location reports it.
 //
 // Files are named after the path given to NewRecorder (crawl.warc.gz
 // gives crawl-00001.warc.gz, crawl-00002.warc.gz, …), begin with a
@@ -108,6 +108,8 @@ func (rec *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The response is to the caller's request, not to our copy of it.
+	resp.Request = req
 	x.date = time.Now().UTC()
 	x.resp = resp
 	x.header = resp.Header.Clone()
@@ -144,6 +146,7 @@ type recordedBody struct {
 	eof       bool
 	truncated string // the WARC-Truncated reason, if any
 	once      sync.Once
+	loc       scoop.WARCLocation // where it was recorded, once closed
 }
 
 func (b *recordedBody) Read(p []byte) (int, error) {
@@ -186,7 +189,7 @@ func (b *recordedBody) Close() error {
 				b.truncated = "length"
 			}
 		}
-		werr = b.x.record(b.buf.Bytes(), b.truncated)
+		b.loc, werr = b.x.record(b.buf.Bytes(), b.truncated)
 	})
 	err := b.raw.Close()
 	if werr != nil {
@@ -195,17 +198,36 @@ func (b *recordedBody) Close() error {
 	return err
 }
 
-// record writes the request and response records and puts their place
-// in the response header.
-func (x *exchange) record(body []byte, truncated string) error {
+// Note gives a crawl's record of the response the place of its WARC
+// record; it implements scoop.ResponseNoter.
+func (b *recordedBody) Note(r *scoop.Record) { r.WARCLocation = b.loc }
+
+// Location returns where the Recorder stored a response, once its body
+// has been closed.
+func Location(resp *http.Response) (scoop.WARCLocation, bool) {
+	var b *recordedBody
+	switch v := resp.Body.(type) {
+	case *recordedBody:
+		b = v
+	case *gunzipBody:
+		b = v.body
+	default:
+		return scoop.WARCLocation{}, false
+	}
+	return b.loc, b.loc.WARCFile != ""
+}
+
+// record writes the request and response records and returns where the
+// response record is.
+func (x *exchange) record(body []byte, truncated string) (scoop.WARCLocation, error) {
 	reqRec, err := x.requestRecord()
 	if err != nil {
-		return err
+		return scoop.WARCLocation{}, err
 	}
 	respRec, err := x.responseRecord(body, truncated)
 	if err != nil {
 		reqRec.Close()
-		return err
+		return scoop.WARCLocation{}, err
 	}
 	reqID := reqRec.WarcHeader().GetId(gowarc.WarcRecordID)
 	respID := respRec.WarcHeader().GetId(gowarc.WarcRecordID)
@@ -216,19 +238,17 @@ func (x *exchange) record(body []byte, truncated string) error {
 	// compressed in parallel.
 	if err := marshalGzip(&buf, reqRec); err != nil {
 		respRec.Close()
-		return err
+		return scoop.WARCLocation{}, err
 	}
 	reqLen := int64(buf.Len())
 	if err := marshalGzip(&buf, respRec); err != nil {
-		return err
+		return scoop.WARCLocation{}, err
 	}
 	name, off, err := x.rec.files.write(buf.Bytes())
 	if err != nil {
-		return err
+		return scoop.WARCLocation{}, err
 	}
-	loc := scoop.WARCLocation{WARCFile: name, WARCRecordID: "<" + respID + ">", WARCOffset: off + reqLen}
-	x.resp.Header.Set(scoop.WARCLocationHeader, loc.String())
-	return nil
+	return scoop.WARCLocation{WARCFile: name, WARCRecordID: "<" + respID + ">", WARCOffset: off + reqLen}, nil
 }
 
 func (x *exchange) requestRecord() (gowarc.WarcRecord, error) {
@@ -307,3 +327,6 @@ func (g *gunzipBody) Read(p []byte) (int, error) {
 }
 
 func (g *gunzipBody) Close() error { return g.body.Close() }
+
+// Note implements scoop.ResponseNoter.
+func (g *gunzipBody) Note(r *scoop.Record) { g.body.Note(r) }

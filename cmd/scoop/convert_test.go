@@ -140,20 +140,20 @@ func TestCrawlCSVResume(t *testing.T) {
 	sink.Write(recs[0])
 	f.WriteString(`"https://b.example/story","No date","`) // torn
 	f.Close()
-	o, err := openCSVOutput(out)
+	o, err := openCSV(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !o.has(recs[0]) || o.has(recs[1]) || o.empty {
-		t.Errorf("index: has first %v, has second %v, empty %v", o.has(recs[0]), o.has(recs[1]), o.empty)
+	if !o.keys[scoop.URLKey(recs[0].URL)] || o.keys[scoop.URLKey(recs[1].URL)] || o.header {
+		t.Errorf("index %v, header to write %v", o.keys, o.header)
 	}
-	s, _ := o.sink("csv")
-	s.Write(recs[1])
-	o.f.Close()
+	o.Write(recs[0]) // there already: not written again
+	o.Write(recs[1])
+	o.Close()
 	f, _ = os.Open(out)
 	rows, err := csv.NewReader(f).ReadAll()
 	f.Close()
-	if err != nil || len(rows) != 3 || rows[2][0] != "https://b.example/story" {
+	if err != nil || len(rows) != 3 || rows[2][1] != "https://b.example/story" {
 		t.Errorf("rows %q: %v", rows, err)
 	}
 }

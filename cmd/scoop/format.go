@@ -20,6 +20,7 @@ import (
 // recordSink is where a command writes its records: JSON Lines or CSV.
 type recordSink interface {
 	Write(r *scoop.Record) error
+	Close() error
 }
 
 // newSink returns the writer of format for w. A CSV sink writes its
@@ -63,10 +64,20 @@ func jsonNames(t reflect.Type) []string {
 type csvSink struct {
 	mu     sync.Mutex
 	w      io.Writer
+	f      *os.File        // the file of openCSV, closed by Close
+	keys   map[string]bool // URL keys of the rows in the file: not written again
 	header bool
 	sync   bool // commit each row to stable storage
 	buf    bytes.Buffer
 	err    error
+}
+
+// Close closes the file of openCSV.
+func (s *csvSink) Close() error {
+	if s.f == nil {
+		return nil
+	}
+	return s.f.Close()
 }
 
 func (s *csvSink) Write(r *scoop.Record) error {
@@ -78,6 +89,10 @@ func (s *csvSink) Write(r *scoop.Record) error {
 	defer s.mu.Unlock()
 	if s.err != nil {
 		return s.err
+	}
+	k := scoop.URLKey(r.URL)
+	if s.keys != nil && s.keys[k] {
+		return nil // written by an earlier run killed before its state noted it
 	}
 	s.buf.Reset()
 	cw := csv.NewWriter(&s.buf)
@@ -105,38 +120,36 @@ func (s *csvSink) Write(r *scoop.Record) error {
 		s.err = err
 		return err
 	}
+	if s.keys != nil {
+		s.keys[k] = true
+	}
 	return nil
 }
 
-// sink returns the writer of the records file in format: JSON Lines or
-// CSV (with its header row when the file is empty), each record on disk
-// before the crawl's state counts it as delivered, so that the state
-// never counts a record the file lacks, even after a crash of the
-// machine.
-func (o *output) sink(format string) (recordSink, error) {
-	if format == "csv" {
-		return &csvSink{w: o.f, header: o.empty, sync: o.regular}, nil
+// openCSV opens a CSV records file for appending, as scoop.OpenJSONL
+// does JSON Lines: a row a killed run left unfinished is cut off, the
+// rows already there are indexed and not written again, and each row is
+// on disk before the crawl's state counts it delivered. Rows span lines
+// (texts hold newlines), so the file is read as CSV. A path that is not
+// a regular file is written to as it is.
+func openCSV(path string) (*csvSink, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &csvSink{w: f, f: f, header: true}, nil
 	}
-	rw := scoop.NewRecordWriter(o.f)
-	rw.SetSync(o.regular)
-	return rw, nil
-}
-
-// openCSVOutput opens a CSV records file for appending, as openOutput
-// does JSON Lines: a row a killed run left unfinished is cut off and the
-// rows already there are indexed. Rows span lines (texts hold newlines),
-// so the file is read as CSV.
-func openCSVOutput(path string) (*output, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	o := &output{f: f, regular: true, keys: map[string]bool{}, sums: map[string]bool{}}
+	o := &csvSink{w: f, f: f, sync: true, keys: map[string]bool{}}
 	cr := csv.NewReader(bufio.NewReaderSize(f, 1<<20))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	var good, prev int64
-	urlCol, sumCol := slices.Index(columns, "url"), slices.Index(columns, "content_sha256")
+	urlCol := slices.Index(columns, "url")
 	for n := 0; ; n++ {
 		row, err := cr.Read()
 		if err == io.EOF {
@@ -151,7 +164,7 @@ func openCSVOutput(path string) (*output, error) {
 				return nil, fmt.Errorf("%s is not a CSV file of scoop records: its header differs", path)
 			}
 		} else {
-			o.keys[scoop.URLKey(row[urlCol])], o.sums[row[sumCol]] = true, true
+			o.keys[scoop.URLKey(row[urlCol])] = true
 		}
 		prev, good = good, cr.InputOffset()
 	}
@@ -170,7 +183,7 @@ func openCSVOutput(path string) (*output, error) {
 		f.Close()
 		return nil, err
 	}
-	o.empty = good == 0
+	o.header = good == 0
 	return o, nil
 }
 

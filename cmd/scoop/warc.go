@@ -17,8 +17,8 @@ import (
 )
 
 // extractWARC re-extracts the articles of WARC files: one record per
-// article, delivered once as a crawl would (the same story under two
-// addresses, or twice in the files, is written the first time only).
+// article, delivered once over all the files as a crawl would (see
+// warc.Seen).
 // Records that cannot be read are reported on stderr and skipped; a
 // file that cannot be read at all fails the command after the others
 // are read.
@@ -30,9 +30,8 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 	if err != nil {
 		return err
 	}
-	keys, sums := map[string]bool{}, map[string]bool{}
+	seen := &warc.Seen{} // each story once over all the files
 	var total warc.Stats
-	var dups int64
 	var failed []error
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
@@ -44,6 +43,7 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 			continue
 		}
 		rd := warc.NewReader(f, filepath.Base(name))
+		rd.Seen = seen
 		var fatal error
 		for rec, err := range rd.All() {
 			if err != nil {
@@ -55,12 +55,6 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 				}
 				continue
 			}
-			k := scoop.URLKey(rec.URL)
-			if sums[rec.ContentSHA256] || k != "" && keys[k] {
-				dups++
-				continue
-			}
-			sums[rec.ContentSHA256], keys[k] = true, true
 			if err := sink.Write(rec); err != nil {
 				f.Close()
 				return &outputError{err}
@@ -77,13 +71,14 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 		total.Records += st.Records
 		total.Pages += st.Pages
 		total.Articles += st.Articles
+		total.Duplicates += st.Duplicates
 		total.NotArticle += st.NotArticle
 		total.Revisits += st.Revisits
 		total.Unresolved += st.Unresolved
 		total.Errors += st.Errors
 	}
 	fmt.Fprintf(stderr, "records %d  pages %d  articles %d  duplicates %d  not articles %d  revisits %d (unresolved %d)  unreadable records %d\n",
-		total.Records, total.Pages, total.Articles-dups, dups, total.NotArticle, total.Revisits, total.Unresolved, total.Errors)
+		total.Records, total.Pages, total.Articles, total.Duplicates, total.NotArticle, total.Revisits, total.Unresolved, total.Errors)
 	if total.Errors > 0 && !verbose {
 		fmt.Fprintln(stderr, "run with -v to list the unreadable records")
 	}

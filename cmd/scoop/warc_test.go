@@ -239,8 +239,9 @@ func TestExtractWARCCSV(t *testing.T) {
 	srv := httptest.NewServer(site)
 	defer srv.Close()
 	dir := t.TempDir()
-	want := crawlSite(t, srv.URL, "-max-pages", "40", "-warc", filepath.Join(dir, "c.warc.gz"))
+	crawlSite(t, srv.URL, "-max-pages", "40", "-warc", filepath.Join(dir, "c.warc.gz"))
 	files, _ := filepath.Glob(filepath.Join(dir, "c-*.warc.gz"))
+	want, _ := extractWARCFiles(t, files...)
 	var stdout, stderr bytes.Buffer
 	if err := run(context.Background(), append([]string{"extract", "-warc", "-format", "csv"}, files...), &stdout, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
@@ -249,16 +250,12 @@ func TestExtractWARCCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want) == 0 || len(rows) != 1+len(want) || rows[0][0] != "url" {
+	if len(want) == 0 || len(rows) != 1+len(want) || rows[0][0] != "id" || rows[0][1] != "url" {
 		t.Fatalf("%d rows for %d articles; header %q", len(rows), len(want), rows[0])
 	}
-	urls := map[string]bool{}
-	for _, r := range want {
-		urls[r.URL] = true
-	}
-	for _, row := range rows[1:] {
-		if !urls[row[0]] {
-			t.Errorf("row for %s, which the crawl did not deliver", row[0])
+	for i, row := range rows[1:] {
+		if row[1] != want[i].URL || row[0] != want[i].ID {
+			t.Errorf("row %d is %s %s, the JSON line %s %s", i+1, row[0], row[1], want[i].ID, want[i].URL)
 		}
 	}
 }

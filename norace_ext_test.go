@@ -1,0 +1,5 @@
+//go:build !race
+
+package scoop_test
+
+const raceEnabled = false
