@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -104,7 +105,7 @@ func BenchmarkCrawlRatio(b *testing.B) {
 	srv := httptest.NewServer(gzipped(site))
 	defer srv.Close()
 	crawl := func(record bool) (time.Duration, int64) {
-		s := &scoop.Scraper{Parallelism: 4, Delay: -1, Sitemaps: true, MaxDepth: -1, MaxBodySize: 1 << 20, Backoff: time.Millisecond}
+		s := &scoop.Scraper{Parallelism: 4, Delay: -1, Sitemaps: true, MaxDepth: math.MaxInt, MaxBodySize: 1 << 20, Backoff: time.Millisecond}
 		var rec *Recorder
 		if record {
 			var err error
@@ -149,7 +150,7 @@ func benchCrawl(b *testing.B, record bool) {
 	var pages int64
 	start := time.Now()
 	for b.Loop() {
-		s := &scoop.Scraper{Parallelism: 4, Delay: -1, Sitemaps: true, MaxDepth: -1, MaxBodySize: 1 << 20, Backoff: time.Millisecond}
+		s := &scoop.Scraper{Parallelism: 4, Delay: -1, Sitemaps: true, MaxDepth: math.MaxInt, MaxBodySize: 1 << 20, Backoff: time.Millisecond}
 		var rec *Recorder
 		if record {
 			var err error
