@@ -26,8 +26,11 @@
 //
 // extract.go runs the steps; page.go reads the page before readability
 // rewrites it; charset.go decodes; date.go finds dates; source.go finds
-// source credits; related.go parses related-story blocks and marks page
-// debris; clean.go cleans and renders the body; dom.go holds the DOM
+// source credits; related.go walks the page for related-story blocks,
+// marks page debris and merges stories by URL, related_block.go
+// recognises blocks and inline callouts, related_card.go reads their
+// cards and JSON-LD, related_link.go decides which links are stories and
+// related_vocab.go holds their vocabulary; clean.go cleans and renders the body; dom.go holds the DOM
 // helpers they share. scrape.go holds the crawler's API, scrape_crawl.go
 // its Colly wiring, discover.go link, sitemap and feed discovery, store.go
 // the resumable state, urlnorm.go URL normalisation and jsonl.go the

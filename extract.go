@@ -137,7 +137,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	removeCut(ra.Node)
 	title := p.title(ra.Title())
 	for _, n := range cleanBody(ra.Node, title, p) {
-		related = p.mergeStories(related, p.callout(n, true))
+		related.add(p.callout(n, true)...)
 	}
 	text := plainText(ra.Node)
 	if !p.isArticle(ra.Node, text, pub) {
@@ -160,7 +160,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 		Text:       text,
 		HTML:       hb.String(),
 		DateSource: pub.source,
-		Related:    related,
+		Related:    related.list,
 	}
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c

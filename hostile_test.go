@@ -58,6 +58,7 @@ func TestHostileDocuments(t *testing.T) {
 		{"100000 nested elements", "<html><body>" + strings.Repeat("<div>", 100000) + "text" + strings.Repeat("</div>", 100000), ErrTooLarge, 0},
 		{"100000 links", manyLinks(100000), nil, 0},
 		{"link farm just over a block", manyLinks(maxBlockLinks + 1), nil, 0},
+		{"40 related blocks of 190 links", manyBlocksPage(40, 190), nil, 40 * 190},
 		{"nothing but scripts", "<html><head>" + strings.Repeat("<script>var x = 1;</script>", 50000) + "</head><body></body></html>", ErrNoArticle, 0},
 		{"enormous attribute", `<html><body><article class="` + strings.Repeat("a-", 5<<20) + `"><h1>Council weighs mill plan</h1>` + prose + `</article>`, nil, 0},
 		{"text only in noscript", "<html><body><noscript><h1>Council weighs mill plan</h1>" + prose + "</noscript><script>render()</script></body></html>", nil, 0},

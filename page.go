@@ -26,6 +26,7 @@ type page struct {
 	lines     []line // short text runs holding a digit: date candidates
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
+	selfKeys  []string        // storyKeys of the page itself, once a link needs them
 	order     *dateOrder      // how numeric dates read, once decided
 }
 
