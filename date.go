@@ -86,6 +86,7 @@ var (
 	rxNumeric              = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?:[^\d]|$)`)
 	rxCJK                  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
 	rxClock                = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|-|–|—|\||/)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
+	rxClockAnywhere        = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}\b`)
 	rxURLDate              = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
 )
 
@@ -269,7 +270,8 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			b, _ := strconv.Atoi(v[3])
 			y, _ := strconv.Atoi(v[5])
 			mo, d := a, b
-			if a > 12 || (b <= 12 && order == dayFirst) {
+			// Dotted dates are day first wherever they are written.
+			if a > 12 || (b <= 12 && (order == dayFirst || v[2] == ".")) {
 				mo, d = b, a
 			}
 			t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
@@ -377,6 +379,9 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 				pub = dateCandidate{t, DateFromURL}
 			}
 		}
+	}
+	if d, clock, ok := p.dateline(plausible); ok {
+		pub = publishersDay(pub, d, clock)
 	}
 	if pub.source == "" && mod.source != "" {
 		// A page that shows only "Updated …" was first published no later;
@@ -544,8 +549,8 @@ func (p *page) decideOrder() dateOrder {
 			continue
 		}
 		for _, m := range rxNumeric.FindAllStringSubmatch(l.text, -1) {
-			if m[2] != m[4] {
-				continue
+			if m[2] != m[4] || m[2] == "." {
+				continue // dotted dates are always day first: no vote
 			}
 			a, _ := strconv.Atoi(m[1])
 			b, _ := strconv.Atoi(m[3])

@@ -131,43 +131,15 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true
 	ra, err := parser.ParseAndMutate(doc, u)
-	if err != nil || ra.Node == nil {
-		return nil, fmt.Errorf("%w: %s", ErrNoArticle, u)
-	}
-	removeCut(ra.Node)
-	title := p.title(ra.Title())
-	for _, n := range cleanBody(ra.Node, title, p) {
-		related.add(p.callout(n, true)...)
-	}
-	text := plainText(ra.Node)
-	if !p.isArticle(ra.Node, text, pub) {
-		return nil, fmt.Errorf("%w: %s", ErrNoArticle, u)
-	}
-	var hb strings.Builder
-	if err := html.Render(&hb, ra.Node); err != nil {
-		return nil, fmt.Errorf("scoop: rendering %s: %w", u, err)
-	}
-
 	pageURL := u.String()
 	a := &Article{
 		URL:        pageURL,
-		Title:      title,
-		Byline:     p.byline(ra.Byline()),
-		SiteName:   p.siteName(ra.SiteName()),
 		Language:   p.language(),
-		Excerpt:    p.excerpt(ra.Excerpt()),
-		Image:      p.resolve(ra.ImageURL()),
-		Text:       text,
-		HTML:       hb.String(),
 		DateSource: pub.source,
 		Related:    related.list,
 	}
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c
-	}
-	a.SourceURL = p.sourceURL(credits, a.URL)
-	if a.Language == "" {
-		a.Language = ra.Language()
 	}
 	if pub.source != "" {
 		a.Published = &pub.t
@@ -175,6 +147,34 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	if mod.source != "" && !mod.t.Equal(pub.t) {
 		a.Modified = &mod.t
 	}
+	if err != nil || ra.Node == nil {
+		a.Title = p.title("")
+		return nil, p.refuse(a, PageOther, "no readable content")
+	}
+	removeCut(ra.Node)
+	a.Title = p.title(ra.Title())
+	for _, n := range cleanBody(ra.Node, a.Title, p) {
+		related.add(p.callout(n, true)...)
+	}
+	a.Related = related.list
+	a.SiteName = p.siteName(ra.SiteName())
+	if a.Language == "" {
+		a.Language = ra.Language()
+	}
+	text := plainText(ra.Node)
+	if kind, reason := p.classify(ra.Node, text, pub); kind != PageArticle {
+		return nil, p.refuse(a, kind, reason)
+	}
+	var hb strings.Builder
+	if err := html.Render(&hb, ra.Node); err != nil {
+		return nil, fmt.Errorf("scoop: rendering %s: %w", u, err)
+	}
+	a.Byline = p.byline(ra.Byline())
+	a.Excerpt = p.excerpt(ra.Excerpt())
+	a.Image = p.resolve(ra.ImageURL())
+	a.Text = text
+	a.HTML = hb.String()
+	a.SourceURL = p.sourceURL(credits, a.URL)
 	if a.Related == nil {
 		a.Related = []RelatedStory{}
 	}
@@ -221,27 +221,6 @@ func looksLikeHTML(b []byte) bool {
 		}
 	}
 	return bytes.IndexByte(b[:min(len(b), 4096)], '<') >= 0
-}
-
-// isArticle reports whether the extracted body is an article rather than
-// a listing or an empty shell: enough prose, or less of it on a page that
-// declares itself an article, and not a run of linked headlines.
-func (p *page) isArticle(body *html.Node, text string, pub dateCandidate) bool {
-	declared := p.article() != nil || strings.EqualFold(p.meta["og:type"], "article")
-	if !declared && listing(body) {
-		return false
-	}
-	// Letters, not words: Chinese and Japanese do not separate words.
-	n := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	if n >= 500 {
-		return true
-	}
-	return n >= 120 && (declared || pub.source != "")
 }
 
 // byline returns the article's authors from JSON-LD, else what

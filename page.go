@@ -23,7 +23,9 @@ type page struct {
 	jsonLD    []map[string]any  // every object found in JSON-LD, @graph flattened
 	h1        []*html.Node
 	times     []*html.Node
-	lines     []line // short text runs holding a digit: date candidates
+	lines     []line // short text runs holding a year: date candidates
+	h1At      []int  // for each h1, how much text came before it
+	textSeen  int    // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
@@ -34,6 +36,7 @@ type page struct {
 type line struct {
 	node *html.Node
 	text string
+	at   int // visible text bytes before it, a position in reading order
 }
 
 func scanPage(doc *html.Node, u *url.URL) *page {
@@ -97,6 +100,7 @@ func (p *page) scanElement(n *html.Node) bool {
 		return false
 	case atom.H1:
 		p.h1 = append(p.h1, n)
+		p.h1At = append(p.h1At, p.textSeen)
 	case atom.Time:
 		p.times = append(p.times, n)
 	}
@@ -110,11 +114,14 @@ func (p *page) scanElement(n *html.Node) bool {
 
 func (p *page) scanText(n *html.Node) {
 	s := n.Data
+	at := p.textSeen
+	p.textSeen += len(strings.TrimSpace(s))
 	if len(s) > 400 || n.Parent == nil {
 		return
 	}
-	// Every date form scoop reads has a four-digit year.
-	if hasYear(s) {
+	// Every date form scoop reads has a four-digit year, but for a short
+	// dotted date standing alone ("28.01.22").
+	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) {
 		// A label such as "Published on:" often sits in a sibling element,
 		// so the line is the text of the nearest short enclosing block.
 		inline := n.Parent
@@ -124,11 +131,11 @@ func (p *page) scanText(n *html.Node) {
 			el = el.Parent
 		}
 		if t, short := textUpTo(el, 200); short {
-			p.lines = append(p.lines, line{el, t})
+			p.lines = append(p.lines, line{el, t, at})
 		} else if t, short := textUpTo(inline, 200); short {
-			p.lines = append(p.lines, line{inline, t})
+			p.lines = append(p.lines, line{inline, t, at})
 		} else {
-			p.lines = append(p.lines, line{n.Parent, collapse(s)})
+			p.lines = append(p.lines, line{n.Parent, collapse(s), at})
 		}
 	}
 	if creditPrefix(s) {

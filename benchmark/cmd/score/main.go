@@ -6,6 +6,13 @@
 //
 //	go run ./cmd/score -n 20
 //	go run ./cmd/score -id 042bb7b5
+//
+// With -dev it scores the development set instead (go-trafilatura's
+// labelled comparison pages) and lists one kind of failure:
+//
+//	go run ./cmd/score -dev none -part check   # figures only
+//	go run ./cmd/score -dev date -part tune    # wrong and missed days
+//	go run ./cmd/score -dev page -file NAME    # one page's output and labels
 package main
 
 import (
@@ -23,7 +30,15 @@ func main() {
 	dir := flag.String("corpus", benchmark.CorpusDir, "corpus `directory`")
 	n := flag.Int("n", 0, "print only the first `n` pages (0: all)")
 	id := flag.String("id", "", "dump predicted and true text of the page whose ID starts with `prefix`")
+	dev := flag.String("dev", "", "score the development set and list failures: none|body|title|date|refused|page")
+	part := flag.String("part", "tune", "development-set part: tune|check|all")
+	file := flag.String("file", "", "with -dev page: the page whose path contains `name`")
+	peer := flag.Bool("peer", false, "with -dev: score go-trafilatura (with fallback) instead of scoop")
 	flag.Parse()
+	if *dev != "" {
+		devMain(*dev, *part, *file, *peer)
+		return
+	}
 
 	pages, err := benchmark.LoadCorpus(*dir)
 	if err != nil {
