@@ -6,11 +6,16 @@ package scoop
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"regexp"
 	"strings"
+	"unicode"
 )
 
-// callout reads an inline pointer such as "RELATED STORY | <a>Title</a>".
-// Outside the cleaned body (inBody false) n must be a leaf block.
+// callout reads an inline pointer such as "RELATED STORY | <a>Title</a>",
+// "[Read more: <a>Title</a>]" or "MORE : <a>Title</a>", or a paragraph
+// that is nothing but a story link set apart: "[<a>Title</a>]" or an
+// all-caps headline. Outside the cleaned body (inBody false) n must be a
+// leaf block.
 func (p *page) callout(n *html.Node, inBody bool) []story {
 	if !inBody && hasBlockChild(n) {
 		return nil
@@ -18,16 +23,13 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	if !hasLink(n) {
 		return nil
 	}
-	if head, _ := textUpTo(n, 40); !startsCallout(head) {
-		return nil
-	}
-	t, short := textUpTo(n, 250)
+	t, short := textUpTo(n, 400)
 	if !short || len(t) < 8 {
 		return nil
 	}
-	loc := rxCallout.FindStringIndex(t)
+	loc := calloutLabel(t)
 	if loc == nil {
-		return nil
+		return p.bareCallout(n, t)
 	}
 	links := p.links(n)
 	if len(links) == 0 || len(links) > 3 {
@@ -38,11 +40,82 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	for _, l := range links {
 		title := l.text
 		if title == "" || rxGenericLink.MatchString(title) {
-			title = strings.TrimSpace(t[loc[1]:])
+			title = strings.TrimSpace(strings.TrimRight(t[loc[1]:], "]）)"))
 		}
 		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
 	}
 	return out
+}
+
+// calloutLabel returns where the label of a callout ends in t, or nil.
+func calloutLabel(t string) []int {
+	head := t[:min(len(t), 40)]
+	if startsCallout(head) {
+		if loc := rxCallout.FindStringIndex(t); loc != nil {
+			return loc
+		}
+	}
+	if calloutMoreWords[firstWord(strings.ToLower(head))] {
+		return rxCalloutMore.FindStringIndex(t)
+	}
+	return nil
+}
+
+// bareCallout reads a paragraph whose whole text is one story link, set
+// apart as a pointer rather than cited in a sentence: in brackets, or in
+// capitals. t is the paragraph's text.
+func (p *page) bareCallout(n *html.Node, t string) []story {
+	if n.DataAtom != atom.P {
+		return nil
+	}
+	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
+	if !bracketed && !(capitals(t) && amongProse(n)) {
+		return nil
+	}
+	links := p.links(n)
+	if len(links) != 1 {
+		return nil
+	}
+	title := links[0].text
+	if strings.Trim(t, "[] ") != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) {
+		return nil
+	}
+	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
+}
+
+// nextElement returns the next sibling element of n, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// prevElement returns the previous sibling element of n, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// capitals reports whether the letters of t are upper case, as headlines
+// set between paragraphs are on some sites.
+func capitals(t string) bool {
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 12
 }
 
 // relatedBlock reports whether n is a block of related stories, and if so
@@ -56,11 +129,17 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	}
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
-	if label := labelText(n); isRelatedLabel(label) && !inNotRelated(n) {
+	if label := labelText(n); isRelatedLabel(label) && !inNotRelated(n) && !p.ownerLabel(label) {
 		label = trimLabel(label)
 		var nodes []*html.Node
 		var stories []story
-		for s := n.NextSibling; s != nil; s = s.NextSibling {
+		// A label wrapped alone in its own header boxes is followed by
+		// the header's siblings.
+		head := n
+		for i := 0; i < 4 && head.Parent != nil && nextElement(head) == nil && prevElement(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
+			head = head.Parent
+		}
+		for s := head.NextSibling; s != nil; s = s.NextSibling {
 			if s.Type != html.ElementNode {
 				continue
 			}
@@ -77,7 +156,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		if len(stories) == 0 {
 			return nil, nil
 		}
-		return append(nodes, n), inlineIf(amongProse(n), stories)
+		return append(nodes, head), inlineIf(amongProse(head), stories)
 	}
 	aria := collapse(attr(n, "aria-label"))
 	byHint := hb&hintRelated != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
@@ -89,7 +168,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		label = leadText(n)
 	}
 	if l := p.innerLabel(n); l != "" {
-		if rxNotRelated.MatchString(l) {
+		if rxNotRelated.MatchString(l) || p.ownerLabel(l) {
 			return nil, nil
 		}
 		label = l
@@ -99,6 +178,29 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		return nil, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+}
+
+// rxFromOwner is a label that names where the stories come from rather
+// than what they are about: "More from X", "More by X".
+var rxFromOwner = regexp.MustCompile(`(?i)^[^\pL\pN]*(more|other|recent|latest) (stories |articles |news )?(from|by)\s+(the\s+)?(.+?)[^\pL\pN]*$`)
+
+// ownerLabel reports whether label names the site or the article's author
+// ("More From the Los Angeles Times", "More from Jane Doe"): such a block
+// lists their latest stories, not stories on this subject. "More from
+// Politics" names a section and stays.
+func (p *page) ownerLabel(label string) bool {
+	m := rxFromOwner.FindStringSubmatch(label)
+	if m == nil {
+		return false
+	}
+	who := strings.ToLower(m[5])
+	for _, name := range []string{p.meta["og:site_name"], p.siteName(""), p.meta["author"], p.meta["article:author"], p.byline("")} {
+		name = strings.ToLower(collapse(name))
+		if name != "" && (strings.Contains(name, who) || strings.Contains(who, name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inNotRelated reports whether an ancestor of n near it is a sponsored,
@@ -134,10 +236,10 @@ func amongProse(n *html.Node) bool {
 				seen = true
 				continue
 			}
-			if s.Type != html.ElementNode || s.DataAtom != atom.P {
+			if s.Type != html.ElementNode || !isProse(s) {
 				continue
 			}
-			if _, short := textUpTo(s, 80); !short {
+			{
 				if seen {
 					after++
 				} else {
@@ -145,10 +247,41 @@ func amongProse(n *html.Node) bool {
 				}
 			}
 		}
-		if before > 0 && after > 0 {
+		// A box floated at the top of the text has no prose before
+		// it, but the body goes on after it.
+		if after > 0 && (before > 0 || after >= 3) {
 			return true
 		}
 		n = n.Parent
+	}
+	return false
+}
+
+// isProse reports whether n is a paragraph of prose, or a wrapper whose
+// children are paragraphs only (sites that wrap each paragraph in a div, with boxes
+// of links between the wrappers).
+func isProse(n *html.Node) bool {
+	long := func(n *html.Node) bool {
+		_, short := textUpTo(n, 80)
+		return !short
+	}
+	switch n.DataAtom {
+	case atom.P:
+		return long(n)
+	case atom.Div, atom.Section:
+		// Only paragraphs: a comments box or newsletter teaser has a
+		// heading or form beside its paragraph.
+		found := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom != atom.P {
+				return false
+			}
+			found = found || long(c)
+		}
+		return found
 	}
 	return false
 }

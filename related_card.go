@@ -46,8 +46,16 @@ func (p *page) cards(block *html.Node, label string) []story {
 			}
 		}
 	}
+	sub := subLabels(block)
 	var out []story
 	for _, l := range links {
+		cardLabel := label
+		if s, ok := sub[l.node]; ok {
+			if s == "" {
+				continue // under a heading such as "Most read"
+			}
+			cardLabel = s
+		}
 		group := byKey[l.key]
 		if group == nil {
 			continue
@@ -60,13 +68,51 @@ func (p *page) cards(block *html.Node, label string) []story {
 		if card != block && card.Parent == block && owner[block] == l.key {
 			card = block
 		}
-		s := p.readCard(card, l, label, group)
+		s := p.readCard(card, l, cardLabel, group)
 		if s.Title == "" || rxGenericLink.MatchString(s.Title) {
 			continue
 		}
 		out = append(out, story{s, l.key})
 	}
 	return out
+}
+
+// subLabels maps the links of a block that hold several labelled groups
+// ("Related Stories", then "Recommended for you") to the label of their
+// group: the last heading before them in related vocabulary, or "" after
+// one that names a sitewide or sponsored list. Links before any such
+// heading are left out, and keep the block's label.
+func subLabels(block *html.Node) map[*html.Node]string {
+	var sub map[*html.Node]string
+	cur, seen := "", false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if seen {
+					if sub == nil {
+						sub = map[*html.Node]string{}
+					}
+					sub[c] = cur
+				}
+				continue
+			}
+			if isHeading(c) && !hasLink(c) {
+				if t := labelText(c); isRelatedLabel(t) {
+					cur, seen = trimLabel(t), true
+				} else if t != "" && rxNotRelated.MatchString(t) {
+					cur, seen = "", true
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(block)
+	return sub
 }
 
 // under reports whether n is root or one of its descendants.

@@ -16,7 +16,7 @@ import (
 // languages scoop reads.
 var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?|` +
-	`more (on|about) (this|this story|this topic|the topic|that|the story)|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+	`more (on|about)\b.*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read next|up next|further reading|also read|read also|see also|read more|keep reading|more to read|` +
 	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
@@ -36,12 +36,13 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|keywords|schlagworte|comments?\b|newsletter)`)
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter)`)
 
 // skipSegments are path segments (before any extension) of pages that
 // are never stories: tags, authors, search, accounts, legal and share.
 var skipSegments = wordSet(`tag tags topic topics category categories author authors search login signin
-	register subscribe newsletter newsletters page privacy terms contact about sharer share intent`)
+	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
+	advertorial advertorials sponsored promoted`)
 
 // skipQuery are query keys of share links, pagination and comment replies.
 var skipQuery = wordSet(`share page replytocom`)
@@ -67,7 +68,7 @@ func skipURL(u *url.URL) bool {
 }
 
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
 // Kinds of block that class and id names tell, as bits of hintBits.
 const (
@@ -110,6 +111,14 @@ const (
 		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`
 )
 
+// rxCalloutMore is the label of an inline pointer that rxCallout leaves
+// out: a bare "MORE :", "Read:", "Lire :", "Más información:", "Don't
+// miss".
+var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more|read|lire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
+
+// calloutMoreWords are the first words of rxCalloutMore, checked first.
+var calloutMoreWords = wordSet(`more read lire lisez más mas don mehr`)
+
 // labelWords are the first words of related-block labels, checked before
 // the full pattern.
 var labelWords = wordSet(`other more related you recommended what read up further also see keep lesen mehr
@@ -117,7 +126,7 @@ var labelWords = wordSet(`other more related you recommended what read up furthe
 	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
-	artikel tin xem bài`)
+	artikel tin xem bài explore story don don't don’t`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
@@ -146,7 +155,7 @@ func labelText(n *html.Node) string {
 	heading := isHeading(n)
 	if !heading {
 		h := hints(n)
-		if !(strings.Contains(h, "title") || strings.Contains(h, "head") || strings.Contains(h, "label")) && n.DataAtom != atom.Strong && n.DataAtom != atom.B {
+		if !(strings.Contains(h, "title") || strings.Contains(h, "head") || strings.Contains(h, "label")) && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label {
 			return ""
 		}
 	}
@@ -157,7 +166,31 @@ func labelText(n *html.Node) string {
 	if !short {
 		return ""
 	}
+	if t == "" && heading {
+		// A heading drawn as an image ("Related Articles" in a
+		// lettered graphic) says its words in the alt text.
+		t = imageAlt(n)
+	}
 	return t
+}
+
+// imageAlt returns the alt text of the first image under n, if short.
+func imageAlt(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Img {
+			if t := collapse(attr(c, "alt")); len(t) <= 60 {
+				return t
+			}
+			return ""
+		}
+		if t := imageAlt(c); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // innerLabel finds the label inside a block: its first heading-like
