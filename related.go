@@ -132,6 +132,13 @@ func (p *page) relatedStories() *storyList {
 				blocks = append(blocks, nodes...)
 				continue
 			}
+			if !chrome && article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0 {
+				if stories := p.teaserBox(c); len(stories) > 0 {
+					out.add(stories...)
+					blocks = append(blocks, c)
+					continue
+				}
+			}
 			walk(c, chrome || chromeElement(c, article), article || c.DataAtom == atom.Article || c.DataAtom == atom.Main)
 		}
 	}

@@ -83,6 +83,43 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
 }
 
+// teaserAtom reports whether n can be a teaser box: a division, not a
+// paragraph or list.
+func teaserAtom(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Aside, atom.Section, atom.Figure:
+		return true
+	}
+	return false
+}
+
+// teaserBox reads an unlabelled box between paragraphs of the article
+// that points at one other story: a kicker, a headline, a teaser and a
+// "more" link, or an image and a headline, all linking to the same page.
+func (p *page) teaserBox(n *html.Node) []story {
+	t, short := textUpTo(n, 300)
+	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabel(n)) {
+		return nil // a labelled box is read with its label
+	}
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 4 {
+		return nil
+	}
+	headline := ""
+	for _, l := range links {
+		if l.key != links[0].key {
+			return nil
+		}
+		if len(l.text) > len(headline) {
+			headline = l.text
+		}
+	}
+	if len(strings.Fields(headline)) < 4 || !amongProse(n) {
+		return nil
+	}
+	return inlineIf(true, p.cards(n, ""))
+}
+
 // nextElement returns the next sibling element of n, or nil.
 func nextElement(n *html.Node) *html.Node {
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
@@ -229,24 +266,8 @@ func inlineIf(inBody bool, stories []story) []story {
 // beside the article, not in it.
 func amongProse(n *html.Node) bool {
 	for i := 0; i < 2 && n.Parent != nil; i++ {
-		before, after := 0, 0
-		seen := false
-		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s == n {
-				seen = true
-				continue
-			}
-			if s.Type != html.ElementNode || !isProse(s) {
-				continue
-			}
-			{
-				if seen {
-					after++
-				} else {
-					before++
-				}
-			}
-		}
+		before := proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling })
+		after := proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling })
 		// A box floated at the top of the text has no prose before
 		// it, but the body goes on after it.
 		if after > 0 && (before > 0 || after >= 3) {
@@ -257,8 +278,29 @@ func amongProse(n *html.Node) bool {
 	return false
 }
 
-// isProse reports whether n is a paragraph of prose, or a wrapper whose
-// children are paragraphs only (sites that wrap each paragraph in a div, with boxes
+// proseWindow is how many sibling elements on each side amongProse
+// looks at, so that a parent with thousands of children costs no more
+// per child than one with a few.
+const proseWindow = 12
+
+// proseAround counts the paragraphs of prose among the proseWindow
+// sibling elements of n in one direction, step.
+func proseAround(n *html.Node, step func(*html.Node) *html.Node) int {
+	count := 0
+	for s, seen := step(n), 0; s != nil && seen < proseWindow; s = step(s) {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		if isProse(s) {
+			count++
+		}
+	}
+	return count
+}
+
+// isProse reports whether n is a paragraph of prose (a p, or a div of
+// running text), or a wrapper whose children are paragraphs only (sites that wrap each paragraph in a div, with boxes
 // of links between the wrappers).
 func isProse(n *html.Node) bool {
 	long := func(n *html.Node) bool {
@@ -269,6 +311,10 @@ func isProse(n *html.Node) bool {
 	case atom.P:
 		return long(n)
 	case atom.Div, atom.Section:
+		if !hasBlockChild(n) {
+			// A div used as a paragraph.
+			return long(n) && !linkHeavy(n)
+		}
 		// Only paragraphs: a comments box or newsletter teaser has a
 		// heading or form beside its paragraph.
 		found := false

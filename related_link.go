@@ -29,11 +29,16 @@ func (p *page) links(n *html.Node) []link {
 		if n.DataAtom == atom.A {
 			if u, k := p.storyURL(attr(n, "href")); u != "" {
 				t := textOf(n)
-				if t == "" {
+				if t == "" && !brokenAttrs(n) {
 					t = collapse(attr(n, "title"))
 				}
 				out = append(out, link{n, u, k, t})
 			}
+			return
+		}
+		// A third-party widget inside a block links to its own pages
+		// ("What is Outbrain") and to sponsors.
+		if hintBits(n, hintVocab)&hintSponsored != 0 {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -42,6 +47,18 @@ func (p *page) links(n *html.Node) []link {
 	}
 	walk(n)
 	return out
+}
+
+// brokenAttrs reports whether an element's attributes were cut up by an
+// unescaped quote (title="Trump says "no" to deal"), leaving its title a
+// fragment and the rest as attribute names holding quotes.
+func brokenAttrs(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if strings.ContainsAny(a.Key, `"'“”`) {
+			return true
+		}
+	}
+	return false
 }
 
 // storyURL resolves href as the crawler would fetch it (CleanURL: no
