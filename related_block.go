@@ -69,7 +69,7 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 		return nil
 	}
 	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
-	if !bracketed && !(capitals(t) && amongProse(n)) {
+	if !bracketed && !(capitals(t, 12) && amongProse(n)) {
 		return nil
 	}
 	links := p.links(n)
@@ -140,9 +140,9 @@ func prevElement(n *html.Node) *html.Node {
 	return nil
 }
 
-// capitals reports whether the letters of t are upper case, as headlines
-// set between paragraphs are on some sites.
-func capitals(t string) bool {
+// capitals reports whether the letters of t, at least min of them, are
+// upper case, as headlines set between paragraphs are on some sites.
+func capitals(t string, min int) bool {
 	letters := 0
 	for _, r := range t {
 		if unicode.IsLower(r) {
@@ -152,7 +152,7 @@ func capitals(t string) bool {
 			letters++
 		}
 	}
-	return letters >= 12
+	return letters >= min
 }
 
 // relatedBlock reports whether n is a block of related stories, and if so

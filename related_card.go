@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html/atom"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxBlockLinks is the most links a related block holds; more make a
@@ -47,8 +48,12 @@ func (p *page) cards(block *html.Node, label string) []story {
 		}
 	}
 	sub := subLabels(block)
+	tags := tagLinks(links)
 	var out []story
 	for _, l := range links {
+		if tags[l.node] {
+			continue
+		}
 		cardLabel := label
 		if s, ok := sub[l.node]; ok {
 			if s == "" {
@@ -75,6 +80,56 @@ func (p *page) cards(block *html.Node, label string) []story {
 		out = append(out, story{s, l.key})
 	}
 	return out
+}
+
+// tagLinks returns the links of a block that sit in a keyword or tag
+// list: three or more links side by side, each of one to three words
+// and no image, as "Brexit", "Theresa May", "EU".
+func tagLinks(links []link) map[*html.Node]bool {
+	type count struct{ all, short int }
+	list := func(a *html.Node) *html.Node {
+		c := a.Parent
+		if c != nil && c.DataAtom == atom.Li {
+			c = c.Parent
+		}
+		return c
+	}
+	counts := map[*html.Node]*count{}
+	for _, l := range links {
+		c := counts[list(l.node)]
+		if c == nil {
+			c = &count{}
+			counts[list(l.node)] = c
+		}
+		c.all++
+		if tagLike(l.text) && !containsAtom(l.node, atom.Img) {
+			c.short++
+		}
+	}
+	var tags map[*html.Node]bool
+	for _, l := range links {
+		if c := counts[list(l.node)]; c.all >= 3 && c.short == c.all {
+			if tags == nil {
+				tags = map[*html.Node]bool{}
+			}
+			tags[l.node] = true
+		}
+	}
+	return tags
+}
+
+// tagLike reports whether link text is as short as a tag: up to three
+// words, or up to six characters in scripts written without spaces.
+func tagLike(t string) bool {
+	if len(strings.Fields(t)) > 3 {
+		return false
+	}
+	for _, r := range t {
+		if r >= 0x2E80 {
+			return utf8.RuneCountInString(t) <= 6
+		}
+	}
+	return true
 }
 
 // subLabels maps the links of a block that hold several labelled groups
@@ -135,9 +190,14 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 			s.Title = x.text
 		}
 	}
-	// A headline element inside the card leaves out kickers and labels.
-	if h := headline(card, label); h != "" && strings.Contains(s.Title, h) {
+	// A headline element inside the card leaves out kickers and labels,
+	// and stands in for a link that holds only the time and kicker.
+	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h)) {
 		s.Title = h
+	}
+	kicker := kickerTitle(s.Title)
+	if kicker {
+		s.Title = ""
 	}
 	var texts []string
 	var walk func(*html.Node)
@@ -170,6 +230,15 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 		}
 	}
 	walk(card)
+	if kicker && (s.Title == "" || kickerTitle(s.Title)) {
+		// No headline element: the longest run of text that reads as one.
+		s.Title = ""
+		for _, t := range texts {
+			if len(t) > len(s.Title) && len(strings.Fields(t)) >= 4 && !strings.EqualFold(t, label) {
+				s.Title = t
+			}
+		}
+	}
 	// Teaser and date come from the card's other text.
 	order := p.numericOrder()
 	var summary []string
@@ -189,6 +258,22 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 	}
 	s.Summary = trimEllipsis(strings.Join(summary, " "))
 	return s
+}
+
+// rxKickerTitle is link text that starts with a card's time ("10:09 |
+// BILAN") rather than its headline.
+var rxKickerTitle = regexp.MustCompile(`^[^\pL\pN]*\d{1,2}[:h.]\d{2}\b`)
+
+// kickerTitle reports whether a would-be title is a card's time and
+// kicker, or a kicker alone (one or two words), rather than a headline.
+func kickerTitle(t string) bool {
+	if t == "" {
+		return false
+	}
+	if rxKickerTitle.MatchString(t) {
+		return len(strings.Fields(t)) <= 4
+	}
+	return len(strings.Fields(t)) <= 2 && capitals(t, 3)
 }
 
 var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)
