@@ -195,9 +195,15 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h)) {
 		s.Title = h
 	}
-	kicker := kickerTitle(s.Title)
-	if kicker {
+	// Without a headline the title is read from the card's text when the
+	// link's own text was a time and kicker, or its title attribute was
+	// broken by a quote.
+	fallback := kickerTitle(s.Title)
+	if fallback {
 		s.Title = ""
+	}
+	for _, x := range group {
+		fallback = fallback || x.broken && s.Title == ""
 	}
 	var texts []string
 	var walk func(*html.Node)
@@ -230,7 +236,7 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 		}
 	}
 	walk(card)
-	if kicker && (s.Title == "" || kickerTitle(s.Title)) {
+	if fallback && (s.Title == "" || kickerTitle(s.Title)) {
 		// No headline element: the longest run of text that reads as one.
 		s.Title = ""
 		for _, t := range texts {

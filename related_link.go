@@ -15,6 +15,9 @@ type link struct {
 	url  string // as CleanURL makes it: absolute, no tracking parameters
 	key  string // storyKey of url, computed once
 	text string
+	// broken is set when the anchor's attributes were cut up by an
+	// unescaped quote, so its title attribute is a fragment.
+	broken bool
 }
 
 // links returns the story links under n, skipping navigation-like targets
@@ -28,11 +31,11 @@ func (p *page) links(n *html.Node) []link {
 		}
 		if n.DataAtom == atom.A {
 			if u, k := p.storyURL(attr(n, "href")); u != "" {
-				t := textOf(n)
-				if t == "" && !brokenAttrs(n) {
+				t, broken := textOf(n), brokenAttrs(n)
+				if t == "" && !broken {
 					t = collapse(attr(n, "title"))
 				}
-				out = append(out, link{n, u, k, t})
+				out = append(out, link{n, u, k, t, broken})
 			}
 			return
 		}
