@@ -16,7 +16,7 @@ import (
 // languages scoop reads.
 var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?|` +
-	`more (on|about)\b.*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+	`more (on|about)\b.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read next|up next|further reading|also read|read also|see also|read more|keep reading|more to read|` +
 	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
@@ -126,7 +126,7 @@ var labelWords = wordSet(`other more related you recommended what read up furthe
 	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
-	artikel tin xem bài explore story don don't don’t`)
+	artikel tin xem bài explore story plus en più don don't don’t`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
