@@ -109,8 +109,24 @@ func (p *page) relatedStories() *storyList {
 	// chrome and article say whether the walk is inside page furniture
 	// or inside an article or main element, as inChrome would find by
 	// climbing from each node.
-	var walk func(n *html.Node, chrome, article bool)
-	walk = func(n *html.Node, chrome, article bool) {
+	// proseAbove says whether n's parent holds paragraphs of prose: a
+	// teaser box is looked for only there or one level down, which
+	// spares the test on every division of the page.
+	var walk func(n *html.Node, chrome, article, proseAbove bool)
+	walk = func(n *html.Node, chrome, article, proseAbove bool) {
+		prose := -1 // whether n holds prose, once asked
+		proseHere := func() bool {
+			if prose < 0 {
+				prose = 0
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.ElementNode && isProse(c) {
+						prose = 1
+						break
+					}
+				}
+			}
+			return prose == 1
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
@@ -132,17 +148,18 @@ func (p *page) relatedStories() *storyList {
 				blocks = append(blocks, nodes...)
 				continue
 			}
-			if !chrome && article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0 {
+			box := !chrome && article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
+			if box && (proseAbove || proseHere()) {
 				if stories := p.teaserBox(c); len(stories) > 0 {
 					out.add(stories...)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
-			walk(c, chrome || chromeElement(c, article), article || c.DataAtom == atom.Article || c.DataAtom == atom.Main)
+			walk(c, chrome || chromeElement(c, article), article || c.DataAtom == atom.Article || c.DataAtom == atom.Main, box && prose == 1)
 		}
 	}
-	walk(p.doc, false, false)
+	walk(p.doc, false, false, false)
 	for _, n := range blocks {
 		p.cut(n, cutRelated)
 	}

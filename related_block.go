@@ -210,8 +210,11 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		}
 		label = l
 	}
+	if !linkHeavy(n) {
+		return nil, nil
+	}
 	stories := p.cards(n, label)
-	if len(stories) == 0 || !linkHeavy(n) {
+	if len(stories) == 0 {
 		return nil, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
