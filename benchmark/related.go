@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/scoopkit/scoop"
@@ -29,6 +30,9 @@ type RelatedLabel struct {
 	Title  string `json:"title"`
 	Block  string `json:"block"`
 	Inline bool   `json:"inline"`
+	// Published is the day the card shows (YYYY-MM-DD), when it shows an
+	// absolute one.
+	Published string `json:"published,omitempty"`
 }
 
 // RelatedLabels maps a page ID to the related stories labelled on it.
@@ -79,6 +83,7 @@ func LoadRelatedLabels(path string) (RelatedLabels, error) {
 type RelatedTally struct {
 	TP, FP, FN        int
 	BlockOK, InlineOK int // among the TP
+	Dated, DateOK     int // matched stories whose card shows a date; those read on the right day
 	Pages, EmptyPages int
 }
 
@@ -108,6 +113,12 @@ func (t *RelatedTally) Add(want []RelatedLabel, got []scoop.RelatedStory) {
 		if w.Inline == g.Inline {
 			t.InlineOK++
 		}
+		if w.Published != "" {
+			t.Dated++
+			if g.Published != nil && g.Published.Format(time.DateOnly) == w.Published {
+				t.DateOK++
+			}
+		}
 	}
 	t.FN += len(byKey) - len(matched)
 }
@@ -118,6 +129,9 @@ func (t *RelatedTally) AddLabels(first, second []RelatedLabel) {
 	got := make([]scoop.RelatedStory, len(second))
 	for i, s := range second {
 		got[i] = scoop.RelatedStory{URL: s.URL, Title: s.Title, Block: s.Block, Inline: s.Inline}
+		if d, err := time.Parse(time.DateOnly, s.Published); err == nil {
+			got[i].Published = &d
+		}
 	}
 	t.Add(first, got)
 }
@@ -137,10 +151,14 @@ func (t RelatedTally) BlockAccuracy() float64 { return fraction(t.BlockOK, t.TP)
 // InlineAccuracy is the share of matched stories whose inline flag agrees.
 func (t RelatedTally) InlineAccuracy() float64 { return fraction(t.InlineOK, t.TP) }
 
+// DateAccuracy is the share of matched stories with a card date whose
+// date is read on the right day.
+func (t RelatedTally) DateAccuracy() float64 { return fraction(t.DateOK, t.Dated) }
+
 // String is one line of the development-set table.
 func (t RelatedTally) String() string {
-	return fmt.Sprintf("pages %2d (%2d empty)  P %.3f  R %.3f  F1 %.3f  block %.3f  inline %.3f  (tp %d, fp %d, fn %d)",
-		t.Pages, t.EmptyPages, t.Precision(), t.Recall(), t.F1(), t.BlockAccuracy(), t.InlineAccuracy(), t.TP, t.FP, t.FN)
+	return fmt.Sprintf("pages %2d (%2d empty)  P %.3f  R %.3f  F1 %.3f  block %.3f  inline %.3f  date %d/%d  (tp %d, fp %d, fn %d)",
+		t.Pages, t.EmptyPages, t.Precision(), t.Recall(), t.F1(), t.BlockAccuracy(), t.InlineAccuracy(), t.DateOK, t.Dated, t.TP, t.FP, t.FN)
 }
 
 // SameLabel reports whether two block labels agree, ignoring case,
