@@ -87,7 +87,7 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 // paragraph or list.
 func teaserAtom(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Div, atom.Aside, atom.Section, atom.Figure:
+	case atom.Div, atom.Aside, atom.Section:
 		return true
 	}
 	return false
@@ -105,9 +105,15 @@ func (p *page) teaserBox(n *html.Node) []story {
 	if len(links) == 0 || len(links) > 4 {
 		return nil
 	}
+	// A box has parts (a headline element, an image, a teaser); a
+	// division of running text is a paragraph, and a link inside a
+	// sentence is a citation.
+	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+		return nil
+	}
 	headline := ""
 	for _, l := range links {
-		if l.key != links[0].key {
+		if l.key != links[0].key || inSentence(l, n) {
 			return nil
 		}
 		if len(l.text) > len(headline) {
@@ -118,6 +124,18 @@ func (p *page) teaserBox(n *html.Node) []story {
 		return nil
 	}
 	return inlineIf(true, p.cards(n, ""))
+}
+
+// inSentence reports whether link l sits in a paragraph of box that says
+// more than the link: a citation in running text.
+func inSentence(l link, box *html.Node) bool {
+	for n := l.node.Parent; n != nil && n != box; n = n.Parent {
+		if n.DataAtom == atom.P {
+			t, _ := textUpTo(n, 400)
+			return len(t) > len(l.text)+30
+		}
+	}
+	return false
 }
 
 // nextElement returns the next sibling element of n, or nil.
