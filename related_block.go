@@ -29,6 +29,9 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	}
 	loc := calloutLabel(t)
 	if loc == nil {
+		if lead := leadText(n); isRelatedLabel(lead) && !inBody {
+			return p.leadCallout(n, trimLabel(lead))
+		}
 		return p.bareCallout(n, t)
 	}
 	links := p.links(n)
@@ -45,6 +48,16 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
 	}
 	return out
+}
+
+// leadCallout reads a leaf block that starts with a related label but no
+// separator ("Explore further <a>Title</a>"). It is inline only between
+// paragraphs.
+func (p *page) leadCallout(n *html.Node, label string) []story {
+	if links := p.links(n); len(links) == 0 || len(links) > 3 {
+		return nil
+	}
+	return inlineIf(amongProse(n), p.cards(n, label))
 }
 
 // calloutLabel returns where the label of a callout ends in t, or nil.
