@@ -59,3 +59,20 @@ func TestToUTF8Invalid(t *testing.T) {
 		t.Errorf("toUTF8 = %q, want valid UTF-8 keeping the text", got)
 	}
 }
+
+// A UTF-16 page is all NUL bytes to a byte sniffer; its byte order mark
+// must keep it from being refused as binary.
+func TestExtractUTF16Page(t *testing.T) {
+	prose := strings.Repeat("<p>Le conseil municipal a voté mardi soir la rénovation de la piscine, qui rouvrira en été après deux ans de travaux.</p>", 5)
+	page, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("<html lang=fr><article><h1>La piscine rouvrira en été</h1>" + prose + "</article></html>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(strings.NewReader(page), "https://news.example.fr/piscine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "La piscine rouvrira en été" || !strings.Contains(a.Text, "deux ans de travaux") {
+		t.Errorf("title %q, text %.80q", a.Title, a.Text)
+	}
+}

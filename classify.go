@@ -3,6 +3,7 @@ package scoop
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -63,6 +64,9 @@ func (p *page) refuse(a *Article, kind PageKind, reason string) error {
 // plain text: enough prose, or less of it on a page that declares itself
 // an article, and not a run of linked headlines.
 func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKind, string) {
+	if p.soft404() {
+		return PageSoft404, "says not found"
+	}
 	declared := p.article() != nil || strings.EqualFold(p.meta["og:type"], "article")
 	if !declared && listing(body) {
 		return PageListing, "linked headlines"
@@ -74,8 +78,74 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 			n++
 		}
 	}
-	if n >= 500 || n >= 120 && (declared || pub.source != "") {
+	// A headline over a run of prose is a story whatever the metadata
+	// says; a short post needs a headline and a date or declared type.
+	headline := p.headline()
+	dated := declared || pub.source != ""
+	if n >= 500 || n >= 120 && (dated || headline) || n >= 40 && headline && dated {
 		return PageArticle, ""
 	}
+	if p.linkedHd >= 3 && p.linkedHd*2 >= p.headings {
+		return PageListing, "linked headlines"
+	}
 	return PageOther, "too little prose"
+}
+
+// headline reports whether the page shows a headline: an h1 with text
+// outside page chrome and related blocks.
+func (p *page) headline() bool {
+	for _, h := range p.h1 {
+		if !inRelated(h) && !inChrome(h) && strings.ContainsFunc(textOf(h), unicode.IsLetter) {
+			return true
+		}
+	}
+	return false
+}
+
+// rxNotFound is "page not found" as error pages title themselves, in the
+// languages scoop reads.
+var rxNotFound = regexp.MustCompile(`(?i)(^|\W)(404|error 404|not found|page not found|can.t be found|cannot be found|does not exist|no longer exists|nothing found|seite nicht gefunden|nicht gefunden|page introuvable|page non trouvée|página no encontrada|no se encontró|pagina non trovata|página não encontrada|pagina niet gevonden|sidan hittades inte|siden blev ikke fundet|siden finnes ikke|sivua ei löytynyt|strona nie (istnieje|została znaleziona)|nie znaleziono|stránka nenalezena|stránka neexistuje|страница не найдена|sayfa bulunamadı|halaman tidak ditemukan|ページが見つかりません|页面不存在|找不到页面|页面未找到|페이지를 찾을 수 없습니다)($|\W)`)
+
+// soft404 reports whether the page says it was not found: its title or
+// its first headline is short and mostly that phrase. A story about
+// error pages has a longer headline.
+func (p *page) soft404() bool {
+	cands := []string{p.titleTag}
+	if len(p.h1) > 0 {
+		cands = append(cands, textOf(p.h1[0]))
+	}
+	for _, c := range cands {
+		c = collapse(c)
+		if m := rxNotFound.FindStringIndex(c); m != nil && len(c) <= 80 {
+			rest := strings.TrimSpace(p.stripSiteName(c[:m[0]] + c[m[1]:]))
+			if len([]rune(strings.Trim(rest, " -–—|:·!.,()\"'"))) <= 30 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listing reports whether most headings of a body are links, as on a
+// section front where each headline leads to a story.
+func listing(body *html.Node) bool {
+	var headings, linked int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(c) {
+				headings++
+				if t := textOf(c); t != "" && linkDensity(c, t) > 0.8 {
+					linked++
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return linked >= 3 && linked*2 >= headings
 }

@@ -134,6 +134,9 @@ type dateOrder int
 const (
 	monthFirst dateOrder = iota
 	dayFirst
+	// slashMonthFirst: slashes read month first, dots day first, as on
+	// pages outside the US that embed US-written dates.
+	slashMonthFirst
 )
 
 // parseMachineDate reads the dates found in metadata: ISO 8601 and its
@@ -270,8 +273,8 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			b, _ := strconv.Atoi(v[3])
 			y, _ := strconv.Atoi(v[5])
 			mo, d := a, b
-			// Dotted dates are day first wherever they are written.
-			if a > 12 || (b <= 12 && (order == dayFirst || v[2] == ".")) {
+			dayFirstHere := order == dayFirst || order == slashMonthFirst && v[2] == "."
+			if a > 12 || (b <= 12 && dayFirstHere) {
 				mo, d = b, a
 			}
 			t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
@@ -380,8 +383,16 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 			}
 		}
 	}
-	if d, clock, ok := p.dateline(plausible); ok {
-		pub = publishersDay(pub, d, clock)
+	dl, settled := p.dateline(plausible)
+	if settled {
+		pub = publishersDay(pub, dl)
+	}
+	if pub.source == "" {
+		if t, ok := leadingDate(p.titleTag, p.numericOrder(), plausible); ok {
+			pub = dateCandidate{t, DateFromText}
+		}
+	} else if !settled {
+		pub.t = localMidnight(pub.t)
 	}
 	if pub.source == "" && mod.source != "" {
 		// A page that shows only "Updated …" was first published no later;
@@ -542,6 +553,11 @@ func (p *page) numericOrder() dateOrder {
 }
 
 func (p *page) decideOrder() dateOrder {
+	us := usEnglish(p.language(), p.url.Hostname())
+	slashMonth := slashMonthFirst
+	if us {
+		slashMonth = monthFirst
+	}
 	var dayVotes, monthVotes int
 	var ambiguous []line
 	for _, l := range p.lines {
@@ -549,8 +565,10 @@ func (p *page) decideOrder() dateOrder {
 			continue
 		}
 		for _, m := range rxNumeric.FindAllStringSubmatch(l.text, -1) {
-			if m[2] != m[4] || m[2] == "." {
-				continue // dotted dates are always day first: no vote
+			if m[2] != m[4] || m[2] == "." && !us {
+				// Outside the US dotted dates are day first whatever
+				// the slashes do: they say nothing about slash order.
+				continue
 			}
 			a, _ := strconv.Atoi(m[1])
 			b, _ := strconv.Atoi(m[3])
@@ -568,7 +586,7 @@ func (p *page) decideOrder() dateOrder {
 		if dayVotes > monthVotes {
 			return dayFirst
 		}
-		return monthFirst
+		return slashMonth
 	}
 	if len(ambiguous) > 0 && p.weekdays() != nil {
 		weekdays := p.weekdays()
@@ -583,11 +601,11 @@ func (p *page) decideOrder() dateOrder {
 				if inD {
 					return dayFirst
 				}
-				return monthFirst
+				return slashMonth
 			}
 		}
 	}
-	if usEnglish(p.language(), p.url.Hostname()) {
+	if us {
 		return monthFirst
 	}
 	return dayFirst

@@ -86,8 +86,8 @@ func TestNumericOrder(t *testing.T) {
 		want            dateOrder
 	}{
 		{"other date has day over 12", "https://example.com/a", `<html lang="en"><p class="date">02/12/2025</p><p>Comment 14/03/2025</p>`, dayFirst},
-		{"other date has month first", "https://example.org/a", `<html lang="fr"><p class="date">02/12/2025</p><ul><li>12/31/2025</li></ul>`, monthFirst},
-		{"weekday named", "https://example.co.uk/a", `<html lang="en-GB"><p class="date">02/12/2025</p><p>Speaking Wednesday, the minister said.</p>`, monthFirst},
+		{"other date has month first", "https://example.org/a", `<html lang="fr"><p class="date">02/12/2025</p><ul><li>12/31/2025</li></ul>`, slashMonthFirst},
+		{"weekday named", "https://example.co.uk/a", `<html lang="en-GB"><p class="date">02/12/2025</p><p>Speaking Wednesday, the minister said.</p>`, slashMonthFirst},
 		{"us english", "https://example.com/a", `<html lang="en-US"><p class="date">03/04/2025</p>`, monthFirst},
 		{"english on a uk domain", "https://example.co.uk/a", `<html lang="en"><p class="date">03/04/2025</p>`, dayFirst},
 		{"german", "https://example.com/a", `<html lang="de"><p class="date">03/04/2025</p>`, dayFirst},

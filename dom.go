@@ -298,13 +298,17 @@ func isBlock(n *html.Node) bool {
 
 // inChrome reports whether n sits in page furniture (navigation, header,
 // footer) rather than content.
-func inChrome(n *html.Node) bool {
+func inChrome(n *html.Node) bool { return chromeAncestor(n) != nil }
+
+// chromeAncestor returns the outermost furniture element n sits in, or nil.
+func chromeAncestor(n *html.Node) *html.Node {
+	var found *html.Node
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && chromeElement(p, hasAncestor(p, atom.Article, atom.Main)) {
-			return true
+			found = p
 		}
 	}
-	return false
+	return found
 }
 
 // chromeElement reports whether n is page furniture: navigation, or a

@@ -2,8 +2,10 @@ package scoop
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -31,6 +33,12 @@ func TestExtractErrors(t *testing.T) {
 		{"blank", strings.NewReader(" \n\t "), u, 0, ErrEmpty, ""},
 		{"pdf", strings.NewReader("%PDF-1.7\n%âãÏÓ\n1 0 obj"), u, 0, ErrNotHTML, ""},
 		{"png", bytes.NewReader([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), u, 0, ErrNotHTML, ""},
+		{"gzipped page", bytes.NewReader(gzipped(page)), u, 0, ErrNotHTML, ""},
+		{"xz", bytes.NewReader(append([]byte("\xfd7zXZ\x00\x00\x04"), page...)), u, 0, ErrNotHTML, ""},
+		{"zstd", bytes.NewReader(append([]byte("\x28\xb5\x2f\xfd\x04\x58"), page...)), u, 0, ErrNotHTML, ""},
+		{"jpeg", bytes.NewReader(append([]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), page...)), u, 0, ErrNotHTML, ""},
+		{"webp", bytes.NewReader(append([]byte("RIFF\x24\x00\x00\x00WEBPVP8 "), page...)), u, 0, ErrNotHTML, ""},
+		{"random bytes", bytes.NewReader(randomBytes(8192)), u, 0, ErrNotHTML, ""},
 		{"json", strings.NewReader(`{"title": "not a page"}`), u, 0, ErrNotHTML, ""},
 		{"plain text", strings.NewReader(strings.Repeat("just words ", 200)), u, 0, ErrNotHTML, ""},
 		{"relative url", bytes.NewReader(page), "/news/story", 0, ErrInvalidURL, ""},
@@ -71,4 +79,23 @@ func TestExtractNoDate(t *testing.T) {
 	if a.Title != "Mill plan draws a crowd" || len(strings.Split(a.Text, "\n\n")) != 8 {
 		t.Errorf("title %q, text %q", a.Title, a.Text)
 	}
+}
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// randomBytes returns n bytes from a fixed seed; a '<' among them is
+// likely, so only the byte statistics tell them from a page.
+func randomBytes(n int) []byte {
+	b := make([]byte, n)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	return b
 }

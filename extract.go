@@ -74,10 +74,10 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
-	body := toUTF8(raw, contentType)
-	if !looksLikeHTML(body) {
+	if !looksLikeHTML(raw) {
 		return nil, fmt.Errorf("%w: %s", ErrNotHTML, pageURL)
 	}
+	body := toUTF8(raw, contentType)
 	doc, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
 		// Reading from memory cannot fail, so the parser's one refusal
@@ -149,6 +149,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	}
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")
+		if p.soft404() {
+			return nil, p.refuse(a, PageSoft404, "says not found")
+		}
 		return nil, p.refuse(a, PageOther, "no readable content")
 	}
 	removeCut(ra.Node)
@@ -205,22 +208,47 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 	}
 }
 
-// looksLikeHTML rejects documents that are plainly something else: binary
-// files, JSON, or text without a single tag near the start.
+// looksLikeHTML rejects documents that are plainly something else:
+// compressed or binary files, JSON, or text without a single tag near the
+// start. It looks at the bytes as received, before any decoding.
 func looksLikeHTML(b []byte) bool {
-	head := b[:min(len(b), 1024)]
-	// A stray NUL is a parse error browsers survive; many are a binary
-	// file (or UTF-16 without a byte order mark).
-	if bytes.Count(head, []byte{0}) > len(head)/64 {
-		return false
-	}
-	head = bytes.TrimSpace(head)
-	for _, magic := range []string{"%PDF", "\x89PNG", "GIF8", "PK\x03\x04", "\x1f\x8b", "{", "["} {
+	head := bytes.TrimLeft(b[:min(len(b), 1024)], " \t\r\n\f")
+	for _, magic := range binaryMagic {
 		if bytes.HasPrefix(head, []byte(magic)) {
 			return false
 		}
 	}
+	if len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
+		return false
+	}
+	// Text has almost no control bytes; compressed or random bytes have
+	// one in eight. A stray NUL is a parse error browsers survive; many
+	// are a binary file (or UTF-16 without a byte order mark).
+	var ctl, nul int
+	for _, c := range head {
+		switch {
+		case c == 0:
+			nul++
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b:
+			ctl++
+		}
+	}
+	utf16 := bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff"))
+	if !utf16 && (nul > len(head)/64 || ctl > len(head)/50) {
+		return false
+	}
+	if head = bytes.TrimSpace(head); len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+		return false
+	}
 	return bytes.IndexByte(b[:min(len(b), 4096)], '<') >= 0
+}
+
+// binaryMagic are the first bytes of files that are not HTML: PDF,
+// images, archives and compressed streams (a page saved gzipped is
+// decompressed by the caller, as HTTP clients do).
+var binaryMagic = []string{
+	"%PDF", "\x89PNG", "GIF8", "\xff\xd8\xff", "PK\x03\x04", "\x1f\x8b", "\xfd7zXZ\x00",
+	"BZh", "\x28\xb5\x2f\xfd", "7z\xbc\xaf\x27\x1c", "Rar!", "\x00\x00\x01\x00", "OggS", "ID3",
 }
 
 // byline returns the article's authors from JSON-LD, else what
@@ -285,30 +313,6 @@ func (p *page) excerpt(found string) string {
 		}
 	}
 	return found
-}
-
-// listing reports whether most headings of a body are links, as on a
-// section front where each headline leads to a story.
-func listing(body *html.Node) bool {
-	var headings, linked int
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if isHeading(c) {
-				headings++
-				if t := textOf(c); t != "" && linkDensity(c, t) > 0.8 {
-					linked++
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(body)
-	return linked >= 3 && linked*2 >= headings
 }
 
 // title returns the headline once: the visible h1 when it agrees with a

@@ -25,6 +25,9 @@ type page struct {
 	times     []*html.Node
 	lines     []line // short text runs holding a year: date candidates
 	h1At      []int  // for each h1, how much text came before it
+	subheads  []line // the first h2 and h3 elements and where they stand
+	headings  int    // h2–h4 outside chrome
+	linkedHd  int    // of those, the ones that are a link: teaser headlines
 	textSeen  int    // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
@@ -103,6 +106,16 @@ func (p *page) scanElement(n *html.Node) bool {
 		p.h1At = append(p.h1At, p.textSeen)
 	case atom.Time:
 		p.times = append(p.times, n)
+	case atom.H2, atom.H3, atom.H4:
+		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {
+			p.subheads = append(p.subheads, line{node: n, at: p.textSeen})
+		}
+		if !inChrome(n) {
+			p.headings++
+			if t := textOf(n); t != "" && linkDensity(n, t) > 0.8 {
+				p.linkedHd++
+			}
+		}
 	}
 	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta {
 		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" {

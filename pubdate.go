@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -20,30 +21,39 @@ import (
 // and its dateline: a kicker, a dek, a byline, an image caption.
 const datelineReach = 1500
 
-// dateline returns the date shown just below the page's headline, and
-// whether that line also gave a time of day.
-func (p *page) dateline(plausible func(time.Time) bool) (t time.Time, clock, ok bool) {
-	start := -1
-	for i, h := range p.h1 {
-		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
-			start = p.h1At[i]
-			break
-		}
+// datelineDate is a date shown near the headline.
+type datelineDate struct {
+	t      time.Time
+	clock  bool // the line also showed a time of day
+	strong bool // labelled or marked as a date, not just a date in the text
+}
+
+// dateline returns the date shown just below the page's headline, else a
+// date standing alone just above it.
+func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
+	head, start := p.headlineAt()
+	if head == nil {
+		return p.loneDate(plausible)
 	}
-	if start < 0 {
-		return time.Time{}, false, false
-	}
+	// A hero header outside the article holds the headline and its
+	// dateline together: it is not chrome here.
+	hero := chromeAncestor(head)
 	order := p.numericOrder()
-	var above *line // the last date-only line just above the headline
-	for i := range p.lines {
-		l := &p.lines[i]
+	var above, weak *datelineDate
+	for _, l := range p.lines {
 		if l.at < start-datelineAbove {
 			continue
 		}
 		if l.at > start+datelineReach {
 			break
 		}
-		if len(l.text) > 120 || l.node.DataAtom == atom.H1 || !readerLine(l.node) {
+		if l.node == head {
+			if d, ok := leadingDate(l.text, order, plausible); ok {
+				return datelineDate{d, rxClockAnywhere.MatchString(l.text), true}, true
+			}
+			continue
+		}
+		if len(l.text) > 120 || !readerLine(l.node, hero) {
 			continue
 		}
 		if rxUpdatedLabel.MatchString(l.text) && !rxPublishedLabel.MatchString(l.text) {
@@ -51,29 +61,106 @@ func (p *page) dateline(plausible func(time.Time) bool) (t time.Time, clock, ok 
 		}
 		d, found := parseTextDate(l.text, order)
 		if !found {
-			d, found = parseShortDate(l.text)
+			d, found = parseShortDate(l.text, order)
 		}
 		if !found || !plausible(d) {
 			continue
 		}
-		if l.at < start {
+		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node) || rxPublishedLabel.MatchString(l.text)}
+		switch {
+		case l.at < start:
 			// Above the headline only a line that is nothing but the
 			// date counts: a kicker, not a teaser of another story.
 			if len(l.text) <= 24 {
-				above = l
+				above = &dd
 			}
+		case dd.strong:
+			return dd, true
+		case weak == nil:
+			weak = &dd
+		}
+	}
+	for _, dd := range []*datelineDate{weak, above} {
+		if dd != nil {
+			return *dd, true
+		}
+	}
+	return datelineDate{}, false
+}
+
+// loneDate is the dateline of a page without a headline element: the
+// first line in the page's flow that is nothing but a date, or a date at
+// the start of the title ("23.01.2022 - Wierer wins in Antholz").
+func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
+	order := p.numericOrder()
+	for _, l := range p.lines {
+		if len(l.text) > 24 || !readerLine(l.node, nil) {
 			continue
 		}
-		return d, rxClockAnywhere.MatchString(l.text), true
-	}
-	if above != nil {
-		d, found := parseTextDate(above.text, order)
+		d, found := parseTextDate(l.text, order)
 		if !found {
-			d, _ = parseShortDate(above.text)
+			d, found = parseShortDate(l.text, order)
 		}
-		return d, rxClockAnywhere.MatchString(above.text), true
+		if found && plausible(d) {
+			return datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node)}, true
+		}
 	}
-	return time.Time{}, false, false
+	return datelineDate{}, false
+}
+
+// leadingDate reads a date that s starts with ("23.01.2022 - Wierer
+// wins", "27.01.2022MineralölINFO"), as press releases and event pages
+// title themselves.
+func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	head := s[:min(len(s), 24)]
+	if strings.IndexFunc(head, unicode.IsDigit) != 0 || !hasYear(head) {
+		return time.Time{}, false
+	}
+	if d, ok := parseTextDate(head, order); ok && plausible(d) {
+		return d, true
+	}
+	return time.Time{}, false
+}
+
+// headlineAt returns the page's headline element and how much text came
+// before it: the h1 that metadata's title confirms (even in a hero header),
+// else an h2 or h3 the title confirms, else the first h1 in the content.
+func (p *page) headlineAt() (*html.Node, int) {
+	var titles []string
+	for _, t := range []string{p.meta["og:title"], p.titleTag} {
+		if t = collapse(t); t != "" {
+			titles = append(titles, t)
+		}
+	}
+	confirmed := func(h *html.Node) bool {
+		if inRelated(h) {
+			return false
+		}
+		t := textOf(h)
+		for _, c := range titles {
+			if similarTitle(t, c) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, h := range p.h1[:min(len(p.h1), 4)] {
+		if confirmed(h) {
+			return h, p.h1At[i]
+		}
+	}
+	for _, l := range p.subheads {
+		if confirmed(l.node) && !inChrome(l.node) {
+			return l.node, l.at
+		}
+	}
+	for i, h := range p.h1 {
+		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
+			return h, p.h1At[i]
+		}
+	}
+	return nil, 0
 }
 
 // datelineAbove is how much text may stand between a date shown above
@@ -85,13 +172,16 @@ const datelineAbove = 200
 var rxShortDate = regexp.MustCompile(`^\D{0,12}(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
 
 // parseShortDate reads a line that is a dotted date with a two-digit year.
-func parseShortDate(s string) (time.Time, bool) {
+func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 	m := rxShortDate.FindStringSubmatch(s)
 	if m == nil {
 		return time.Time{}, false
 	}
 	d, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
+	if order == monthFirst && d <= 12 && mo <= 12 {
+		d, mo = mo, d
+	}
 	y, _ := strconv.Atoi(m[3])
 	t, ok := makeDate(2000+y, mo, d, 0, 0, 0, time.UTC)
 	if !ok {
@@ -101,9 +191,10 @@ func parseShortDate(s string) (time.Time, bool) {
 }
 
 // readerLine reports whether a line stands in the article's own flow: not
-// in chrome, a related block, a comment thread, a sidebar or a link.
-func readerLine(n *html.Node) bool {
-	if inRelated(n) || inChrome(n) {
+// in chrome (but for the headline's hero header), a related block, a
+// comment thread, a sidebar or a link.
+func readerLine(n, hero *html.Node) bool {
+	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
 	for a := n; a != nil; a = a.Parent {
@@ -125,13 +216,18 @@ func readerLine(n *html.Node) bool {
 // instant, shown in the zone that gives the dateline's day (the dateline's
 // own clock tells the offset when it shows one). Further apart, the page
 // shows another date than its metadata and the dateline wins.
-func publishersDay(pub dateCandidate, d time.Time, clock bool) dateCandidate {
+func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
+	d, clock := dl.t, dl.clock
 	if pub.source == "" {
 		return dateCandidate{d, DateFromText}
 	}
-	gap := d.Sub(pub.t)
-	if gap < -36*time.Hour || gap > 36*time.Hour {
-		return dateCandidate{d, DateFromText}
+	if gap := d.Sub(pub.t); gap < -36*time.Hour || gap > 36*time.Hour {
+		// Only a date the page marks as its date overrules metadata
+		// that far away.
+		if dl.strong {
+			return dateCandidate{d, DateFromText}
+		}
+		return pub
 	}
 	if _, off := pub.t.Zone(); clock && off == 0 {
 		// A UTC instant and the publisher's wall clock: their
@@ -163,4 +259,16 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// localMidnight reads a UTC instant at a whole hour late in the day
+// (22:00:00Z) as what it almost always is: a date without a time, stored
+// as midnight in the publisher's zone east of UTC. The instant stays; it
+// is shown in that zone, so its day is the publisher's.
+func localMidnight(t time.Time) time.Time {
+	_, off := t.Zone()
+	if off != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 || t.Hour() < 20 {
+		return t
+	}
+	return t.In(time.FixedZone("", (24-t.Hour())*3600))
 }

@@ -44,6 +44,37 @@ func TestPublishersDay(t *testing.T) {
 		page: `<meta property="article:published_time" content="2022-03-09T10:00:00+01:00">` +
 			`<main><h1>Wärmepumpen im Altbau</h1><a href="/other-story-2022"><span>vom 11. Oktober 2022</span></a>` + prose + `</main>`,
 		want: "2022-03-09T10:00:00+01:00",
+	}, {
+		name: "hero header outside the article holds headline and date",
+		page: `<title>Haltet unsere Gewässer sauber! – SeglerBlog</title><header class="page-header"><h1 class="entry-title">Haltet unsere Gewässer sauber!</h1>` +
+			`<h4 class="author">Veröffentlicht von <a href="/author/a">SeglerBlog</a> am <time datetime="2020-02-23T10:07:02+01:00">23. Februar 2020</time></h4></header>` +
+			`<div class="content">` + prose + `</div>`,
+		want: "2020-02-23T00:00:00Z",
+	}, {
+		name: "the h1 the title confirms, not a site box's h1",
+		page: `<title>Synchronschwimmer fahren zur EM</title><div class="links"><h1>Quicklinks</h1><p>Termine <span>19.12.2021</span></p></div>` + strings.Repeat(`<p>Ausschreibungen, Ergebnisse und Kader.</p>`, 30) +
+			`<div class="news"><h2>Synchronschwimmer fahren zur EM</h2><span class="blue">01.02.2022</span>` + prose + `</div>`,
+		want: "2022-02-01T00:00:00Z",
+	}, {
+		name: "no headline element: a line that is only a date",
+		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
+		want: "2022-02-03T00:00:00Z",
+	}, {
+		name: "headline starting with its date",
+		page: `<title>Mineralölabsatz November 2021</title><main><h1><span class="date">27.01.2022</span>Mineralölabsatz November 2021</h1>` + prose + `</main>`,
+		want: "2022-01-27T00:00:00Z",
+	}, {
+		name: "press release titled with its date",
+		page: `<title>23.01.2022 - Wierer darf beim Heimrennen jubeln</title><div>` + prose + `</div>`,
+		want: "2022-01-23T00:00:00Z",
+	}, {
+		name: "midnight east of UTC stored as 23:00Z",
+		page: `<meta property="article:published_time" content="2022-11-06T23:00:00.000Z"><div>` + prose + `</div>`,
+		want: "2022-11-07T00:00:00+01:00",
+	}, {
+		name: "a real UTC time stays as it is",
+		page: `<meta property="article:published_time" content="2022-11-06T23:14:09Z"><div>` + prose + `</div>`,
+		want: "2022-11-06T23:14:09Z",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,10 +93,17 @@ func TestPublishersDay(t *testing.T) {
 	}
 }
 
+// Outside the US a dotted date is day first, even on a page whose slash
+// dates (an embedded US widget's) read month first.
 func TestDottedDatesAreDayFirst(t *testing.T) {
-	// On a US-English page slashes read month first, dots never do.
-	got, ok := parseTextDate("Posted 06.11.2023 | 14:10", monthFirst)
-	if want := time.Date(2023, 11, 6, 14, 10, 0, 0, time.UTC); !ok || !got.Equal(want) {
-		t.Errorf("got %v, want %v", got, want)
+	page := `<html lang="de-CH"><article><h1>Unfall auf der Autobahn bei Bern</h1><p class="article-date">06.11.2023 | 14:10</p>` +
+		strings.Repeat(`<p>Ein Auto ist am Montagnachmittag auf der A1 mit einem Lastwagen zusammengestossen. Die Strecke blieb zwei Stunden gesperrt.</p>`, 4) +
+		`</article><div class="widget"><span>Posted 12/25/2022</span><span>Posted 12/31/2022</span></div></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.ch/unfall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format("2006-01-02 15:04") != "2023-11-06 14:10" {
+		t.Errorf("published %v, want 2023-11-06 14:10", a.Published)
 	}
 }
