@@ -151,24 +151,32 @@ func inSentence(l link, box *html.Node) bool {
 	return false
 }
 
-// nextElement returns the next sibling element of n, or nil.
+// nextElement returns the next sibling element of n other than an icon,
+// or nil.
 func nextElement(n *html.Node) *html.Node {
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode {
+		if s.Type == html.ElementNode && !icon(s) {
 			return s
 		}
 	}
 	return nil
 }
 
-// prevElement returns the previous sibling element of n, or nil.
+// prevElement returns the previous sibling element of n other than an
+// icon, or nil.
 func prevElement(n *html.Node) *html.Node {
 	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type == html.ElementNode {
+		if s.Type == html.ElementNode && !icon(s) {
 			return s
 		}
 	}
 	return nil
+}
+
+// icon reports whether n is an icon beside a label: an svg or image
+// outside any link.
+func icon(n *html.Node) bool {
+	return n.DataAtom == atom.Svg || n.DataAtom == atom.Img || n.DataAtom == atom.I && !hasLink(n)
 }
 
 // capitals reports whether the letters of t, at least min of them, are
@@ -197,7 +205,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	}
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
-	if label := labelText(n); isRelatedLabel(label) && !inNotRelated(n) && !p.ownerLabel(label) {
+	label := labelText(n)
+	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span) && !hasLink(n) {
+		// A plain paragraph or span whose whole text is a label
+		// ("Explore further"); rxRelatedLabel matches whole texts only.
+		label, _ = textUpTo(n, 40)
+	}
+	if isRelatedLabel(label) && !inNotRelated(n) && !p.ownerLabel(label) {
 		label = trimLabel(label)
 		var nodes []*html.Node
 		var stories []story
@@ -231,7 +245,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	if !byHint || hb&hintNotRelated != 0 || rxNotRelated.MatchString(aria) {
 		return nil, nil
 	}
-	label := aria
+	label = aria
 	if label == "" {
 		label = leadText(n)
 	}

@@ -73,6 +73,7 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related Articles"},
 			{report, reportTitle, "Related Articles"},
 			{grant, grantTitle, "MORE STORIES LIKE THIS ONE"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Explore further"},
 		}, nil},
 		{"grouped-block", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related Stories"},
