@@ -88,8 +88,11 @@ func TestRelatedRules(t *testing.T) {
 		}, []string{"DON'T MISS", tradersTitle}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
-	// paragraph is no teaser box.
-	keep := map[string][]string{"teaser-box-de": {"das Gutachten zur Brücke aus dem Vorjahr"}}
+	// paragraph is no teaser box, a call to action in capitals no story.
+	keep := map[string][]string{
+		"teaser-box-de":  {"das Gutachten zur Brücke aus dem Vorjahr"},
+		"allcaps-inline": {"CLICK FOR THE FULL BRIDGE PLANS"},
+	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
