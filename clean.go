@@ -72,6 +72,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	for _, n := range remove {
 		detach(n)
 	}
+	dropDanglingHeadings(root)
 	return callouts
 }
 
@@ -119,6 +120,9 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "crumb"
 	case len(t) <= 80 && rxEditorLine.MatchString(t):
 		return "credit"
+	}
+	if len(t) <= 400 && !isHeading(n) || len(t) <= 80 {
+		return boilerplate(t, lower)
 	}
 	return ""
 }

@@ -130,6 +130,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 	// double the cost of large @graph blocks.
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true
+	lead := p.leadParagraph()
 	ra, err := parser.ParseAndMutate(doc, u)
 	pageURL := u.String()
 	a := &Article{
@@ -155,6 +156,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time) (*Article, error) {
 		return nil, p.refuse(a, PageOther, "no readable content")
 	}
 	removeCut(ra.Node)
+	restoreLead(ra.Node, lead)
 	a.Title = p.title(ra.Title())
 	for _, n := range cleanBody(ra.Node, a.Title, p) {
 		related.add(p.callout(n, true)...)

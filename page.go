@@ -23,12 +23,13 @@ type page struct {
 	jsonLD    []map[string]any  // every object found in JSON-LD, @graph flattened
 	h1        []*html.Node
 	times     []*html.Node
-	lines     []line // short text runs holding a year: date candidates
-	h1At      []int  // for each h1, how much text came before it
-	subheads  []line // the first h2 and h3 elements and where they stand
-	headings  int    // h2–h4 outside chrome
-	linkedHd  int    // of those, the ones that are a link: teaser headlines
-	textSeen  int    // visible text bytes walked so far
+	lines     []line       // short text runs holding a year: date candidates
+	h1At      []int        // for each h1, how much text came before it
+	subheads  []line       // the first h2 and h3 elements and where they stand
+	paras     []*html.Node // the first paragraphs, where a lead may stand
+	headings  int          // h2–h4 outside chrome
+	linkedHd  int          // of those, the ones that are a link: teaser headlines
+	textSeen  int          // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
@@ -106,6 +107,10 @@ func (p *page) scanElement(n *html.Node) bool {
 		p.h1At = append(p.h1At, p.textSeen)
 	case atom.Time:
 		p.times = append(p.times, n)
+	case atom.P:
+		if len(p.paras) < maxLeadParas {
+			p.paras = append(p.paras, n)
+		}
 	case atom.H2, atom.H3, atom.H4:
 		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {
 			p.subheads = append(p.subheads, line{node: n, at: p.textSeen})

@@ -1,0 +1,55 @@
+package scoop
+
+import (
+	"regexp"
+)
+
+// Lines that sit inside article containers on real pages without being
+// the article: sign-up pitches, tip lines, aggregators' pointers to the
+// original, paywall and log-in dialogs, rating widgets, comment counters,
+// server warnings and bare times. Each pattern applies to a short line
+// only and runs only when a cheap substring test says it may match, as
+// this runs on every short line of every body.
+type boilerplateRule struct {
+	name  string
+	max   int      // longest line the rule applies to, in bytes
+	hints []string // lower-case substrings one of which the line must hold
+	rx    *regexp.Regexp
+}
+
+var boilerplateRules = []boilerplateRule{
+	{"signup", 200, []string{"newsletter", "inbox", "sign up", "signing up", "subscri", "suscr", "abonn", "iscriviti", "inscreva", "assine", "anmelden", "inscrivez", "zapisz", "prenumer"},
+		regexp.MustCompile(`(?i)(^[^\pL]*(sign up|subscribe|register|get|receive|want)\b.{0,80}\b(newsletter|inbox|e-?mail|updates|alerts|briefing)|\bsign up (here|now|today)\b|never miss .{0,60}\b(sign|subscri)|newsletter (abonnieren|bestellen|anmelden)|jetzt (kostenlos )?(anmelden|abonnieren)|zum newsletter|inscrivez-vous|abonnez-vous à|suscr[ií]b(ete|ase)|iscriviti alla|inscreva-se|assine (a|nossa) newsletter|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zapisz się)`)},
+	{"tips", 200, []string{"tip", "story", "escrib", "hinweis", "écrivez", "write to us", "contact us", "scrivi"},
+		regexp.MustCompile(`(?i)(\b(got|have) a (news )?(tip|story)\b|\bnews tips?\b.{0,40}(e-?mail|contact|send)|puede escribirnos|escríbenos a|écrivez-nous|scrivici|haben sie (einen )?hinweis|hinweise (bitte )?an|write to us at|contact us at)`)},
+	{"aggregator", 220, []string{"full story", "original", "full article", "summary of reporting", "this article was", "complete story"},
+		regexp.MustCompile(`(?i)(^[^\pL]*(read|see|view|continue reading) (the )?(full|original|complete|entire) (story|article|report)\b|summary of reporting by|^[^\pL]*(this|the) (article|story) (was|is) (a )?(summary|summarized|compiled|aggregated))`)},
+	{"promo", 160, []string{"click here", "tap here", "watch live", "watch it live", "livestream", "klicken sie hier", "cliquez ici", "haga clic", "clicca qui"},
+		regexp.MustCompile(`(?i)((click|tap) here to (watch|listen|read|download|get|see|follow|stream)|watch (it )?live\b|klicken sie hier|cliquez ici|haga clic aquí|clicca qui)`)},
+	{"paywall", 220, []string{"subscri", "log", "sign in", "member", "abonn", "eingeloggt", "registr", "article limit", "free article", "weiterlesen", "premium", "zugang", "suscri", "conect"},
+		regexp.MustCompile(`(?i)(already (a )?(subscriber|member)|(log|sign) ?in to (continue|read|keep reading|comment)|subscribe (now )?to (continue|read|keep reading|unlock)|(this|the) (article|content|story) is (for|only (available )?(for|to)) (subscribers|members)|reached (your|the) (free )?(article|story) limit|\d+ free articles?|create (a )?free account|bereits abonnent|jetzt weiterlesen|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|(eingeloggt|angemeldet) sein,? um|mit (z|d)einem .{0,20}(abo|zugang) weiterlesen|déjà abonné|réservé aux abonnés|ya (eres|es) suscriptor|contenido exclusivo para suscriptores|inicia sesión para)`)},
+	{"rating", 160, []string{"rate", "helpful", "useful", "vote", "stimme", "bewert", "nützlich", "hilfreich", "évalu", "utile", "útil"},
+		regexp.MustCompile(`(?i)(^[^\pL]*rate this|how (useful|helpful) was|was this (article|page|post) (helpful|useful)|\d+ (votes?|stimmen|bewertungen)\b|average rating|wie (hilfreich|nützlich|bewerten sie)|fanden sie diese[nrs]? (artikel|beitrag|seite) (nützlich|hilfreich)|cet article vous a-t-il été utile|¿(te|le) (fue|ha sido) útil)`)},
+	{"comments", 80, []string{"comment", "kommentar", "commentaire", "comentario", "reacties", "komentarz"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*((read|view|show|see|lesen sie( die)?|alle|voir les|ver( los)?|leer( los)?) )?(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|reacties|komentarz[ey]?)\s*[(:]?\s*\d*\s*\)?[^\pL\pN]*$|in den kommentaren:?$|^verraten sie .{0,60}kommentar`)},
+	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error"},
+		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error)\s*:.{0,300}\bon line \d+`)},
+	{"clock", 40, []string{":"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*((published|updated|posted|modified|veröffentlicht|aktualisiert|publié|publicado|actualizado)\s*(at|um|à|a las)?\s*:?\s*)?\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?[^\pL\pN]*$`)},
+	{"login", 160, []string{"log", "anmeld", "connect", "registr"},
+		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
+}
+
+// boilerplate names the rule a short line of body text breaks, or "".
+func boilerplate(t, lower string) string {
+	for i := range boilerplateRules {
+		r := &boilerplateRules[i]
+		if len(t) > r.max || !containsAny(lower, r.hints...) {
+			continue
+		}
+		if r.rx.MatchString(t) {
+			return r.name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,45 @@
+package scoop
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBoilerplate(t *testing.T) {
+	debris := map[string]string{
+		"Sign up here to get the Morning Briefing in your inbox.":                        "signup",
+		"Never miss the latest news by signing up for our newsletter":                    "signup",
+		"Jetzt kostenlos anmelden und Newsletter abonnieren":                             "signup",
+		"Zapraszamy też do subskrypcji naszego newslettera.":                             "signup",
+		"Got a story? Email news@example.com":                                            "tips",
+		"Puede escribirnos a cartas@example.com":                                         "tips",
+		"Read the full story at The Daily Star":                                          "aggregator",
+		"This is a summary of reporting by Reuters and AP.":                              "aggregator",
+		"Click here to watch live":                                                       "promo",
+		"Already a subscriber? Log in to continue reading.":                              "paywall",
+		"Sie sind aktuell nicht eingeloggt.":                                             "paywall",
+		"Fanden Sie diesen Artikel nützlich?":                                            "rating",
+		"Was this article helpful?":                                                      "rating",
+		"Read comments (3)":                                                              "comments",
+		"Kommentare (12)":                                                                "comments",
+		"Warning: Creating default object from empty value in /var/www/x.php on line 12": "warning",
+		"Published 6:02 a.m.":                                                            "clock",
+		"14:30 Uhr":                                                                      "clock",
+	}
+	for line, want := range debris {
+		if got := boilerplate(line, strings.ToLower(line)); got != want {
+			t.Errorf("boilerplate(%q) = %q, want %q", line, got, want)
+		}
+	}
+	prose := []string{
+		"The mayor said residents who sign up for the program will get an email when the pool reopens in June.",
+		"Subscribers to the service complained that the app logged them out every morning.",
+		"Die Stimmen wurden am Abend ausgezählt; 14 Kommentare gingen beim Amt ein, sagte sie.",
+		"He read the full report before the vote at 6:02 a.m. on Tuesday, officials said.",
+	}
+	for _, line := range prose {
+		if got := boilerplate(line, strings.ToLower(line)); got != "" {
+			t.Errorf("prose %q taken for %s", line, got)
+		}
+	}
+}

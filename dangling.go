@@ -1,0 +1,143 @@
+package scoop
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A heading with no prose under it is the label of something that is not
+// the article: a reading list, an author box, a source list or a sign-up
+// form whose content readability or the cleaner already dropped, or a
+// list of links. "Weitere Artikel", "Über den Autor", "Schon gelesen?":
+// the words vary with every site and language, the shape does not.
+
+// danglingProse is how many letters of unlinked text a heading needs
+// below it, before the next heading, to be the article's own.
+const danglingProse = 60
+
+// dropDanglingHeadings removes the headings that end the body with too
+// little prose under them, with the link lists that follow them.
+func dropDanglingHeadings(root *html.Node) {
+	var leaves []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Figure || c.DataAtom == atom.Table || c.DataAtom == atom.Pre {
+				leaves = append(leaves, c) // content, whatever its text
+				continue
+			}
+			if hasBlockChild(c) {
+				walk(c)
+				continue
+			}
+			if isBlock(c) {
+				leaves = append(leaves, c)
+			}
+		}
+	}
+	walk(root)
+
+	// Only the end of the body: a bold line or a heading with little
+	// under it inside the story is often the story's own (a question in
+	// an interview, a caption over a gallery).
+	var remove []*html.Node
+	end := len(leaves)
+	for i := len(leaves) - 1; i >= 0; i-- {
+		if !headingLike(leaves[i]) {
+			continue
+		}
+		prose := 0
+		var links []*html.Node
+		for _, n := range leaves[i+1 : end] {
+			t := textOf(n)
+			switch {
+			case n.DataAtom == atom.Figure || n.DataAtom == atom.Table || n.DataAtom == atom.Pre || hasImage(n):
+				prose += danglingProse
+			case t != "" && len(t) <= 120 && linkDensity(n, t) > 0.8:
+				links = append(links, n)
+			default:
+				prose += countLetters(t)
+			}
+		}
+		if prose >= danglingProse {
+			break
+		}
+		remove = append(remove, leaves[i])
+		remove = append(remove, links...)
+		end = i
+	}
+	for _, n := range remove {
+		detach(n)
+	}
+}
+
+// headingLike reports whether a leaf block is a heading: a heading
+// element, or a short line that is all bold.
+func headingLike(n *html.Node) bool {
+	t := textOf(n)
+	// A long line or a sentence set as a heading is prose.
+	if t == "" || len(t) > 80 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
+		return false
+	}
+	if isHeading(n) {
+		return true
+	}
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div || len(t) > 60 {
+		return false
+	}
+	var bold int
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Strong || c.DataAtom == atom.B):
+			bold++
+		case c.Type == html.ElementNode && c.DataAtom != atom.Br:
+			return false
+		}
+	}
+	return bold > 0
+}
+
+// unlinkedLetters counts the letters of n's text outside links.
+func unlinkedLetters(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return countLetters(n.Data)
+	}
+	if n.Type != html.ElementNode || n.DataAtom == atom.A || skipText(n) {
+		return 0
+	}
+	c := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c += unlinkedLetters(k)
+	}
+	return c
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasImage(n *html.Node) bool {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Img || n.DataAtom == atom.Picture || n.DataAtom == atom.Video) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasImage(c) {
+			return true
+		}
+	}
+	return false
+}
