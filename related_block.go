@@ -4,11 +4,12 @@
 package scoop
 
 import (
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // callout reads an inline pointer such as "RELATED STORY | <a>Title</a>",

@@ -3,11 +3,12 @@
 package scoop
 
 import (
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // maxBlockLinks is the most links a related block holds; more make a

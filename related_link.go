@@ -3,10 +3,11 @@
 package scoop
 
 import (
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // link is an anchor that may point at a story.

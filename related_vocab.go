@@ -4,12 +4,13 @@
 package scoop
 
 import (
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // rxRelatedLabel is the whole label of a block of related stories, in the
