@@ -18,7 +18,7 @@ type boilerplateRule struct {
 }
 
 var boilerplateRules = []boilerplateRule{
-	{"signup", 200, []string{"newsletter", "inbox", "sign up", "signing up", "subscri", "suscr", "abonn", "iscriviti", "inscreva", "assine", "anmelden", "inscrivez", "zapisz", "prenumer"},
+	{"signup", 200, []string{"newsletter", "inbox", "sign up", "signing up", "subscri", "suscr", "abonn", "iscriviti", "inscreva", "assine", "anmelden", "inscrivez", "zapisz", "prenumer", "subskr"},
 		regexp.MustCompile(`(?i)(^[^\pL]*(sign up|subscribe|register|get|receive|want)\b.{0,80}\b(newsletter|inbox|e-?mail|updates|alerts|briefing)|\bsign up (here|now|today)\b|never miss .{0,60}\b(sign|subscri)|newsletter (abonnieren|bestellen|anmelden)|jetzt (kostenlos )?(anmelden|abonnieren)|zum newsletter|inscrivez-vous|abonnez-vous à|suscr[ií]b(ete|ase)|iscriviti alla|inscreva-se|assine (a|nossa) newsletter|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zapisz się)`)},
 	{"tips", 200, []string{"tip", "story", "escrib", "hinweis", "écrivez", "write to us", "contact us", "scrivi"},
 		regexp.MustCompile(`(?i)(\b(got|have) a (news )?(tip|story)\b|\bnews tips?\b.{0,40}(e-?mail|contact|send)|puede escribirnos|escríbenos a|écrivez-nous|scrivici|haben sie (einen )?hinweis|hinweise (bitte )?an|write to us at|contact us at)`)},
@@ -40,8 +40,16 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }
 
+// rxReadingLabel is a line that only announces more reading, a most-read
+// list or a table of contents: left alone in the body once its links are
+// gone, or standing before links the body keeps.
+var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist(gelesene|diskutierte|kommentierte|geklickte)n? (artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|most (read|popular|viewed|commented|shared)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
+
 // boilerplate names the rule a short line of body text breaks, or "".
 func boilerplate(t, lower string) string {
+	if len(t) <= 60 && rxReadingLabel.MatchString(t) {
+		return "label"
+	}
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
 		if len(t) > r.max || !containsAny(lower, r.hints...) {

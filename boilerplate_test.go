@@ -36,6 +36,8 @@ func TestBoilerplate(t *testing.T) {
 		"Subscribers to the service complained that the app logged them out every morning.",
 		"Die Stimmen wurden am Abend ausgezählt; 14 Kommentare gingen beim Amt ein, sagte sie.",
 		"He read the full report before the vote at 6:02 a.m. on Tuesday, officials said.",
+		"Weitere Tipps gab es keine.",
+		"Most read the statement as a retreat.",
 	}
 	for _, line := range prose {
 		if got := boilerplate(line, strings.ToLower(line)); got != "" {
