@@ -21,7 +21,7 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	if !inBody && hasBlockChild(n) {
 		return nil
 	}
-	if !hasLink(n) {
+	if !calloutStart(firstText(n)) || !hasLink(n) {
 		return nil
 	}
 	t, short := textUpTo(n, 400)
@@ -49,6 +49,38 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
 	}
 	return out
+}
+
+// calloutStart reports whether a block whose text starts with t may be a
+// callout: a callout or label word, a bracket or a word in capitals. It
+// spares reading the text of every paragraph with a link.
+func calloutStart(t string) bool {
+	if strings.HasPrefix(t, "[") {
+		return true
+	}
+	w := firstWord(t)
+	lw := strings.ToLower(w)
+	return startsCallout(t) || calloutMoreWords[lw] || mayBeLabel(lw) || w != lw && capitals(w, 1)
+}
+
+// firstText returns the first run of text under n that holds a letter or
+// digit or opens a bracket, trimmed; bullets and icons before it are
+// passed over.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			t := strings.TrimSpace(c.Data)
+			if strings.HasPrefix(t, "[") || strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0 {
+				return t
+			}
+		case c.Type == html.ElementNode && !skipText(c):
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // leadCallout reads a leaf block that starts with a related label but no
@@ -207,10 +239,12 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
 	label := labelText(n)
-	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span) && !hasLink(n) {
+	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span) && mayBeLabel(firstTextWord(n)) {
 		// A plain paragraph or span whose whole text is a label
 		// ("Explore further"); rxRelatedLabel matches whole texts only.
-		label, _ = textUpTo(n, 40)
+		if t, short := textUpTo(n, 40); short && !hasLink(n) {
+			label = t
+		}
 	}
 	if isRelatedLabel(label) && !inNotRelated(n) && !p.ownerLabel(label) {
 		label = trimLabel(label)

@@ -253,11 +253,13 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 		if strings.Contains(s.Title, t) || strings.EqualFold(t, label) {
 			continue
 		}
-		if d, ok := parseTextDate(t, order); ok && len(t) <= 40 {
-			if s.Published == nil {
-				s.Published = &d
+		if len(t) <= 40 { // longer runs are no date line
+			if d, ok := parseTextDate(t, order); ok {
+				if s.Published == nil {
+					s.Published = &d
+				}
+				continue
 			}
-			continue
 		}
 		if len(t) >= 20 {
 			summary = append(summary, t)

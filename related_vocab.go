@@ -146,9 +146,14 @@ func isLatin(w string) bool {
 
 // isRelatedLabel reports whether a block label announces related stories.
 func isRelatedLabel(label string) bool {
-	first := firstWord(strings.ToLower(label))
-	return label != "" && (labelWords[first] || !isLatin(first)) &&
+	return label != "" && mayBeLabel(firstWord(strings.ToLower(label))) &&
 		rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label)
+}
+
+// mayBeLabel reports whether a label can start with the word first, the
+// cheap test before rxRelatedLabel.
+func mayBeLabel(first string) bool {
+	return first != "" && (labelWords[first] || !isLatin(first))
 }
 
 // labelText returns the text of n when n looks like a block label: a
@@ -158,11 +163,8 @@ func labelText(n *html.Node) string {
 		return ""
 	}
 	heading := isHeading(n)
-	if !heading {
-		h := hints(n)
-		if !(strings.Contains(h, "title") || strings.Contains(h, "head") || strings.Contains(h, "label")) && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label {
-			return ""
-		}
+	if !heading && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label && !labelHint(n) {
+		return ""
 	}
 	if hasLink(n) && !heading {
 		return ""
@@ -177,6 +179,59 @@ func labelText(n *html.Node) string {
 		t = imageAlt(n)
 	}
 	return t
+}
+
+// labelHint reports whether n's class or id says it is a title, head or
+// label, without building the lower-cased hint string: this runs on every
+// element of the page.
+func labelHint(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			if containsFold(a.Val, "title") || containsFold(a.Val, "head") || containsFold(a.Val, "label") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTextWord returns the first word of the first text under n, lower
+// cased: a cheap look at an element before reading its text.
+func firstTextWord(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if w := firstWord(strings.ToLower(c.Data)); w != "" {
+				return w
+			}
+		case c.Type == html.ElementNode && !skipText(c):
+			if w := firstTextWord(c); w != "" {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // imageAlt returns the alt text of the first image under n, if short.
