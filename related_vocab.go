@@ -222,7 +222,8 @@ func firstTextWord(n *html.Node) string {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
-			if w := firstWord(strings.ToLower(c.Data)); w != "" {
+			// The head of the text is enough for its first word.
+			if w := firstWord(strings.ToLower(c.Data[:min(len(c.Data), 64)])); w != "" {
 				return w
 			}
 		case c.Type == html.ElementNode && !skipText(c):
