@@ -223,7 +223,8 @@ func firstTextWord(n *html.Node) string {
 		switch {
 		case c.Type == html.TextNode:
 			// The head of the text is enough for its first word.
-			if w := firstWord(strings.ToLower(c.Data[:min(len(c.Data), 64)])); w != "" {
+			t := strings.TrimLeftFunc(c.Data, unicode.IsSpace)
+			if w := firstWord(strings.ToLower(t[:min(len(t), 64)])); w != "" {
 				return w
 			}
 		case c.Type == html.ElementNode && !skipText(c):
