@@ -145,7 +145,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 		URL:        pageURL,
 		Language:   p.language(),
 		DateSource: pub.source,
-		Related:    related,
+		Related:    related.list,
 	}
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c
@@ -169,8 +169,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	}
 	a.Title = p.title(ra.Title())
 	for _, n := range cleanBody(ra.Node, a.Title, p) {
-		a.Related = p.mergeStories(a.Related, p.callout(n, true))
+		related.add(p.callout(n, true)...)
 	}
+	a.Related = related.list
 	a.SiteName = p.siteName(ra.SiteName())
 	if a.Language == "" {
 		a.Language = ra.Language()

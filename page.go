@@ -34,6 +34,7 @@ type page struct {
 	textSeen  int       // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
+	selfKeys  []string        // storyKeys of the page itself, once a link needs them
 	order     *dateOrder      // how numeric dates read, once decided
 }
 
