@@ -124,7 +124,7 @@ func (p *page) scanElement(n *html.Node) bool {
 		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {
 			p.subheads = append(p.subheads, line{node: n, at: p.textSeen})
 		}
-		if !inChrome(n) {
+		if p.headings < 100 && !inChrome(n) {
 			p.headings++
 			if t := textOf(n); t != "" && linkDensity(n, t) > 0.8 {
 				p.linkedHd++
