@@ -123,7 +123,8 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	// Everything that needs the page as published is read before
 	// readability rewrites the tree. Related blocks, credit lines and
 	// debris are marked there and removed from readability's output.
-	p := scanPage(doc, u)
+	p := &page{relative: relative}
+	p.scan(doc, u)
 	credits := p.sourceCredits()
 	for _, c := range credits {
 		p.cut(c.block, cutDebris)

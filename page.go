@@ -24,14 +24,18 @@ type page struct {
 	jsonLD    []map[string]any  // every object found in JSON-LD, @graph flattened
 	h1        []*html.Node
 	times     []*html.Node
-	lines     []line    // short text runs holding a year: date candidates
-	h1At      []int     // for each h1, how much text came before it
-	subheads  []line    // the first h2 and h3 elements and where they stand
-	paras     []line    // the first paragraphs and where they stand, where a lead may be
-	fetched   time.Time // the fetch time relative dates count from; zero: not read
-	headings  int       // h2–h4 outside chrome
-	linkedHd  int       // of those, the ones that are a link: teaser headlines
-	textSeen  int       // visible text bytes walked so far
+	lines     []line     // short text runs holding a year: date candidates
+	h1At      []int      // for each h1, how much text came before it
+	subheads  []line     // the first h2 and h3 elements and where they stand
+	paras     []line     // the first paragraphs and where they stand, where a lead may be
+	fetched   time.Time  // the fetch time relative dates count from; zero: not read
+	relative  bool       // whether to collect relative date lines, read against fetched
+	head      *html.Node // the headline, once headlineAt found it
+	headAt    int
+	headFound bool
+	headings  int // h2–h4 outside chrome
+	linkedHd  int // of those, the ones that are a link: teaser headlines
+	textSeen  int // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
@@ -53,7 +57,14 @@ type line struct {
 }
 
 func scanPage(doc *html.Node, u *url.URL) *page {
-	p := &page{doc: doc, url: u, base: u, meta: map[string]string{}}
+	p := &page{}
+	p.scan(doc, u)
+	return p
+}
+
+// scan walks the document once, recording what the page says about itself.
+func (p *page) scan(doc *html.Node, u *url.URL) {
+	p.doc, p.url, p.base, p.meta = doc, u, u, map[string]string{}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
@@ -70,7 +81,6 @@ func scanPage(doc *html.Node, u *url.URL) *page {
 		}
 	}
 	walk(doc)
-	return p
 }
 
 // scanElement records what n says about the page and reports whether its
@@ -153,7 +163,7 @@ func (p *page) scanText(n *html.Node) {
 	if ascii, ok := asciiDigits(s); ok {
 		s = ascii
 	}
-	if len(s) <= 60 && relativeHint(s) {
+	if p.relative && len(s) <= 60 && relativeHint(s) {
 		p.lines = append(p.lines, line{n.Parent, collapse(s), at})
 		return
 	}

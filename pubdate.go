@@ -130,6 +130,14 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 // before it: the h1 that metadata's title confirms (even in a hero header),
 // else an h2 or h3 the title confirms, else the first h1 in the content.
 func (p *page) headlineAt() (*html.Node, int) {
+	if !p.headFound {
+		p.head, p.headAt = p.findHeadline()
+		p.headFound = true
+	}
+	return p.head, p.headAt
+}
+
+func (p *page) findHeadline() (*html.Node, int) {
 	var titles []string
 	for _, t := range []string{p.meta["og:title"], p.titleTag} {
 		if t = collapse(t); t != "" {
