@@ -140,7 +140,7 @@ var (
 
 // Words that say a date is when the story went out, or when it was last changed.
 var (
-	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|mis en ligne|publication|released|first published|created|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
+	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|submitted|mis en ligne|publication|released|first published|created|erstellt am|verfasst am|eingestellt am|gespeichert von|écrit le|escrito el|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
 	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|更新|수정)`)
 )
 
@@ -491,6 +491,9 @@ func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		v := attr(n, "datetime")
 		if v == "" {
 			v = attr(n, "content")
+		}
+		if v == "" && hatomDate(n) {
+			v = attr(n, "title")
 		}
 		t, ok := parseMachineDate(v)
 		if v == "" && n.DataAtom != atom.Time {

@@ -42,6 +42,17 @@ type page struct {
 	order     *dateOrder      // how numeric dates read, once decided
 }
 
+// hatomDate reports whether n is an hAtom or hCalendar date element.
+func hatomDate(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "published", "updated", "dtstart", "dtreviewed", "entry-date":
+			return true
+		}
+	}
+	return false
+}
+
 // rdfaDates are the RDFa properties that name a page's dates.
 var rdfaDates = map[string]bool{
 	"dc:date": true, "dcterms:date": true, "dc:created": true, "dcterms:created": true, "dcterms:issued": true,
@@ -147,6 +158,9 @@ func (p *page) scanElement(n *html.Node) bool {
 		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" || v == "dateCreated" {
 			p.times = append(p.times, n)
 		} else if v := strings.ToLower(attr(n, "property")); v != "" && rdfaDates[v] {
+			p.times = append(p.times, n)
+		} else if t := attr(n, "title"); len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
+			// hAtom: <abbr class="published" title="2013-04-04T18:52:11+00:00">
 			p.times = append(p.times, n)
 		}
 	}
