@@ -135,12 +135,6 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	}
 	pub, mod := p.dates(now)
 
-	// scoop reads JSON-LD itself; readability parsing it again would
-	// double the cost of large @graph blocks.
-	parser := readability.NewParser()
-	parser.DisableJSONLD = true
-	lead, intro := p.leadParagraph(), p.intro()
-	ra, err := parser.ParseAndMutate(doc, u)
 	pageURL := u.String()
 	a := &Article{
 		URL:        pageURL,
@@ -148,6 +142,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 		DateSource: pub.source,
 		Related:    related.list,
 	}
+	// A page whose structured data calls it a collection (a section
+	// front, an archive) and names no article is refused before the
+	// costly part: crawls meet many of them.
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c
 	}
@@ -157,6 +154,17 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	if mod.source != "" && !mod.t.Equal(pub.t) {
 		a.Modified = &mod.t
 	}
+	if p.article() == nil && p.declaresListing() {
+		a.Title = p.title("")
+		return nil, p.refuse(a, PageListing, "declared collection")
+	}
+
+	// scoop reads JSON-LD itself; readability parsing it again would
+	// double the cost of large @graph blocks.
+	parser := readability.NewParser()
+	parser.DisableJSONLD = true
+	lead, intro := p.leadParagraph(), p.intro()
+	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")
 		if p.soft404() {
