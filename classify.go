@@ -181,7 +181,7 @@ func (p *page) storyLinks(body *html.Node) (links, linked, letters int) {
 		case n.DataAtom == atom.A:
 			t := textOf(n)
 			if len(t) >= 20 && strings.Count(t, " ") >= 2 {
-				if u := p.storyURL(attr(n, "href")); u != "" && !seen[u] {
+				if u, _ := p.storyURL(attr(n, "href")); u != "" && !seen[u] {
 					seen[u] = true
 					links++
 					linked += countLetters(t)

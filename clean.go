@@ -104,7 +104,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "title"
 	case len(t) <= 80 && (rxLabel.MatchString(t) || rxCounter.MatchString(t)):
 		return "label"
-	case len(t) <= 250 && startsCallout(t) && rxCallout.MatchString(t) && hasLink(n):
+	case len(t) <= 250 && calloutLabel(t) != nil && hasLink(n):
 		return "callout"
 	case len(t) <= 200 && containsAny(lower, "app", "experience", "play", "shoutout") && rxPromo.MatchString(t):
 		return "promo"

@@ -33,8 +33,11 @@
 // rewrites it; charset.go decodes; classify.go decides what a page holds
 // (articles, listings, soft 404s); date.go parses and finds dates,
 // pubdate.go settles the publisher's day from the dateline; source.go
-// finds source credits; related.go parses related-story blocks and marks
-// page debris; lead.go restores a lead readability left out; clean.go
+// finds source credits; related.go walks the page for related-story
+// blocks, marks page debris and merges stories by URL, related_block.go
+// recognises blocks and inline callouts, related_card.go reads their
+// cards and JSON-LD, related_link.go decides which links are stories and
+// related_vocab.go holds their vocabulary; lead.go restores a lead readability left out; clean.go
 // cleans and renders the body, with boilerplate.go's line rules and
 // dangling.go's trailing labels; dom.go holds the DOM helpers they share.
 //

@@ -97,7 +97,7 @@ func FuzzRelated(f *testing.F) {
 		u, _ := url.Parse("https://news.example.com/a/story")
 		p := scanPage(root, u)
 		seen := map[string]bool{}
-		for _, r := range p.relatedStories() {
+		for _, r := range p.relatedStories().list {
 			k := storyKey(r.URL)
 			if seen[k] {
 				t.Fatalf("%s listed twice", r.URL)

@@ -73,8 +73,9 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		switch {
 		case l.at < start:
 			// Above the headline only a line that is nothing but the
-			// date counts: a kicker, not a teaser of another story.
-			if len(l.text) <= 24 {
+			// date, or opens with it, counts: a kicker, not a teaser of
+			// another story.
+			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || lead && len(l.text) <= 80 {
 				above = &dd
 			}
 		case dd.strong:
@@ -130,6 +131,14 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 // before it: the h1 that metadata's title confirms (even in a hero header),
 // else an h2 or h3 the title confirms, else the first h1 in the content.
 func (p *page) headlineAt() (*html.Node, int) {
+	if !p.headFound {
+		p.head, p.headAt = p.findHeadline()
+		p.headFound = true
+	}
+	return p.head, p.headAt
+}
+
+func (p *page) findHeadline() (*html.Node, int) {
 	var titles []string
 	for _, t := range []string{p.meta["og:title"], p.titleTag} {
 		if t = collapse(t); t != "" {
@@ -172,7 +181,7 @@ const datelineAbove = 200
 
 // rxShortDate is a dotted date with a two-digit year standing alone on its
 // line ("28.01.22"), as German and Swiss pages print them.
-var rxShortDate = regexp.MustCompile(`^\D{0,12}(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
+var rxShortDate = regexp.MustCompile(`^\D{0,40}?(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
 
 // parseShortDate reads a line that is a dotted date with a two-digit year.
 func parseShortDate(s string, order dateOrder) (time.Time, bool) {

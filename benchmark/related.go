@@ -1,0 +1,182 @@
+package benchmark
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/scoopkit/scoop"
+)
+
+// RelatedDir holds the related-story development set, relative to this
+// module's root.
+const RelatedDir = "testdata/related"
+
+// RelatedPage is one labelled page of the related-story development set.
+type RelatedPage struct {
+	ID     string
+	Part   string // "tune": may shape rules; "check": only measured
+	Second bool   // labelled a second time, independently
+	URL    string
+}
+
+// RelatedLabel is one hand-labelled related story.
+type RelatedLabel struct {
+	URL    string `json:"url"`
+	Title  string `json:"title"`
+	Block  string `json:"block"`
+	Inline bool   `json:"inline"`
+	// Published is the day the card shows (YYYY-MM-DD), when it shows an
+	// absolute one.
+	Published string `json:"published,omitempty"`
+}
+
+// RelatedLabels maps a page ID to the related stories labelled on it.
+type RelatedLabels map[string][]RelatedLabel
+
+// LoadRelatedPages reads pages.tsv in dir.
+func LoadRelatedPages(dir string) ([]RelatedPage, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "pages.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	var pages []RelatedPage
+	for i, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 {
+			continue
+		}
+		if len(f) != 4 {
+			return nil, fmt.Errorf("pages.tsv line %d: %d fields, want 4", i+1, len(f))
+		}
+		pages = append(pages, RelatedPage{ID: f[0], Part: f[1], Second: f[2] == "yes", URL: f[3]})
+	}
+	return pages, nil
+}
+
+// LoadRelatedLabels reads a labels file such as labels.json.
+func LoadRelatedLabels(path string) (RelatedLabels, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var file map[string]struct {
+		Stories []RelatedLabel `json:"stories"`
+	}
+	if err := json.Unmarshal(raw, &file); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	labels := RelatedLabels{}
+	for id, p := range file {
+		labels[id] = p.Stories
+	}
+	return labels, nil
+}
+
+// RelatedTally counts how well found stories match labelled ones: URLs by
+// the crawler's URLKey, then the block label and inline flag of the
+// stories found in both.
+type RelatedTally struct {
+	TP, FP, FN        int
+	BlockOK, InlineOK int // among the TP
+	Dated, DateOK     int // matched stories whose card shows a date; those read on the right day
+	Pages, EmptyPages int
+}
+
+// Add scores the stories got against the labels want of one page.
+func (t *RelatedTally) Add(want []RelatedLabel, got []scoop.RelatedStory) {
+	t.Pages++
+	if len(want) == 0 {
+		t.EmptyPages++
+	}
+	byKey := map[string]RelatedLabel{}
+	for _, w := range want {
+		byKey[scoop.URLKey(w.URL)] = w
+	}
+	matched := map[string]bool{}
+	for _, g := range got {
+		k := scoop.URLKey(g.URL)
+		w, ok := byKey[k]
+		if !ok || matched[k] {
+			t.FP++
+			continue
+		}
+		matched[k] = true
+		t.TP++
+		if SameLabel(w.Block, g.Block) {
+			t.BlockOK++
+		}
+		if w.Inline == g.Inline {
+			t.InlineOK++
+		}
+		if w.Published != "" {
+			t.Dated++
+			if g.Published != nil && g.Published.Format(time.DateOnly) == w.Published {
+				t.DateOK++
+			}
+		}
+	}
+	t.FN += len(byKey) - len(matched)
+}
+
+// AddLabels scores a second labelling against the first, the first
+// taken as reference.
+func (t *RelatedTally) AddLabels(first, second []RelatedLabel) {
+	got := make([]scoop.RelatedStory, len(second))
+	for i, s := range second {
+		got[i] = scoop.RelatedStory{URL: s.URL, Title: s.Title, Block: s.Block, Inline: s.Inline}
+		if d, err := time.Parse(time.DateOnly, s.Published); err == nil {
+			got[i].Published = &d
+		}
+	}
+	t.Add(first, got)
+}
+
+// Precision is the share of found stories that are labelled.
+func (t RelatedTally) Precision() float64 { return fraction(t.TP, t.TP+t.FP) }
+
+// Recall is the share of labelled stories that are found.
+func (t RelatedTally) Recall() float64 { return fraction(t.TP, t.TP+t.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (t RelatedTally) F1() float64 { return f1(t.Precision(), t.Recall()) }
+
+// BlockAccuracy is the share of matched stories whose block label agrees.
+func (t RelatedTally) BlockAccuracy() float64 { return fraction(t.BlockOK, t.TP) }
+
+// InlineAccuracy is the share of matched stories whose inline flag agrees.
+func (t RelatedTally) InlineAccuracy() float64 { return fraction(t.InlineOK, t.TP) }
+
+// DateAccuracy is the share of matched stories with a card date whose
+// date is read on the right day.
+func (t RelatedTally) DateAccuracy() float64 { return fraction(t.DateOK, t.Dated) }
+
+// String is one line of the development-set table.
+func (t RelatedTally) String() string {
+	return fmt.Sprintf("pages %2d (%2d empty)  P %.3f  R %.3f  F1 %.3f  block %.3f  inline %.3f  date %d/%d  (tp %d, fp %d, fn %d)",
+		t.Pages, t.EmptyPages, t.Precision(), t.Recall(), t.F1(), t.BlockAccuracy(), t.InlineAccuracy(), t.DateOK, t.Dated, t.TP, t.FP, t.FN)
+}
+
+// SameLabel reports whether two block labels agree, ignoring case,
+// punctuation and spacing ("READ MORE:" and "Read more").
+func SameLabel(a, b string) bool {
+	norm := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+		}), " ")
+	}
+	return norm(a) == norm(b)
+}
+
+// fraction is n/of, and 1 when there is nothing to count: no story
+// found is no wrong story.
+func fraction(n, of int) float64 {
+	if of == 0 {
+		return 1
+	}
+	return float64(n) / float64(of)
+}

@@ -1,0 +1,415 @@
+// Reading the cards of a related block: title, image, date and teaser.
+
+package scoop
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxBlockLinks is the most links a related block holds; more make a
+// link farm, and would make finding cards quadratic.
+const maxBlockLinks = 200
+
+// cards reads the stories in a block. A card is the largest element
+// around a link that points at no other story; it gives the title, image,
+// date and teaser.
+func (p *page) cards(block *html.Node, label string) []story {
+	links := p.links(block)
+	if len(links) == 0 || len(links) > maxBlockLinks {
+		return nil
+	}
+	// owner maps each element between a link and the block to the one
+	// story key under it, or to "" when it holds several; each climb
+	// stops where an earlier one passed, so this is linear in the block.
+	owner := map[*html.Node]string{}
+	byKey := map[string][]link{}
+	for _, l := range links {
+		byKey[l.key] = append(byKey[l.key], l)
+		for n := l.node; n != nil; n = n.Parent {
+			k, seen := owner[n]
+			if seen && k == "" {
+				break
+			}
+			if seen && k == l.key {
+				break
+			}
+			if seen {
+				owner[n] = ""
+			} else {
+				owner[n] = l.key
+			}
+			if n == block {
+				break
+			}
+		}
+	}
+	sub := subLabels(block)
+	tags := tagLinks(links)
+	var out []story
+	for _, l := range links {
+		if tags[l.node] {
+			continue
+		}
+		cardLabel := label
+		if s, ok := sub[l.node]; ok {
+			if s == "" {
+				continue // under a heading such as "Most read"
+			}
+			cardLabel = s
+		}
+		group := byKey[l.key]
+		if group == nil {
+			continue
+		}
+		delete(byKey, l.key)
+		card := l.node
+		for card != block && card.Parent != nil && card.Parent != block && owner[card.Parent] == l.key {
+			card = card.Parent
+		}
+		if card != block && card.Parent == block && owner[block] == l.key {
+			card = block
+		}
+		s := p.readCard(card, l, cardLabel, group)
+		if s.Title == "" || rxGenericLink.MatchString(s.Title) {
+			continue
+		}
+		out = append(out, story{s, l.key})
+	}
+	return out
+}
+
+// tagLinks returns the links of a block that sit in a keyword or tag
+// list: three or more links side by side, each of one to three words
+// and no image, as "Brexit", "Theresa May", "EU".
+func tagLinks(links []link) map[*html.Node]bool {
+	type count struct{ all, short int }
+	list := func(a *html.Node) *html.Node {
+		c := a.Parent
+		if c != nil && c.DataAtom == atom.Li {
+			c = c.Parent
+		}
+		return c
+	}
+	counts := map[*html.Node]*count{}
+	for _, l := range links {
+		c := counts[list(l.node)]
+		if c == nil {
+			c = &count{}
+			counts[list(l.node)] = c
+		}
+		c.all++
+		if tagLike(l.text) && !containsAtom(l.node, atom.Img) {
+			c.short++
+		}
+	}
+	var tags map[*html.Node]bool
+	for _, l := range links {
+		if c := counts[list(l.node)]; c.all >= 3 && c.short == c.all {
+			if tags == nil {
+				tags = map[*html.Node]bool{}
+			}
+			tags[l.node] = true
+		}
+	}
+	return tags
+}
+
+// tagLike reports whether link text is as short as a tag: up to three
+// words, or up to six characters in scripts written without spaces.
+func tagLike(t string) bool {
+	if len(strings.Fields(t)) > 3 {
+		return false
+	}
+	for _, r := range t {
+		if r >= 0x2E80 {
+			return utf8.RuneCountInString(t) <= 6
+		}
+	}
+	return true
+}
+
+// subLabels maps the links of a block that hold several labelled groups
+// ("Related Stories", then "Recommended for you") to the label of their
+// group: the last heading before them in related vocabulary, or "" after
+// one that names a sitewide or sponsored list. Links before any such
+// heading are left out, and keep the block's label.
+func subLabels(block *html.Node) map[*html.Node]string {
+	var sub map[*html.Node]string
+	cur, seen := "", false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if seen {
+					if sub == nil {
+						sub = map[*html.Node]string{}
+					}
+					sub[c] = cur
+				}
+				continue
+			}
+			if isHeading(c) && !hasLink(c) {
+				if t := labelText(c); isRelatedLabel(t) {
+					cur, seen = trimLabel(t), true
+				} else if t != "" && rxNotRelated.MatchString(t) {
+					cur, seen = "", true
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(block)
+	return sub
+}
+
+// under reports whether n is root or one of its descendants.
+func under(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+// readCard reads the story of link l from its card; group holds the
+// block's links to the same story.
+func (p *page) readCard(card *html.Node, l link, label string, group []link) RelatedStory {
+	s := RelatedStory{URL: l.url, Block: label}
+	// The title is the longest text of a link to the story, else a heading.
+	for _, x := range group {
+		if under(x.node, card) && len(x.text) > len(s.Title) && !rxGenericLink.MatchString(x.text) {
+			s.Title = x.text
+		}
+	}
+	// A headline element inside the card leaves out kickers and labels,
+	// and stands in for a link that holds only the time and kicker.
+	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h)) {
+		s.Title = h
+	}
+	// Without a headline the title is read from the card's text when the
+	// link's own text was a time and kicker, or its title attribute was
+	// broken by a quote.
+	fallback := kickerTitle(s.Title)
+	if fallback {
+		s.Title = ""
+	}
+	for _, x := range group {
+		fallback = fallback || x.broken && s.Title == ""
+	}
+	var texts []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			if t := collapse(n.Data); t != "" {
+				texts = append(texts, t)
+			}
+			return
+		case n.Type != html.ElementNode || skipText(n):
+			return
+		case n.DataAtom == atom.Img || n.DataAtom == atom.Source:
+			if s.Image == "" {
+				s.Image = p.imageURL(n)
+			}
+			if s.Title == "" && n.DataAtom == atom.Img {
+				s.Title = collapse(attr(n, "alt"))
+			}
+		case n.DataAtom == atom.Time:
+			if t, ok := parseMachineDate(attr(n, "datetime")); ok && s.Published == nil {
+				s.Published = &t
+			}
+		}
+		if (isHeading(n) || n.DataAtom == atom.A) && s.Title == "" {
+			s.Title = textOf(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(card)
+	if fallback && (s.Title == "" || kickerTitle(s.Title)) {
+		// No headline element: the longest run of text that reads as one.
+		s.Title = ""
+		for _, t := range texts {
+			if len(t) > len(s.Title) && len(strings.Fields(t)) >= 4 && !strings.EqualFold(t, label) {
+				s.Title = t
+			}
+		}
+	}
+	// Teaser and date come from the card's other text.
+	order := p.numericOrder()
+	var summary []string
+	for _, t := range texts {
+		if strings.Contains(s.Title, t) || strings.EqualFold(t, label) {
+			continue
+		}
+		if len(t) <= 40 { // longer runs are no date line
+			if d, ok := parseTextDate(t, order); ok {
+				if s.Published == nil {
+					s.Published = &d
+				}
+				continue
+			}
+		}
+		if len(t) >= 20 {
+			summary = append(summary, t)
+		}
+	}
+	s.Summary = trimEllipsis(strings.Join(summary, " "))
+	return s
+}
+
+// rxKickerTitle is link text that starts with a card's time ("10:09 |
+// BILAN") rather than its headline.
+var rxKickerTitle = regexp.MustCompile(`^[^\pL\pN]*\d{1,2}[:h.]\d{2}\b`)
+
+// kickerTitle reports whether a would-be title is a card's time and
+// kicker, or a kicker alone (one or two words), rather than a headline.
+func kickerTitle(t string) bool {
+	if t == "" {
+		return false
+	}
+	if rxKickerTitle.MatchString(t) {
+		return len(strings.Fields(t)) <= 4
+	}
+	return len(strings.Fields(t)) <= 2 && capitals(t, 3)
+}
+
+var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)
+
+// headline returns the text of the first heading, or element marked as a
+// headline, inside a card, other than the block's label.
+func headline(card *html.Node, label string) string {
+	var found string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(c) || rxHeadlineHint.MatchString(hints(c)) {
+				if t := textOf(c); trimLabel(t) != label {
+					found = t
+					return
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(card)
+	return found
+}
+
+func trimEllipsis(s string) string {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{"...", "…", "[...]", "[…]"} {
+		s = strings.TrimSpace(strings.TrimSuffix(s, suf))
+	}
+	return s
+}
+
+// imageURL returns the absolute URL of an image, looking past lazy-load
+// placeholders to data-src and srcset attributes.
+func (p *page) imageURL(n *html.Node) string {
+	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-url"} {
+		if u := p.resolve(attr(n, k)); u != "" {
+			return u
+		}
+	}
+	src := attr(n, "src")
+	if src != "" && !strings.HasPrefix(src, "data:") {
+		if u := p.resolve(src); u != "" {
+			return u
+		}
+	}
+	for _, k := range []string{"data-srcset", "srcset", "data-lazy-srcset"} {
+		if v := attr(n, k); v != "" {
+			first := strings.Fields(strings.Split(v, ",")[0])
+			if len(first) > 0 {
+				if u := p.resolve(first[0]); u != "" {
+					return u
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// jsonLDRelated returns the stories the page names in JSON-LD:
+// relatedLink on the page or article, and lists of articles.
+func (p *page) jsonLDRelated() []story {
+	var out []story
+	for _, o := range p.jsonLD {
+		var refs []any
+		switch v := o["relatedLink"].(type) {
+		case []any:
+			refs = v
+		case string, map[string]any:
+			refs = []any{v}
+		}
+		for _, r := range refs {
+			if s, ok := p.ldStory(r); ok {
+				out = append(out, s)
+			}
+		}
+		if isType(o["@type"], "ItemList") && !rxNotRelated.MatchString(ldString(o["name"])) {
+			items, _ := o["itemListElement"].([]any)
+			for _, it := range items {
+				if m, ok := it.(map[string]any); ok {
+					if inner, ok := m["item"]; ok {
+						if s, ok := p.ldStory(inner); ok {
+							if s.Title == "" {
+								s.Title = ldString(m["name"])
+							}
+							out = append(out, s)
+							continue
+						}
+					}
+				}
+				if s, ok := p.ldStory(it); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (p *page) ldStory(v any) (story, bool) {
+	var s story
+	switch v := v.(type) {
+	case string:
+		s.URL, s.key = p.storyURL(v)
+	case map[string]any:
+		u := ""
+		for _, k := range []string{"url", "@id", "mainEntityOfPage"} {
+			if u = ldString(v[k]); u != "" {
+				break
+			}
+		}
+		s.URL, s.key = p.storyURL(u)
+		s.Title = collapse(ldString(v["headline"]))
+		if s.Title == "" {
+			if n, ok := v["name"].(string); ok {
+				s.Title = collapse(n)
+			}
+		}
+		s.Summary = trimEllipsis(collapse(ldString(v["description"])))
+		s.Image = p.resolve(ldString(v["image"]))
+		if t, ok := parseMachineDate(ldString(v["datePublished"])); ok {
+			s.Published = &t
+		}
+	}
+	return s, s.URL != ""
+}

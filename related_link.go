@@ -1,0 +1,127 @@
+// Which links may point at a story, and the key that identifies one.
+
+package scoop
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// link is an anchor that may point at a story.
+type link struct {
+	node *html.Node
+	url  string // as CleanURL makes it: absolute, no tracking parameters
+	key  string // storyKey of url, computed once
+	text string
+	// broken is set when the anchor's attributes were cut up by an
+	// unescaped quote, so its title attribute is a fragment.
+	broken bool
+}
+
+// links returns the story links under n, skipping navigation-like targets
+// and the page itself.
+func (p *page) links(n *html.Node) []link {
+	var out []link
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if n.DataAtom == atom.A {
+			if u, k := p.storyURL(attr(n, "href")); u != "" {
+				t, broken := textOf(n), brokenAttrs(n)
+				if t == "" && !broken {
+					t = collapse(attr(n, "title"))
+				}
+				out = append(out, link{n, u, k, t, broken})
+			}
+			return
+		}
+		// A third-party widget inside a block links to its own pages
+		// ("What is Outbrain") and to sponsors.
+		if hintBits(n, hintVocab)&hintSponsored != 0 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// brokenAttrs reports whether an element's attributes were cut up by an
+// unescaped quote (title="Trump says "no" to deal"), leaving its title a
+// fragment and the rest as attribute names holding quotes.
+func brokenAttrs(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if strings.ContainsAny(a.Key, `"'“”`) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyURL resolves href as the crawler would fetch it (CleanURL: no
+// fragment, tracking parameters or AMP variant) and returns it with its
+// storyKey, unless it cannot be a story: another scheme, the page itself,
+// the site's home, a tag, author, search or share link.
+func (p *page) storyURL(href string) (string, string) {
+	href = strings.TrimSpace(href)
+	if href == "" || href[0] == '#' {
+		return "", ""
+	}
+	raw, err := url.Parse(href)
+	if err != nil || raw.Scheme != "" && raw.Scheme != "http" && raw.Scheme != "https" || skipURL(raw) {
+		return "", ""
+	}
+	u, err := CleanURL(p.base, href)
+	if err != nil || u.Path == "" || u.Path == "/" || !storyLike(u) {
+		return "", ""
+	}
+	key := trimKey(keyOf(u))
+	if p.selfKeys == nil {
+		p.selfKeys = []string{storyKey(p.url.String())}
+		if p.canonical != "" {
+			p.selfKeys = append(p.selfKeys, storyKey(p.resolve(p.canonical)))
+		}
+	}
+	for _, k := range p.selfKeys {
+		if key == k {
+			return "", ""
+		}
+	}
+	return u.String(), key
+}
+
+// storyLike reports whether a URL looks like a story rather than a
+// section or guide ("/politics", "/guides/deals/"): stories have a slug
+// with several words, a number, a file extension or a query.
+func storyLike(u *url.URL) bool {
+	if u.RawQuery != "" {
+		return true
+	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	return strings.ContainsAny(last, "0123456789-_.%~") || strings.Count(path, "/") >= 3
+}
+
+// storyKey identifies a related story for de-duplication: the crawler's
+// URLKey (no fragment, tracking parameters or AMP variant), also ignoring
+// the scheme and a leading www.
+func storyKey(s string) string {
+	k := URLKey(s)
+	if k == "" {
+		return s
+	}
+	return trimKey(k)
+}
+
+// trimKey drops the scheme and a leading www. from a URLKey.
+func trimKey(k string) string {
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "https://"), "http://")
+	return strings.TrimPrefix(k, "www.")
+}

@@ -1,0 +1,134 @@
+package scoop
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRelatedRules checks each rule for related stories on a small page
+// trimmed from the kind of site that needs it (testdata/related). The
+// expected stories are written from the page: URL (as the crawler
+// normalises it), title, block label and inline flag, in page order.
+// Titles must not stay in the body.
+func TestRelatedRules(t *testing.T) {
+	type want struct{ url, title, block string }
+	const courier = "https://www.riversidecourier.example"
+	traders := courier + "/news/2025/01/10/mill-street-traders-fear-closure/"
+	report := courier + "/news/2024/12/02/bridge-inspection-report/"
+	grant := courier + "/news/2024/11/20/state-grant-for-bridge/"
+	const (
+		tradersTitle = "Mill Street traders fear a fourteen-month bridge closure"
+		reportTitle  = "Inspection report finds the bridge deck near the end of its life"
+		grantTitle   = "State grant covers two thirds of bridge cost"
+	)
+	tests := []struct {
+		page   string
+		url    string
+		inline bool // all stories of the page
+		want   []want
+		body   []string // text that must stay out of the body
+	}{
+		{"carousel-broken-title", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, "Mill Street traders fear a fourteen-month bridge closure", "More Related Stories"},
+			{report, "Inspection report finds the bridge deck near the end of its life", "More Related Stories"},
+			{grant, "State grant covers two thirds of bridge cost", "More Related Stories"},
+		}, nil},
+		{"bracketed-read", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Read"},
+			{report, reportTitle, "Read more"},
+			{grant, grantTitle, ""},
+		}, []string{"[Read", tradersTitle, grantTitle}},
+		{"more-callout", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "MORE"},
+			{report, reportTitle, "MORE"},
+		}, []string{"MORE :", tradersTitle}},
+		{"allcaps-inline", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, "MILL STREET TRADERS FEAR A FOURTEEN-MONTH BRIDGE CLOSURE", ""},
+		}, []string{"MILL STREET TRADERS"}},
+		{"protocol-relative-es", "https://www.diariodelvalle.example/local/2025/01/14/aprobado-puente-del-rio.html", false, []want{
+			{"https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre.html?rel=mas", "Los comerciantes temen un cierre de catorce meses", "Más información"},
+			{"https://www.diariodelvalle.example/local/2024/12/02/informe-tablero-puente.html?rel=mas", "Un informe da por agotado el tablero del puente", "Más información"},
+			{"https://www.diariodelvalle.example/local/2024/11/20/subvencion-puente.html", "La subvención cubre dos tercios del coste del puente", "Noticias relacionadas"},
+		}, []string{"Más información", "Los comerciantes temen"}},
+		{"teaser-box-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", true, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", ""},
+		}, []string{"Händler fürchten", "Mühlenstraße\n"}},
+		{"topic-aside-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", true, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Plus sur le pont de la rivière"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Plus sur le pont de la rivière"},
+			{"https://www.lecourrierdelariviere.example/region/la-region-finance-les-deux-tiers-du-pont-8799001.php", "La région finance les deux tiers du nouveau pont", "Lire aussi"},
+			{"https://www.lecourrierdelariviere.example/ville/un-parking-gratuit-pour-les-riverains-8812001.php", "Un parking gratuit pour les riverains pendant les travaux", "Lire"},
+		}, []string{"Lire aussi", "Lire :", "Les commerçants craignent"}},
+		{"widget-and-tags", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+			{report, reportTitle, "Related stories"},
+		}, nil},
+		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
+		}, nil},
+		{"label-variants", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Articles"},
+			{report, reportTitle, "Related Articles"},
+			{grant, grantTitle, "MORE STORIES LIKE THIS ONE"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Explore further"},
+		}, nil},
+		{"grouped-block", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Stories"},
+			{report, reportTitle, "Related Stories"},
+			{grant, grantTitle, "Recommended for you"},
+		}, nil},
+		{"wrapped-paragraphs", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Related articles"},
+			{report, reportTitle, "Related articles"},
+			{grant, grantTitle, "DON'T MISS"},
+			{courier + "/news/2025/01/13/library-extends-opening-hours/", "Central library extends its opening hours on weekends", "DON'T MISS"},
+		}, []string{"DON'T MISS", tradersTitle}},
+	}
+	// Text that must stay in the body: a citation in a short wrapped
+	// paragraph is no teaser box, a call to action in capitals no story.
+	keep := map[string][]string{
+		"teaser-box-de":  {"das Gutachten zur Brücke aus dem Vorjahr"},
+		"allcaps-inline": {"CLICK FOR THE FULL BRIDGE PLANS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Extract(strings.NewReader(string(page)), tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range a.Related {
+				if i >= len(tt.want) {
+					t.Errorf("extra story %q %s [%s]", r.Title, r.URL, r.Block)
+					continue
+				}
+				w := tt.want[i]
+				if r.URL != w.url || r.Title != w.title || r.Block != w.block || r.Inline != tt.inline {
+					t.Errorf("story %d = %q %s [%s] inline %v\nwant %q %s [%s] inline %v", i, r.Title, r.URL, r.Block, r.Inline, w.title, w.url, w.block, tt.inline)
+				}
+			}
+			if len(a.Related) < len(tt.want) {
+				t.Errorf("%d stories, want %d", len(a.Related), len(tt.want))
+			}
+			for _, s := range tt.body {
+				if strings.Contains(a.Text, s) {
+					t.Errorf("body keeps %q", s)
+				}
+			}
+			for _, s := range keep[tt.page] {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("body lost %q", s)
+				}
+			}
+			if !strings.Contains(a.Text, "1938") {
+				t.Errorf("body lost the article: %.200q", a.Text)
+			}
+		})
+	}
+}

@@ -1,0 +1,314 @@
+// The words of related-story blocks: labels in many languages, class
+// and id hints, and look-alikes that are not related stories.
+
+package scoop
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// rxRelatedLabel is the whole label of a block of related stories, in the
+// languages scoop reads.
+var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
+	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?|` +
+	`more (on|about)\b.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
+	`(what to )?read next|up next|further reading|also read|read also|see also|read more|keep reading|more to read|` +
+	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
+	`à lire aussi|a lire aussi|lire aussi|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
+	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
+	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
+	`leia também|leia mais|veja também|notícias relacionadas|matérias relacionadas|você pode gostar|mais sobre .*|` +
+	`lees ook|lees meer|gerelateerde artikelen|gerelateerd( nieuws)?|meer over .*|meer nieuws|zie ook|ook interessant|` +
+	`läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
+	`czytaj (też|także|również)|zobacz (też|także|również)|powiązane( artykuły)?|čtěte také|související články|` +
+	`читайте также|по теме|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
+	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
+	`اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|मुख्य खबरें|यह भी पढ़ें|संबंधित खबरें|` +
+	`関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|` +
+	`相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|相關新聞|相關閱讀|延伸閱讀|관련\s?기사|관련\s?뉴스|함께 볼만한 기사` +
+	`)[^\pL\pN]*$`)
+
+// rxNotRelated marks blocks that look like related stories but are
+// sitewide, sponsored or not stories at all.
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter)`)
+
+// skipSegments are path segments (before any extension) of pages that
+// are never stories: tags, authors, search, accounts, legal and share.
+var skipSegments = wordSet(`tag tags topic topics category categories author authors search login signin
+	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
+	advertorial advertorials sponsored promoted`)
+
+// skipQuery are query keys of share links, pagination and comment replies.
+var skipQuery = wordSet(`share page replytocom`)
+
+// skipURL reports whether a link, as written in the page, never points
+// at a story. It splits the path instead of running a pattern, since it
+// runs on every link of the page.
+func skipURL(u *url.URL) bool {
+	for seg := range strings.SplitSeq(u.Path, "/") {
+		if i := strings.IndexByte(seg, '.'); i >= 0 {
+			seg = seg[:i]
+		}
+		if seg != "" && skipSegments[strings.ToLower(seg)] {
+			return true
+		}
+	}
+	for kv := range strings.SplitSeq(u.RawQuery, "&") {
+		if k, _, ok := strings.Cut(kv, "="); ok && skipQuery[strings.ToLower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// rxGenericLink is link text that is no title.
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+
+// Kinds of block that class and id names tell, as bits of hintBits.
+const (
+	hintDebris uint = 1 << iota
+	hintComment
+	hintDek
+	hintSponsored
+	hintRelated
+	hintNotRelated
+)
+
+// hintVocab gives the kind bits of each class and id word.
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints)
+
+// Class and id words of the small blocks around an article that readers
+// skip, of related-story blocks, and of look-alikes that are sitewide,
+// sponsored or not stories at all.
+const (
+	debrisHints = `byline author authorby authorname authors authorinfo authorbio credit credits
+		caption copyright newsletter signup subscribe subscription share sharing sharebar sharetools
+		social promo apppromo appdownload shoutout ad ads adslot adunit advert advertisement sponsor
+		sponsored breadcrumb breadcrumbs tags taglist updated timestamp print comments commentcount
+		disclaimer rating reactions kicker eyebrow overline surtitre dachzeile rubric legend legende descr
+		imgdescr bildunterschrift didascalia editor published publication publi dateline postmeta entrymeta
+		articlemeta meta date dates publicidade publicidad publicite werbung anzeige reclame republish republishing donate donation membership support cta paywall`
+	relatedHints = `related relatedlinks relatedarticles relatedstories relatedposts relatednews
+		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
+		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
+		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
+		gerelateerd`
+	// commentHints mark reader comments, cut whatever their length.
+	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
+		comentarios comentários commenti komentarze kommentarer readercomments`
+	// dekHints mark a standfirst under the headline.
+	dekHints       = `standfirst dek sommario summary abstract resumen resumo chapeau`
+	sponsoredHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
+		adslot adunit advertisement`
+	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
+		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
+		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`
+)
+
+// rxCallToAction is link text that asks the reader to do something
+// ("CLICK FOR FULL RESULTS", "Watch the video") rather than names a story.
+var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|see|view|watch|listen|download|get|sign up|subscribe|follow|join|read the full|full (results|story|coverage|text))\b`)
+
+// rxCalloutMore is the label of an inline pointer that rxCallout leaves
+// out: a bare "MORE :", "Read:", "Lire :", "Más información:", "Don't
+// miss".
+var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more|read|lire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
+
+// calloutMoreWords are the first words of rxCalloutMore, checked first.
+var calloutMoreWords = wordSet(`more read lire lisez más mas don mehr`)
+
+// labelWords are the first words of related-block labels, checked before
+// the full pattern.
+var labelWords = wordSet(`other more related you recommended what read up further also see keep lesen mehr
+	das auch weitere verwandte ähnliche à a lire sur articles vous voir dans noticias artículos contenido
+	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
+	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
+	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
+	artikel tin xem bài explore story plus en più don don't don’t`)
+
+// isLatin reports whether a word is written in Latin letters; labels in
+// other scripts skip the first-word check.
+func isLatin(w string) bool {
+	for _, r := range w {
+		if r >= 0x250 {
+			return false
+		}
+	}
+	return true
+}
+
+// isRelatedLabel reports whether a block label announces related stories.
+func isRelatedLabel(label string) bool {
+	return label != "" && mayBeLabel(firstWord(strings.ToLower(label))) &&
+		rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label)
+}
+
+// mayBeLabel reports whether a label can start with the word first, the
+// cheap test before rxRelatedLabel.
+func mayBeLabel(first string) bool {
+	return first != "" && (labelWords[first] || !isLatin(first))
+}
+
+// labelText returns the text of n when n looks like a block label: a
+// heading, or a short element of its own whose text holds no link.
+func labelText(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	heading := isHeading(n)
+	if !heading && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label && !labelHint(n) {
+		return ""
+	}
+	if hasLink(n) && !heading {
+		return ""
+	}
+	t, short := textUpTo(n, 60)
+	if !short {
+		return ""
+	}
+	if t == "" && heading {
+		// A heading drawn as an image ("Related Articles" in a
+		// lettered graphic) says its words in the alt text.
+		t = imageAlt(n)
+	}
+	return t
+}
+
+// labelHint reports whether n's class or id says it is a title, head or
+// label, without building the lower-cased hint string: this runs on every
+// element of the page.
+func labelHint(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			if containsFold(a.Val, "title") || containsFold(a.Val, "head") || containsFold(a.Val, "label") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTextWord returns the first word of the first text under n, lower
+// cased: a cheap look at an element before reading its text.
+func firstTextWord(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			// The head of the text is enough for its first word.
+			t := strings.TrimLeftFunc(c.Data, unicode.IsSpace)
+			if w := firstWord(strings.ToLower(t[:min(len(t), 64)])); w != "" {
+				return w
+			}
+		case c.Type == html.ElementNode && !skipText(c):
+			if w := firstTextWord(c); w != "" {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// imageAlt returns the alt text of the first image under n, if short.
+func imageAlt(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Img {
+			if t := collapse(attr(c, "alt")); len(t) <= 60 {
+				return t
+			}
+			return ""
+		}
+		if t := imageAlt(c); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// innerLabel finds the label inside a block: its first heading-like
+// element.
+func (p *page) innerLabel(n *html.Node) string {
+	var found string
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if t := labelText(c); t != "" && (isHeading(c) || isRelatedLabel(t)) {
+				if !hasLink(c) || isRelatedLabel(t) {
+					found = t
+				}
+				return
+			}
+			if depth < 3 && !hasLink(c) {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return trimLabel(found)
+}
+
+// leadText returns the short text a block starts with before its first
+// link, such as "【関連記事】", as a label.
+func leadText(n *html.Node) string {
+	var b strings.Builder
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				appendCollapsed(&b, c.Data)
+			case c.Type != html.ElementNode || skipText(c):
+			case c.DataAtom == atom.A || c.DataAtom == atom.Img || isBlock(c):
+				done = true
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if t := trimLabel(b.String()); len(t) <= 40 {
+		return t
+	}
+	return ""
+}
+
+// trimLabel drops the punctuation around a block label ("RELATED:").
+func trimLabel(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != ')' && r != '?' && r != '!'
+	})
+}
