@@ -38,7 +38,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usagef("unknown -format %q: want jsonl or csv", *format)
 	}
 	if *fromWARC {
-		return extractWARC(ctx, fset.Args(), *format, *verbose, stdout, stderr)
+		return extractWARC(ctx, fset.Args(), warcOptions{format: *format, verbose: *verbose, noHTML: *noHTML}, stdout, stderr)
 	}
 	if fset.NArg() == 0 {
 		return usagef("extract takes at least one FILE, DIR, URL or -")

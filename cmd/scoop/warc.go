@@ -16,17 +16,23 @@ import (
 	"github.com/scoopkit/scoop/warc"
 )
 
+// warcOptions are the flags of extract -warc.
+type warcOptions struct {
+	format          string
+	verbose, noHTML bool
+}
+
 // extractWARC re-extracts the articles of WARC files: one record per
 // article, delivered once over all the files as a crawl would (see
 // warc.Seen).
 // Records that cannot be read are reported on stderr and skipped; a
 // file that cannot be read at all fails the command after the others
 // are read.
-func extractWARC(ctx context.Context, files []string, format string, verbose bool, stdout, stderr io.Writer) error {
+func extractWARC(ctx context.Context, files []string, o warcOptions, stdout, stderr io.Writer) error {
 	if len(files) == 0 {
 		return usagef("extract -warc needs at least one FILE")
 	}
-	sink, err := newSink(format, stdout, true)
+	sink, err := newSink(o.format, stdout, true)
 	if err != nil {
 		return err
 	}
@@ -50,10 +56,13 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 				var re *warc.RecordError
 				if !errors.As(err, &re) {
 					fatal = err
-				} else if verbose {
+				} else if o.verbose {
 					fmt.Fprintln(stderr, "skipped:", err)
 				}
 				continue
+			}
+			if o.noHTML {
+				rec.HTML = ""
 			}
 			if err := sink.Write(rec); err != nil {
 				f.Close()
@@ -79,7 +88,7 @@ func extractWARC(ctx context.Context, files []string, format string, verbose boo
 	}
 	fmt.Fprintf(stderr, "records %d  pages %d  articles %d  duplicates %d  not articles %d  revisits %d (unresolved %d)  unreadable records %d\n",
 		total.Records, total.Pages, total.Articles, total.Duplicates, total.NotArticle, total.Revisits, total.Unresolved, total.Errors)
-	if total.Errors > 0 && !verbose {
+	if total.Errors > 0 && !o.verbose {
 		fmt.Fprintln(stderr, "run with -v to list the unreadable records")
 	}
 	return errors.Join(failed...)
