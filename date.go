@@ -551,7 +551,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 	order := p.numericOrder()
 	var unlabeled *time.Time
 	left := len(p.lines)
-	for _, l := range p.lines {
+	for i, l := range p.lines {
 		if pub.source != "" && mod.source != "" || left == 0 {
 			return
 		}
@@ -562,7 +562,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		if pub.source != "" && !rxUpdatedLabel.MatchString(l.text) {
 			continue // only an "Updated …" line can still add something
 		}
-		t, ok := parseTextDate(l.text, order)
+		t, ok := p.lineDate(i)
 		if !ok || !plausible(t) {
 			continue
 		}

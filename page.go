@@ -65,6 +65,22 @@ type line struct {
 	node *html.Node
 	text string
 	at   int // visible text bytes before it, a position in reading order
+
+	// The date the text reads as, parsed once in the page's numeric
+	// order: several passes look at the same lines.
+	date   time.Time
+	dated  bool
+	parsed bool
+}
+
+// lineDate returns the date line i reads as.
+func (p *page) lineDate(i int) (time.Time, bool) {
+	l := &p.lines[i]
+	if !l.parsed {
+		l.date, l.dated = parseTextDate(l.text, p.numericOrder())
+		l.parsed = true
+	}
+	return l.date, l.dated
 }
 
 func scanPage(doc *html.Node, u *url.URL) *page {
@@ -178,7 +194,7 @@ func (p *page) scanText(n *html.Node) {
 		s = ascii
 	}
 	if p.relative && len(s) <= 60 && relativeHint(s) {
-		p.lines = append(p.lines, line{n.Parent, collapse(s), at})
+		p.lines = append(p.lines, line{node: n.Parent, text: collapse(s), at: at})
 		return
 	}
 	// Every date form scoop reads has a four-digit year, but for a short
@@ -192,7 +208,7 @@ func (p *page) scanText(n *html.Node) {
 			inline = el
 			el = el.Parent
 		}
-		l := line{n.Parent, collapse(s), at}
+		l := line{node: n.Parent, text: collapse(s), at: at}
 		if t, short := textUpTo(el, 200); short {
 			l.node, l.text = el, t
 		} else if t, short := textUpTo(inline, 200); short {

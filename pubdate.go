@@ -40,7 +40,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	hero := chromeAncestor(head)
 	order := p.numericOrder()
 	var above, weak *datelineDate
-	for _, l := range p.lines {
+	for i, l := range p.lines {
 		if l.at < start-datelineAbove {
 			continue
 		}
@@ -56,10 +56,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if len(l.text) > 120 || !readerLine(l.node, hero) {
 			continue
 		}
-		if rxUpdatedLabel.MatchString(l.text) && !rxPublishedLabel.MatchString(l.text) {
-			continue
-		}
-		d, found := parseTextDate(l.text, order)
+		d, found := p.lineDate(i)
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
@@ -69,7 +66,12 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !found || !plausible(d) {
 			continue
 		}
-		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node) || rxPublishedLabel.MatchString(l.text)}
+		// The labels are looked for only on lines that hold a date.
+		published := rxPublishedLabel.MatchString(l.text)
+		if !published && rxUpdatedLabel.MatchString(l.text) {
+			continue
+		}
+		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), published || dateish(l.node)}
 		switch {
 		case l.at < start:
 			// Above the headline only a line that is nothing but the
@@ -97,11 +99,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 // the start of the title ("23.01.2022 - Wierer wins in Antholz").
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
-	for _, l := range p.lines {
+	for i, l := range p.lines {
 		if len(l.text) > 24 || !readerLine(l.node, nil) {
 			continue
 		}
-		d, found := parseTextDate(l.text, order)
+		d, found := p.lineDate(i)
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
