@@ -197,12 +197,29 @@ func (fs *fileSet) append(buf []byte) error {
 }
 
 func (fs *fileSet) openFile() error {
-	fs.serial++
-	fs.name = fmt.Sprintf("%s-%05d.warc.gz", filepath.Base(fs.prefix), fs.serial)
-	path := filepath.Join(filepath.Dir(fs.prefix), fs.name) + openSuffix
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-	if err != nil {
-		return fmt.Errorf("scoop: WARC file: %w", err)
+	var f *os.File
+	var path string
+	// Another process writing under the same name (crawls sharing a
+	// frontier) may take a serial first: the next free one is used. The
+	// open file is created exclusively, so that no two writers share a
+	// serial, and the finished name must not exist yet, so that closing
+	// never replaces a file.
+	for tries := 0; ; tries++ {
+		fs.serial++
+		fs.name = fmt.Sprintf("%s-%05d.warc.gz", filepath.Base(fs.prefix), fs.serial)
+		path = filepath.Join(filepath.Dir(fs.prefix), fs.name) + openSuffix
+		if _, err := os.Lstat(strings.TrimSuffix(path, openSuffix)); err == nil && tries < 1000 {
+			continue
+		}
+		var err error
+		f, err = os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if errors.Is(err, os.ErrExist) && tries < 1000 {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("scoop: WARC file: %w", err)
+		}
+		break
 	}
 	lockFile(f) // marks the file as being written, for a later run
 	fs.f, fs.size = f, 0

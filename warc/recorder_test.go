@@ -275,3 +275,33 @@ func TestRecorderConcurrent(t *testing.T) {
 		t.Errorf("%d responses in %d files, want %d in several", responses, len(rec.Files()), workers*each)
 	}
 }
+
+// TestRecorderTakenSerial: a serial another writer took in between, open
+// or finished, is skipped, never written into nor replaced.
+func TestRecorderTakenSerial(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "<html>hello</html>") }))
+	defer srv.Close()
+	dir := t.TempDir()
+	rec, err := NewRecorder(filepath.Join(dir, "s.warc.gz"), nil, RecorderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Taken after the Recorder chose its first serial.
+	os.WriteFile(filepath.Join(dir, "s-00001.warc.gz"), []byte("another's"), 0o644)
+	os.WriteFile(filepath.Join(dir, "s-00002.warc.gz.open"), []byte("another's"), 0o644)
+	resp, err := (&http.Client{Transport: rec}).Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	rec.Close()
+	if got := rec.Files(); len(got) != 1 || got[0] != "s-00003.warc.gz" {
+		t.Errorf("files %v, want [s-00003.warc.gz]", got)
+	}
+	for _, n := range []string{"s-00001.warc.gz", "s-00002.warc.gz.open"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, n)); string(b) != "another's" {
+			t.Errorf("%s was written to", n)
+		}
+	}
+}
