@@ -73,7 +73,7 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 		return PageListing, "linked headlines"
 	}
 	links, linked, letters := p.storyLinks(body)
-	if !declared && links >= 3 && p.declaresListing() || links >= 5 && linked*2 >= letters {
+	if !declared && (links >= 3 && p.declaresListing() || links >= 5 && linked*2 >= letters) {
 		return PageListing, "story links"
 	}
 	// Letters, not words: Chinese and Japanese do not separate words.
