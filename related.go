@@ -143,6 +143,13 @@ func (p *page) relatedStories() *storyList {
 					continue
 				}
 			}
+			if !chrome && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
+				if stories := p.linkList(c); len(stories) > 0 {
+					out.add(stories...)
+					blocks = append(blocks, c)
+					continue
+				}
+			}
 			if nodes, stories := p.relatedBlock(c, hb, chrome); len(stories) > 0 {
 				out.add(stories...)
 				blocks = append(blocks, nodes...)

@@ -314,6 +314,11 @@ func (p *page) ownerLabel(label string) bool {
 		return false
 	}
 	who := strings.ToLower(m[5])
+	// The site's own name, as its host spells it ("More from The Hill"
+	// on thehill.com), when the page does not declare it.
+	if strings.Join(strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "") == siteLabel(p.url.Hostname()) {
+		return true
+	}
 	for _, name := range []string{p.meta["og:site_name"], p.siteName(""), p.meta["author"], p.meta["article:author"], p.byline("")} {
 		name = strings.ToLower(collapse(name))
 		if name != "" && (strings.Contains(name, who) || strings.Contains(who, name)) {

@@ -52,7 +52,7 @@ func (p *page) cards(block *html.Node, label string) []story {
 	tags := tagLinks(links)
 	var out []story
 	for _, l := range links {
-		if tags[l.node] {
+		if tags[l.node] || notStoryLink(l) {
 			continue
 		}
 		cardLabel := label
