@@ -228,7 +228,8 @@ func capitals(t string, min int) bool {
 }
 
 // relatedBlock reports whether n is a block of related stories, and if so
-// the nodes it spans and its stories. A block is recognised by its label
+// the nodes it spans and its stories; a "Read next" pointer to the next
+// story of an endless scroll gives its nodes and no story. A block is recognised by its label
 // (a heading or aria-label in related vocabulary) or by class and id
 // hints, and must not be sitewide, sponsored or navigation. hb holds the
 // element's hint bits.
@@ -253,11 +254,11 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		// A label wrapped alone in its own header boxes is followed by
 		// the header's siblings.
 		head := n
-		for i := 0; i < 4 && head.Parent != nil && nextElement(head) == nil && prevElement(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
+		for i := 0; i < 4 && head.Parent != nil && nextFilled(head) == nil && prevElement(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
 			head = head.Parent
 		}
 		for s := head.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type != html.ElementNode {
+			if s.Type != html.ElementNode || len(stories) == 0 && blank(s) {
 				continue
 			}
 			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
@@ -272,6 +273,9 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		}
 		if len(stories) == 0 {
 			return nil, nil
+		}
+		if p.nextPager(label, stories) {
+			return append(nodes, head), nil
 		}
 		return append(nodes, head), inlineIf(amongProse(head), stories)
 	}
@@ -297,6 +301,9 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	if len(stories) == 0 {
 		return nil, nil
 	}
+	if p.nextPager(label, stories) {
+		return []*html.Node{n}, nil
+	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
 }
 
@@ -316,10 +323,13 @@ func (p *page) ownerLabel(label string) bool {
 	who := strings.ToLower(m[5])
 	// The site's own name, as its host spells it ("More from The Hill"
 	// on thehill.com), when the page does not declare it.
-	if strings.Join(strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "") == siteLabel(p.url.Hostname()) {
+	squashed := strings.Join(strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
+	if host := siteLabel(p.url.Hostname()); squashed == host || "the"+squashed == host {
 		return true
 	}
-	for _, name := range []string{p.meta["og:site_name"], p.siteName(""), p.meta["author"], p.meta["article:author"], p.byline("")} {
+	names := []string{p.meta["og:site_name"], p.siteName(""), p.meta["application-name"], p.meta["apple-mobile-web-app-title"],
+		strings.TrimPrefix(p.meta["twitter:site"], "@"), p.meta["author"], p.meta["article:author"], p.byline("")}
+	for _, name := range names {
 		name = strings.ToLower(collapse(name))
 		if name != "" && (strings.Contains(name, who) || strings.Contains(who, name)) {
 			return true
@@ -429,4 +439,66 @@ func linkHeavy(n *html.Node) bool {
 		return true
 	}
 	return linkDensity(n, textOf(n)) >= 0.25
+}
+
+// rxNextLabel is the label of a pointer to the story that follows in an
+// endless scroll ("Read next", "Up next").
+var rxNextLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*((what to )?read next|up next|next (story|article|up|read)|coming up( next)?|à suivre|nächster artikel|siguiente (artículo|noticia)|prossimo articolo|próximo artigo)[^\pL\pN]*$`)
+
+// nextPager reports whether a block labelled "Read next" holds one story
+// that shares no word with this article's title and description: the next
+// story of an endless scroll, rather than one chosen for this article.
+func (p *page) nextPager(label string, stories []story) bool {
+	if len(stories) != 1 || !rxNextLabel.MatchString(label) {
+		return false
+	}
+	about := map[string]bool{}
+	for _, t := range []string{p.meta["og:title"], p.titleTag, p.meta["og:description"], p.meta["description"]} {
+		for _, w := range stems(t) {
+			about[w] = true
+		}
+	}
+	for _, w := range stems(stories[0].Title) {
+		if about[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// stopStems are the stems of common words of five letters or more, which
+// say nothing of a subject.
+var stopStems = wordSet(`about after again being could every first their there these those under where which while would other years`)
+
+// stems returns the first five letters of each word of t of five letters
+// or more, lower cased: a crude stem that matches "permit" with "permits".
+func stems(t string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		r := []rune(w)
+		if len(r) < 5 {
+			continue
+		}
+		if s := string(r[:5]); !stopStems[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// nextFilled returns the next sibling element of n that shows something,
+// or nil: an empty placeholder (an ad slot, a spacer) beside a label does
+// not part it from its stories.
+func nextFilled(n *html.Node) *html.Node {
+	for s := nextElement(n); s != nil; s = nextElement(s) {
+		if !blank(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// blank reports whether n shows no text, link or image.
+func blank(n *html.Node) bool {
+	return firstText(n) == "" && !hasLink(n) && !containsAtom(n, atom.Img)
 }

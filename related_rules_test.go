@@ -103,6 +103,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende", "Weitere Beiträge zum Thema"},
 			{"https://www.flussbote.example/lokales/faehre-faehrt-waehrend-der-bauzeit-a-100201.html", "Eine Fähre fährt während der Bauzeit über den Fluss", "Ähnliche Beiträge"},
 		}, nil},
+		// A lone "Read next" story on another subject is the next page
+		// of an endless scroll; one that shares the article's subject
+		// is related.
+		{"read-next-scroll", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Up next"},
+		}, []string{"Rowing club"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

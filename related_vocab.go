@@ -109,7 +109,8 @@ const (
 		adslot adunit advertisement`
 	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
-		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`
+		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
+		infinitescroll nextarticle nextpost nextstory`
 )
 
 // rxCallToAction is link text that asks the reader to do something
