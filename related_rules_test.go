@@ -109,6 +109,12 @@ func TestRelatedRules(t *testing.T) {
 		{"read-next-scroll", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Up next"},
 		}, []string{"Rowing club"}},
+		// A list named after the site, which the page names only in its
+		// host, is the site's latest stories.
+		{"owner-list", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More from News"},
+			{report, reportTitle, "More from News"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
