@@ -94,6 +94,8 @@ func TestRelatedRules(t *testing.T) {
 			{grant, grantTitle, ""},
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", ""},
 		}, []string{tradersTitle, reportTitle}},
+		// Pager steps, a video, an advertisement marked "Sponsored" and a
+		// sitewide list under a "related" class are no related stories.
 		{"pager-and-media", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "More on this story"},
 			{courier + "/news/2025/01/11/video-shows-bridge-queue/", "Video shows the morning queue on the bridge", "More on this story"},
