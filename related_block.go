@@ -452,18 +452,26 @@ func (p *page) nextPager(label string, stories []story) bool {
 	if len(stories) != 1 || !rxNextLabel.MatchString(label) {
 		return false
 	}
-	about := map[string]bool{}
-	for _, t := range []string{p.meta["og:title"], p.titleTag, p.meta["og:description"], p.meta["description"]} {
-		for _, w := range stems(t) {
-			about[w] = true
+	return !p.onSubject(stories[0].Title)
+}
+
+// onSubject reports whether t shares a word of five letters or more with
+// the article's title or description.
+func (p *page) onSubject(t string) bool {
+	if p.subject == nil {
+		p.subject = map[string]bool{}
+		for _, s := range []string{p.meta["og:title"], p.titleTag, p.meta["og:description"], p.meta["description"]} {
+			for _, w := range stems(s) {
+				p.subject[w] = true
+			}
 		}
 	}
-	for _, w := range stems(stories[0].Title) {
-		if about[w] {
-			return false
+	for _, w := range stems(t) {
+		if p.subject[w] {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // stopStems are the stems of common words of five letters or more, which

@@ -188,6 +188,9 @@ func TestRelatedLabels(t *testing.T) {
 		{"Latest Headlines", false},
 		{"More from this author", false},
 		{"Breaking news", false},
+		{"Featured", false},
+		{"Related videos", false},
+		{"Top Deals", false},
 	}
 	for _, tt := range tests {
 		if got := isRelatedLabel(tt.label); got != tt.want {

@@ -37,7 +37,7 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|\b(this|the|our) (author|writer|columnist|blogger)\b)`)
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b)`)
 
 // skipSegments are path segments (before any extension) of pages that
 // are never stories: tags, authors, search, accounts, legal and share.
