@@ -80,29 +80,32 @@ func dropDanglingHeadings(root *html.Node) {
 // headingLike reports whether a leaf block is a heading: a heading
 // element, or a short line that is all bold.
 func headingLike(n *html.Node) bool {
-	t := textOf(n)
-	// A long line or a sentence set as a heading is prose.
-	if t == "" || len(t) > 80 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
-		return false
-	}
-	if isHeading(n) {
-		return true
-	}
-	if n.DataAtom != atom.P && n.DataAtom != atom.Div || len(t) > 60 {
-		return false
-	}
-	var bold int
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+	// The shape first, which costs nothing; the text only for candidates.
+	if !isHeading(n) {
+		if n.DataAtom != atom.P && n.DataAtom != atom.Div {
 			return false
-		case c.Type == html.ElementNode && (c.DataAtom == atom.Strong || c.DataAtom == atom.B):
-			bold++
-		case c.Type == html.ElementNode && c.DataAtom != atom.Br:
+		}
+		var bold int
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+				return false
+			case c.Type == html.ElementNode && (c.DataAtom == atom.Strong || c.DataAtom == atom.B):
+				bold++
+			case c.Type == html.ElementNode && c.DataAtom != atom.Br:
+				return false
+			}
+		}
+		if bold == 0 {
 			return false
 		}
 	}
-	return bold > 0
+	t, short := textUpTo(n, 80)
+	// A long line or a sentence set as a heading is prose.
+	if t == "" || !short || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
+		return false
+	}
+	return isHeading(n) || len(t) <= 60
 }
 
 // unlinkedLetters counts the letters of n's text outside links.

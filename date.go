@@ -84,15 +84,38 @@ func init() {
 			monthNames[w] = time.Month(i + 1)
 		}
 	}
-	var alt []string
+	// Two sets of expressions: the names in Greek, Hebrew and Arabic
+	// letters run only on lines that hold such letters, so that the
+	// common case pays for the names it can meet.
+	var alt, other []string
 	for w := range monthNames {
-		alt = append(alt, regexp.QuoteMeta(w))
+		if otherScript(w) {
+			other = append(other, regexp.QuoteMeta(w))
+		} else {
+			alt = append(alt, regexp.QuoteMeta(w))
+		}
 	}
-	// Longest first, so "sept" is not read as "sep".
-	sortByLenDesc(alt)
-	m := "(" + strings.Join(alt, "|") + ")"
-	rxDayMonth = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?` + m + `\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b`)
-	rxMonthDay = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	build := func(names []string) (dm, md *regexp.Regexp) {
+		// Longest first, so "sept" is not read as "sep".
+		sortByLenDesc(names)
+		m := "(" + strings.Join(names, "|") + ")"
+		dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?` + m + `\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b`)
+		md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+		return dm, md
+	}
+	rxDayMonth, rxMonthDay = build(alt)
+	rxDayMonthOther, rxMonthDayOther = build(other)
+}
+
+// otherScript reports whether s holds Greek, Hebrew or Arabic letters,
+// by the first bytes of their UTF-8 encodings (U+0370–U+06FF).
+func otherScript(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xcd && c <= 0xdb && c != 0xd0 && c != 0xd1 && c != 0xd2 && c != 0xd3 {
+			return true
+		}
+	}
+	return false
 }
 
 func sortByLenDesc(s []string) {
@@ -104,19 +127,20 @@ func sortByLenDesc(s []string) {
 }
 
 var (
-	rxDayMonth, rxMonthDay *regexp.Regexp
-	rxISO                  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?`)
-	rxNumeric              = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?:[^\d]|$)`)
-	rxVietnamese           = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
-	rxCJK                  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
-	rxClock                = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|-|–|—|\||/)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
-	rxClockAnywhere        = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}\b`)
-	rxURLDate              = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
+	rxDayMonth, rxMonthDay           *regexp.Regexp
+	rxDayMonthOther, rxMonthDayOther *regexp.Regexp
+	rxISO                            = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?`)
+	rxNumeric                        = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?:[^\d]|$)`)
+	rxVietnamese                     = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
+	rxCJK                            = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
+	rxClock                          = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|-|–|—|\||/)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
+	rxClockAnywhere                  = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}\b`)
+	rxURLDate                        = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
 )
 
 // Words that say a date is when the story went out, or when it was last changed.
 var (
-	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|mis en ligne|publication|released|first published|created|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
+	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|submitted|mis en ligne|publication|released|first published|created|erstellt am|verfasst am|eingestellt am|gespeichert von|écrit le|escrito el|veröffentlicht|erschienen|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
 	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|更新|수정)`)
 )
 
@@ -287,14 +311,18 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		t, ok := makeDate(y, mo, d, hh, mm, 0, time.UTC)
 		try(t, ok, m[0], m[1])
 	}
-	if m := matchIf(hasLetter, rxDayMonth, s); m != nil {
+	dayMonth, monthDay := rxDayMonth, rxMonthDay
+	if otherScript(s) {
+		dayMonth, monthDay = rxDayMonthOther, rxMonthDayOther
+	}
+	if m := matchIf(hasLetter, dayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(hasLetter, rxMonthDay, s); m != nil {
+	if m := matchIf(hasLetter, monthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
@@ -464,6 +492,9 @@ func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		if v == "" {
 			v = attr(n, "content")
 		}
+		if v == "" && hatomDate(n) {
+			v = attr(n, "title")
+		}
 		t, ok := parseMachineDate(v)
 		if v == "" && n.DataAtom != atom.Time {
 			// The date is the element's text, as readers see it.
@@ -520,7 +551,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 	order := p.numericOrder()
 	var unlabeled *time.Time
 	left := len(p.lines)
-	for _, l := range p.lines {
+	for i, l := range p.lines {
 		if pub.source != "" && mod.source != "" || left == 0 {
 			return
 		}
@@ -531,7 +562,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		if pub.source != "" && !rxUpdatedLabel.MatchString(l.text) {
 			continue // only an "Updated …" line can still add something
 		}
-		t, ok := parseTextDate(l.text, order)
+		t, ok := p.lineDate(i)
 		if !ok || !plausible(t) {
 			continue
 		}

@@ -298,24 +298,30 @@ func isBlock(n *html.Node) bool {
 
 // inChrome reports whether n sits in page furniture (navigation, header,
 // footer) rather than content.
-func inChrome(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && chromeElement(p, hasAncestor(p, atom.Article, atom.Main)) {
-			return true
-		}
-	}
-	return false
-}
+func inChrome(n *html.Node) bool { return chromeAncestor(n) != nil }
 
-// chromeAncestor returns the outermost furniture element n sits in, or nil.
+// chromeAncestor returns the outermost furniture element n sits in, or
+// nil. One walk up and one down: whether a header or footer is furniture
+// depends on an article or main element above it.
 func chromeAncestor(n *html.Node) *html.Node {
-	var found *html.Node
+	var buf [64]*html.Node
+	chain := buf[:0]
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && chromeElement(p, hasAncestor(p, atom.Article, atom.Main)) {
-			found = p
+		if p.Type == html.ElementNode {
+			chain = append(chain, p)
 		}
 	}
-	return found
+	inArticle := false
+	for i := len(chain) - 1; i >= 0; i-- {
+		p := chain[i]
+		if chromeElement(p, inArticle) {
+			return p
+		}
+		if p.DataAtom == atom.Article || p.DataAtom == atom.Main {
+			inArticle = true
+		}
+	}
+	return nil
 }
 
 // chromeElement reports whether n is page furniture: navigation, or a

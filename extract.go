@@ -123,7 +123,8 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	// Everything that needs the page as published is read before
 	// readability rewrites the tree. Related blocks, credit lines and
 	// debris are marked there and removed from readability's output.
-	p := scanPage(doc, u)
+	p := &page{relative: relative}
+	p.scan(doc, u)
 	credits := p.sourceCredits()
 	for _, c := range credits {
 		p.cut(c.block, cutDebris)
@@ -134,12 +135,6 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	}
 	pub, mod := p.dates(now)
 
-	// scoop reads JSON-LD itself; readability parsing it again would
-	// double the cost of large @graph blocks.
-	parser := readability.NewParser()
-	parser.DisableJSONLD = true
-	lead, intro := p.leadParagraph(), p.intro()
-	ra, err := parser.ParseAndMutate(doc, u)
 	pageURL := u.String()
 	a := &Article{
 		URL:        pageURL,
@@ -147,6 +142,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 		DateSource: pub.source,
 		Related:    related.list,
 	}
+	// A page whose structured data calls it a collection (a section
+	// front, an archive) and names no article is refused before the
+	// costly part: crawls meet many of them.
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c
 	}
@@ -156,6 +154,17 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Arti
 	if mod.source != "" && !mod.t.Equal(pub.t) {
 		a.Modified = &mod.t
 	}
+	if p.article() == nil && p.declaresListing() {
+		a.Title = p.title("")
+		return nil, p.refuse(a, PageListing, "declared collection")
+	}
+
+	// scoop reads JSON-LD itself; readability parsing it again would
+	// double the cost of large @graph blocks.
+	parser := readability.NewParser()
+	parser.DisableJSONLD = true
+	lead, intro := p.leadParagraph(), p.intro()
+	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")
 		if p.soft404() {

@@ -24,19 +24,34 @@ type page struct {
 	jsonLD    []map[string]any  // every object found in JSON-LD, @graph flattened
 	h1        []*html.Node
 	times     []*html.Node
-	lines     []line    // short text runs holding a year: date candidates
-	h1At      []int     // for each h1, how much text came before it
-	subheads  []line    // the first h2 and h3 elements and where they stand
-	paras     []line    // the first paragraphs and where they stand, where a lead may be
-	fetched   time.Time // the fetch time relative dates count from; zero: not read
-	headings  int       // h2–h4 outside chrome
-	linkedHd  int       // of those, the ones that are a link: teaser headlines
-	textSeen  int       // visible text bytes walked so far
+	lines     []line     // short text runs holding a year: date candidates
+	h1At      []int      // for each h1, how much text came before it
+	subheads  []line     // the first h2 and h3 elements and where they stand
+	paras     []line     // the first paragraphs and where they stand, where a lead may be
+	fetched   time.Time  // the fetch time relative dates count from; zero: not read
+	relative  bool       // whether to collect relative date lines, read against fetched
+	head      *html.Node // the headline, once headlineAt found it
+	headAt    int
+	headFound bool
+	headings  int // h2–h4 outside chrome
+	linkedHd  int // of those, the ones that are a link: teaser headlines
+	textSeen  int // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
 	subject   map[string]bool // stems of the title and description, once a label needs them
 	order     *dateOrder      // how numeric dates read, once decided
+}
+
+// hatomDate reports whether n is an hAtom or hCalendar date element.
+func hatomDate(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "published", "updated", "dtstart", "dtreviewed", "entry-date":
+			return true
+		}
+	}
+	return false
 }
 
 // rdfaDates are the RDFa properties that name a page's dates.
@@ -51,10 +66,33 @@ type line struct {
 	node *html.Node
 	text string
 	at   int // visible text bytes before it, a position in reading order
+
+	// The date the text reads as, parsed once in the page's numeric
+	// order: several passes look at the same lines.
+	date   time.Time
+	dated  bool
+	parsed bool
+}
+
+// lineDate returns the date line i reads as.
+func (p *page) lineDate(i int) (time.Time, bool) {
+	l := &p.lines[i]
+	if !l.parsed {
+		l.date, l.dated = parseTextDate(l.text, p.numericOrder())
+		l.parsed = true
+	}
+	return l.date, l.dated
 }
 
 func scanPage(doc *html.Node, u *url.URL) *page {
-	p := &page{doc: doc, url: u, base: u, meta: map[string]string{}}
+	p := &page{}
+	p.scan(doc, u)
+	return p
+}
+
+// scan walks the document once, recording what the page says about itself.
+func (p *page) scan(doc *html.Node, u *url.URL) {
+	p.doc, p.url, p.base, p.meta = doc, u, u, map[string]string{}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
@@ -71,7 +109,6 @@ func scanPage(doc *html.Node, u *url.URL) *page {
 		}
 	}
 	walk(doc)
-	return p
 }
 
 // scanElement records what n says about the page and reports whether its
@@ -125,7 +162,7 @@ func (p *page) scanElement(n *html.Node) bool {
 		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {
 			p.subheads = append(p.subheads, line{node: n, at: p.textSeen})
 		}
-		if !inChrome(n) {
+		if p.headings < 100 && !inChrome(n) {
 			p.headings++
 			if t := textOf(n); t != "" && linkDensity(n, t) > 0.8 {
 				p.linkedHd++
@@ -138,6 +175,9 @@ func (p *page) scanElement(n *html.Node) bool {
 		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" || v == "dateCreated" {
 			p.times = append(p.times, n)
 		} else if v := strings.ToLower(attr(n, "property")); v != "" && rdfaDates[v] {
+			p.times = append(p.times, n)
+		} else if t := attr(n, "title"); len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
+			// hAtom: <abbr class="published" title="2013-04-04T18:52:11+00:00">
 			p.times = append(p.times, n)
 		}
 	}
@@ -154,8 +194,8 @@ func (p *page) scanText(n *html.Node) {
 	if ascii, ok := asciiDigits(s); ok {
 		s = ascii
 	}
-	if len(s) <= 60 && relativeHint(s) {
-		p.lines = append(p.lines, line{n.Parent, collapse(s), at})
+	if p.relative && len(s) <= 60 && relativeHint(s) {
+		p.lines = append(p.lines, line{node: n.Parent, text: collapse(s), at: at})
 		return
 	}
 	// Every date form scoop reads has a four-digit year, but for a short
@@ -169,7 +209,7 @@ func (p *page) scanText(n *html.Node) {
 			inline = el
 			el = el.Parent
 		}
-		l := line{n.Parent, collapse(s), at}
+		l := line{node: n.Parent, text: collapse(s), at: at}
 		if t, short := textUpTo(el, 200); short {
 			l.node, l.text = el, t
 		} else if t, short := textUpTo(inline, 200); short {

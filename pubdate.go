@@ -40,7 +40,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	hero := chromeAncestor(head)
 	order := p.numericOrder()
 	var above, weak *datelineDate
-	for _, l := range p.lines {
+	for i, l := range p.lines {
 		if l.at < start-datelineAbove {
 			continue
 		}
@@ -56,10 +56,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if len(l.text) > 120 || !readerLine(l.node, hero) {
 			continue
 		}
-		if rxUpdatedLabel.MatchString(l.text) && !rxPublishedLabel.MatchString(l.text) {
-			continue
-		}
-		d, found := parseTextDate(l.text, order)
+		d, found := p.lineDate(i)
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
@@ -69,12 +66,18 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !found || !plausible(d) {
 			continue
 		}
-		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node) || rxPublishedLabel.MatchString(l.text)}
+		// The labels are looked for only on lines that hold a date.
+		published := rxPublishedLabel.MatchString(l.text)
+		if !published && rxUpdatedLabel.MatchString(l.text) {
+			continue
+		}
+		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), published || dateish(l.node)}
 		switch {
 		case l.at < start:
 			// Above the headline only a line that is nothing but the
-			// date counts: a kicker, not a teaser of another story.
-			if len(l.text) <= 24 {
+			// date, or opens with it, counts: a kicker, not a teaser of
+			// another story.
+			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || lead && len(l.text) <= 80 {
 				above = &dd
 			}
 		case dd.strong:
@@ -96,11 +99,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 // the start of the title ("23.01.2022 - Wierer wins in Antholz").
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
-	for _, l := range p.lines {
+	for i, l := range p.lines {
 		if len(l.text) > 24 || !readerLine(l.node, nil) {
 			continue
 		}
-		d, found := parseTextDate(l.text, order)
+		d, found := p.lineDate(i)
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
@@ -130,6 +133,14 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 // before it: the h1 that metadata's title confirms (even in a hero header),
 // else an h2 or h3 the title confirms, else the first h1 in the content.
 func (p *page) headlineAt() (*html.Node, int) {
+	if !p.headFound {
+		p.head, p.headAt = p.findHeadline()
+		p.headFound = true
+	}
+	return p.head, p.headAt
+}
+
+func (p *page) findHeadline() (*html.Node, int) {
 	var titles []string
 	for _, t := range []string{p.meta["og:title"], p.titleTag} {
 		if t = collapse(t); t != "" {
@@ -172,7 +183,7 @@ const datelineAbove = 200
 
 // rxShortDate is a dotted date with a two-digit year standing alone on its
 // line ("28.01.22"), as German and Swiss pages print them.
-var rxShortDate = regexp.MustCompile(`^\D{0,12}(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
+var rxShortDate = regexp.MustCompile(`^\D{0,40}?(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
 
 // parseShortDate reads a line that is a dotted date with a two-digit year.
 func parseShortDate(s string, order dateOrder) (time.Time, bool) {

@@ -68,6 +68,18 @@ func TestPublishersDay(t *testing.T) {
 		page: `<title>23.01.2022 - Wierer darf beim Heimrennen jubeln</title><div>` + prose + `</div>`,
 		want: "2022-01-23T00:00:00Z",
 	}, {
+		name: "short date after the byline",
+		page: `<html lang="de"><main><h1 class="page-title">Grab-Bote fliegt nach Singapur</h1><div class="article-meta-wrapper">Von: Björn Jahner <span>|</span> <span>31.10.23</span></div>` + prose + `</main>`,
+		want: "2023-10-31T00:00:00Z",
+	}, {
+		name: "a line above the headline opening with the date",
+		page: `<html lang="de"><article><p class="category"> 24. April 2020 | <a href="/nachrichten">Nachrichten und Service</a></p><h1>Eliasson wird neuer Präsident</h1>` + prose + `</article>`,
+		want: "2020-04-24T00:00:00Z",
+	}, {
+		name: "hAtom published date in a title attribute",
+		page: `<article><h1>Schulnoten abschaffen?</h1>` + prose + `<footer><abbr class="published" title="2013-04-04T18:52:11+00:00">vor langer Zeit</abbr></footer></article>`,
+		want: "2013-04-04T18:52:11Z",
+	}, {
 		name: "midnight east of UTC stored as 23:00Z",
 		page: `<meta property="article:published_time" content="2022-11-06T23:00:00.000Z"><div>` + prose + `</div>`,
 		want: "2022-11-07T00:00:00+01:00",
