@@ -263,7 +263,7 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				continue
 			}
 		}
-		if len(t) <= 24 && rxCardFlag.MatchString(t) {
+		if len(t) <= 24 && cardFlagWords[firstWord(strings.ToLower(t))] && rxCardFlag.MatchString(t) {
 			flagged = true
 		}
 		if len(t) >= 20 {
@@ -273,6 +273,9 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	s.Summary = trimEllipsis(strings.Join(summary, " "))
 	return s, flagged
 }
+
+// cardFlagWords are the first words of rxCardFlag, checked first.
+var cardFlagWords = wordSet(`sponsored promoted paid partner advertorial advertisement anzeige werbung publicidad publicité publicidade pubblicità trending most`)
 
 // rxCardFlag is a card's kicker that marks it as an advertisement or a
 // sitewide pick rather than a story chosen for the article.

@@ -98,6 +98,9 @@ func siteLabel(host string) string {
 // site ("Previous article", "Newer Story →"), whatever it is about.
 var rxPager = regexp.MustCompile(`(?i)^[^\pL\pN]*(previous|next|prev|older|newer|earlier|later) (article|story|post|entry|item)\b|^[^\pL\pN]*(article|post|artículo|articolo|beitrag|artikel) (précédent|suivant|anterior|siguiente|precedente|successivo|vorheriger|nächster)\b|^[^\pL\pN]*(vorheriger|nächster) (artikel|beitrag)\b`)
 
+// pagerWords are the first words of rxPager, checked first.
+var pagerWords = wordSet(`previous next prev older newer earlier later article post artículo articolo beitrag artikel vorheriger nächster`)
+
 // mediaWords are the words sites set alone before a card's headline to
 // say it is a video, gallery or podcast, which are not stories.
 var mediaWords = wordSet(`video videos watch gallery photos pictures slideshow audio podcast listen vidéo vídeo diaporama bildergalerie`)
@@ -105,7 +108,7 @@ var mediaWords = wordSet(`video videos watch gallery photos pictures slideshow a
 // notStoryLink reports whether a link of a related block is a pager step
 // or a media item rather than a story.
 func notStoryLink(l link) bool {
-	if rxPager.MatchString(l.text) {
+	if pagerWords[firstWord(strings.ToLower(l.text))] && rxPager.MatchString(l.text) {
 		return true
 	}
 	// The kind stands alone in its own element before the headline: a
