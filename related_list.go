@@ -51,7 +51,7 @@ func (p *page) linkList(n *html.Node) []story {
 		}
 		links = append(links, ls[0])
 	}
-	inBody := amongProse(n)
+	inBody := textGoesOn(n)
 	// One link alone after the text is as likely a credit ("Originally
 	// published on …") as a pointer.
 	if len(links) == 0 || len(links) < 2 && !inBody {
@@ -62,6 +62,20 @@ func (p *page) linkList(n *html.Node) []story {
 		out[i] = story{RelatedStory{Title: l.text, URL: l.url, Inline: inBody}, l.key}
 	}
 	return out
+}
+
+// textGoesOn reports whether the article's text goes on after list n, so
+// that the list stands between its paragraphs: two paragraphs of prose
+// follow it, at its level or its parent's. One paragraph alone after a
+// list is as often a credit or an editor's note under the text.
+func textGoesOn(n *html.Node) bool {
+	for i := 0; i < 2 && n.Parent != nil; i++ {
+		if proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling }) >= 2 {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
 }
 
 // maxListItems is the most items a list of pointers holds; a longer list

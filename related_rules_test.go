@@ -89,8 +89,8 @@ func TestRelatedRules(t *testing.T) {
 		{"link-lists", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
 			{"https://www.riversidecourier.co.uk/news/2025/01/10/mill-street-traders-fear-closure/", tradersTitle, ""},
 			{report, reportTitle, ""},
-			// The list after the last paragraph is beside the text
-			// (inline false, see after below).
+			// The list after the last paragraph, above a credit line,
+			// is beside the text (inline false, see after below).
 			{grant, grantTitle, ""},
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", ""},
 		}, []string{tradersTitle, reportTitle}},
