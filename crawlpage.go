@@ -1,10 +1,7 @@
 package scoop
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -163,12 +160,7 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 	final := j.resp.Request.URL
 	depth := j.req.Depth
 	info := scanHTML(body)
-	base := final
-	if info.base != "" {
-		if b, err := final.Parse(info.base); err == nil {
-			base = b
-		}
-	}
+	base := pageBase(final, &info)
 	if depth < cr.maxDepth {
 		for _, l := range info.links {
 			if u, err := CleanURL(base, l); err == nil {
@@ -183,18 +175,16 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 			}
 		}
 	}
-	if info.amp && info.canonical != "" {
-		if cu, err := CleanURL(base, info.canonical); err == nil && keyOf(cu) != keyOf(final) {
-			// The AMP rendering of a story: the story is fetched from
-			// its canonical page instead.
-			cr.queueLink(res, cu, depth, final.String(), false)
-			res.skip = skipAMP
-			return
-		}
-	}
-	a, err := cr.cfg.Extractor.ExtractWithContentType(bytes.NewReader(body), final.String(), ct)
+	rec, del, err := cr.cfg.Extractor.pageRecord(body, final, &info, base, ct, cr.cfg.Now())
+	var amp *ampError
 	var na *NotArticleError
 	switch {
+	case errors.As(err, &amp):
+		// The AMP rendering of a story: the story is fetched from its
+		// canonical page instead.
+		cr.queueLink(res, amp.canonical, depth, final.String(), false)
+		res.skip = skipAMP
+		return
 	case errors.As(err, &na) && na.Kind == PageSoft404:
 		res.fail = &PageError{Op: "extract", URL: final.String(), Kind: KindSoft404, Err: err}
 		return
@@ -220,33 +210,17 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 		res.fail = &PageError{Op: "extract", URL: final.String(), Kind: KindExtract, Err: err}
 		return
 	}
-	if why := cr.outOfWindow(a); why != "" {
+	if why := cr.outOfWindow(&rec.Article); why != "" {
 		res.skip = why
 		return
 	}
-	sum := sha256.Sum256([]byte(a.Title + "\n" + a.Text))
-	bodySum := sha256.Sum256(body)
-	res.rec = &Record{
-		Article:       *a,
-		FetchedAt:     cr.cfg.Now().UTC(),
-		Status:        j.resp.StatusCode,
-		FinalURL:      final.String(),
-		ContentSHA256: hex.EncodeToString(sum[:]),
-		Depth:         depth,
-		FoundOn:       j.req.FoundOn,
-		Extractor:     "scoop " + Version,
-	}
-	key := URLKey(a.URL)
-	if key == "" {
-		key = keyOf(final)
-	}
-	res.rec.ID = keyID(key)
-	if key != j.req.Key {
+	rec.Status, rec.Depth, rec.FoundOn = j.resp.StatusCode, depth, j.req.FoundOn
+	if del.Key != j.req.Key {
 		// Once delivered under its canonical address, the story need not
 		// be fetched from there.
-		res.finished = append(res.finished, key)
+		res.finished = append(res.finished, del.Key)
 	}
-	res.del = &Delivery{Key: key, URL: a.URL, Host: final.Host, ContentSHA: res.rec.ContentSHA256, BodySHA: hex.EncodeToString(bodySum[:])}
+	res.rec, res.del = rec, del
 }
 
 func (cr *crawl) outOfWindow(a *Article) string {

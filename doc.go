@@ -53,5 +53,7 @@
 // writes the output; stats.go counts; recordid.go makes the records' id;
 // robotsstore.go is what a Frontier shared by several processes
 // implements to share robots.txt (package redisfrontier keeps one in
-// Redis).
+// Redis); archive.go makes the record of a page, for the crawl and for
+// pages read back from an archive (package warc records and reads WARC
+// files).
 package scoop

@@ -89,6 +89,9 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.DurationVar(&s.Refresh, "refresh", 0, "with -state, fetch seeds, listings, feeds and sitemaps again once this old")
 	fs.BoolVar(&s.IgnoreRobotsTxt, "ignore-robots", false, "fetch pages robots.txt disallows")
 	noHTML := fs.Bool("no-html", false, "leave the article's HTML out of the records")
+	format := fs.String("format", "jsonl", "records as `jsonl` or csv")
+	warcPath := fs.String("warc", "", "archive every HTTP exchange in WARC files named after `FILE`.warc.gz (FILE-00001.warc.gz, …)")
+	warcMax := fs.Int64("warc-max-size", 1<<30, "start a new WARC file past this many `bytes`")
 	every := fs.Duration("progress", 10*time.Second, "interval of the progress lines when standard error is not a terminal")
 	var verbose countFlag
 	fs.Var(&verbose, "v", "log each failed page; -v -v also each page skipped and why")
@@ -112,6 +115,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("-timeout must be positive")
 	case *redisURL != "" && s.StateDir != "":
 		return usagef("-redis and -state exclude each other: the state is in Redis")
+	case *format != "jsonl" && *format != "csv":
+		return usagef("unknown -format %q: want jsonl or csv", *format)
 	}
 	s.MaxDepth = zeroMeansZero(*depth)
 	if *depth < 0 {
@@ -140,13 +145,32 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer fr.Close()
 		s.Frontier = fr
 	}
-	rw := scoop.NewRecordWriter(stdout)
-	if *out != "" {
+	closeWARC := func() error { return nil }
+	if *warcPath != "" {
 		var err error
-		if rw, err = scoop.OpenJSONL(*out, s.StateDir); err != nil {
+		if closeWARC, err = recordWARC(&s, *warcPath, *warcMax); err != nil {
 			return err
 		}
+		defer closeWARC() // closed below; this is for the early returns
+	}
+	var rw recordSink = scoop.NewRecordWriter(stdout)
+	switch {
+	case *out != "" && *format == "csv":
+		w, err := openCSV(*out)
+		if err != nil {
+			return err
+		}
+		rw = w
 		defer rw.Close() // closed below; this is for the early returns
+	case *out != "":
+		w, err := scoop.OpenJSONL(*out, s.StateDir)
+		if err != nil {
+			return err
+		}
+		rw = w
+		defer rw.Close()
+	case *format == "csv":
+		rw, _ = newSink("csv", stdout, true)
 	}
 	seeds := map[string]bool{}
 	for _, a := range fs.Args() {
@@ -175,6 +199,9 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	stopProgress()
 	if e := rw.Close(); err == nil && e != nil {
 		err = &outputError{e}
+	}
+	if e := closeWARC(); err == nil && e != nil {
+		err = e
 	}
 	var oe *outputError
 	switch {

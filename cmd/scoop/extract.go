@@ -22,13 +22,23 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	pageURL := fset.String("url", "", "the page's address, for one FILE or standard input")
 	base := fset.String("base", "", "for files in a DIR or several FILEs: each page's address is `URL` joined with its path")
 	noHTML := fset.Bool("no-html", false, "leave the article's HTML out")
+	fromWARC := fset.Bool("warc", false, "read the articles of the WARC `FILE`s given, as a crawl would have delivered them")
+	format := fset.String("format", "jsonl", "`jsonl` or csv")
+	verbose := fset.Bool("v", false, "with -warc: list the records that cannot be read")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "Usage: scoop extract [flags] FILE|DIR|URL|-...")
+		fmt.Fprintln(fset.Output(), "       scoop extract -warc [-format jsonl|csv] [-v] WARC_FILE...")
 		fmt.Fprintln(fset.Output(), "Writes one JSON line per page; FILEs may be gzipped (.gz); a DIR is read for *.html, *.htm and their .gz.")
 		fset.PrintDefaults()
 	}
 	if done, err := parse(fset, args, stderr); done {
 		return err
+	}
+	if *format != "jsonl" && *format != "csv" {
+		return usagef("unknown -format %q: want jsonl or csv", *format)
+	}
+	if *fromWARC {
+		return extractWARC(ctx, fset.Args(), warcOptions{format: *format, verbose: *verbose, noHTML: *noHTML}, stdout, stderr)
 	}
 	if fset.NArg() == 0 {
 		return usagef("extract takes at least one FILE, DIR, URL or -")
@@ -63,6 +73,10 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	w := scoop.NewRecordWriter(stdout)
+	var csvw recordSink
+	if *format == "csv" {
+		csvw, _ = newSink("csv", stdout, true)
+	}
 	var e scoop.Extractor
 	failed := 0
 	for _, in := range inputs {
@@ -75,7 +89,13 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if *noHTML {
 			a.HTML = ""
 		}
-		if err := w.WriteValue(a); err != nil {
+		if csvw != nil {
+			// The article's columns of a record; a crawl's are empty.
+			err = csvw.Write(&scoop.Record{ID: scoop.RecordID(a.URL), Article: *a, ContentSHA256: scoop.ContentSum(a)})
+		} else {
+			err = w.WriteValue(a)
+		}
+		if err != nil {
 			return err
 		}
 	}

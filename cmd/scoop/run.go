@@ -24,6 +24,9 @@ Usage:
   scoop extract [flags] FILE|DIR|URL|-...    write one JSON line per page's article
   scoop crawl [flags] SEED_URL...             crawl sites, write one JSON line per article
   scoop demo [-o FILE] [-full]                crawl a bundled fake news site, offline
+  scoop extract -warc WARC_FILE...            re-extract the articles of WARC files
+  scoop convert -format csv|parquet IN.jsonl... OUT
+                                              turn records into a table
   scoop version                               print the version
 
 Run "scoop COMMAND -h" for a command's flags.
@@ -41,6 +44,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCrawl(ctx, args[1:], stdout, stderr)
 	case "demo":
 		return runDemo(ctx, args[1:], stdout, stderr)
+	case "convert":
+		return runConvert(ctx, args[1:], stdout, stderr)
 	case "version":
 		v := scoop.Version
 		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
