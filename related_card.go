@@ -263,7 +263,7 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				continue
 			}
 		}
-		if len(t) <= 24 && cardFlagWords[firstWord(strings.ToLower(t))] && rxCardFlag.MatchString(t) {
+		if len(t) <= 24 && cardFlagWords[strings.ToLower(firstWord(t))] && rxCardFlag.MatchString(t) {
 			flagged = true
 		}
 		if len(t) >= 20 {

@@ -122,13 +122,13 @@ var mediaWords = wordSet(`video videos watch gallery photos pictures slideshow a
 // notStoryLink reports whether a link of a related block is a pager step
 // or a media item rather than a story.
 func notStoryLink(l link) bool {
-	if pagerWords[firstWord(strings.ToLower(l.text))] && rxPager.MatchString(l.text) {
+	if pagerWords[strings.ToLower(firstWord(l.text))] && rxPager.MatchString(l.text) {
 		return true
 	}
 	// The kind stands alone in its own element before the headline: a
 	// headline that starts with "Video shows…" is a story.
-	first := strings.ToLower(strings.Trim(firstText(l.node), " :|-–—"))
-	return mediaWords[first] && len(l.text) > len(first)+8
+	first := strings.Trim(firstText(l.node), " :|-–—")
+	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
 }
 
 // hasText reports whether n holds a letter or digit.
