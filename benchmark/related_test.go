@@ -13,12 +13,12 @@ import (
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
 // Measured on all 80 pages: F1 0.919, precision 0.907, block 0.964,
-// inline 0.927, card dates 17/17.
+// inline 0.945, card dates 17/17.
 const (
 	minRelatedF1        = 0.90
 	minRelatedPrecision = 0.89
 	minRelatedBlock     = 0.95
-	minRelatedInline    = 0.91
+	minRelatedInline    = 0.93
 	minRelatedDate      = 0.90
 )
 
