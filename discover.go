@@ -31,51 +31,66 @@ func scanHTML(body []byte) pageInfo {
 	z := html.NewTokenizer(bytes.NewReader(body))
 	for {
 		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
+		if tt == html.ErrorToken {
 			return p
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
-			if !hasAttr {
-				continue
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		a := atom.Lookup(name)
+		switch {
+		case !hasAttr:
+			continue
+		case a != atom.A && a != atom.Area && a != atom.Link && a != atom.Html && a != atom.Base:
+			continue // read no attributes of the many tags that hold no link
+		}
+		// The first value of each attribute counts, as in a browser.
+		var href, rel, typ string
+		var seenHref, seenRel, seenType, amp bool
+		for more := true; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			switch string(k) {
+			case "href":
+				if !seenHref {
+					href, seenHref = string(v), true
+				}
+			case "rel":
+				if !seenRel {
+					rel, seenRel = string(v), true
+				}
+			case "type":
+				if !seenType {
+					typ, seenType = string(v), true
+				}
+			case "amp", "⚡":
+				amp = true
 			}
-			attrs := map[string]string{}
-			for {
-				k, v, more := z.TagAttr()
-				if _, dup := attrs[string(k)]; !dup {
-					attrs[string(k)] = string(v)
+		}
+		switch a {
+		case atom.A, atom.Area:
+			if href != "" {
+				p.links = append(p.links, href)
+			}
+		case atom.Link:
+			rel = " " + strings.ToLower(rel) + " "
+			switch {
+			case strings.Contains(rel, " canonical "):
+				if p.canonical == "" {
+					p.canonical = href
 				}
-				if !more {
-					break
+			case strings.Contains(rel, " alternate "):
+				t := strings.ToLower(typ)
+				if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
+					p.feeds = append(p.feeds, href)
 				}
 			}
-			switch a {
-			case atom.A, atom.Area:
-				if h := attrs["href"]; h != "" {
-					p.links = append(p.links, h)
-				}
-			case atom.Link:
-				rel := " " + strings.ToLower(attrs["rel"]) + " "
-				switch {
-				case strings.Contains(rel, " canonical "):
-					if p.canonical == "" {
-						p.canonical = attrs["href"]
-					}
-				case strings.Contains(rel, " alternate "):
-					t := strings.ToLower(attrs["type"])
-					if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
-						p.feeds = append(p.feeds, attrs["href"])
-					}
-				}
-			case atom.Html:
-				_, amp := attrs["amp"]
-				_, bolt := attrs["⚡"]
-				p.amp = amp || bolt
-			case atom.Base:
-				if p.base == "" {
-					p.base = attrs["href"]
-				}
+		case atom.Html:
+			p.amp = amp
+		case atom.Base:
+			if p.base == "" {
+				p.base = href
 			}
 		}
 	}
