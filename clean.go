@@ -182,7 +182,8 @@ func containsAny(s string, subs ...string) bool {
 // startsCallout reports whether t begins with a word a callout can
 // begin with, a cheap test before rxCallout.
 func startsCallout(t string) bool {
-	first := firstWord(strings.ToLower(t))
+	// Lower-casing the first word only: t may be a whole paragraph.
+	first := strings.ToLower(firstWord(t))
 	return first != "" && (calloutWords[first] || !isLatin(first))
 }
 

@@ -39,6 +39,7 @@ type page struct {
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
+	subject   map[string]bool // stems of the title and description, once a label needs them
 	order     *dateOrder      // how numeric dates read, once decided
 }
 

@@ -106,6 +106,9 @@ func (l *storyList) add(stories ...story) {
 func (p *page) relatedStories() *storyList {
 	out := &storyList{}
 	var blocks []*html.Node
+	// done holds the siblings a block took after its label, which the
+	// walk reaches later.
+	done := map[*html.Node]bool{}
 	// chrome and article say whether the walk is inside page furniture
 	// or inside an article or main element, as inChrome would find by
 	// climbing from each node.
@@ -128,7 +131,7 @@ func (p *page) relatedStories() *storyList {
 			return prose == 1
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || skipText(c) {
+			if c.Type != html.ElementNode || skipText(c) || done[c] {
 				continue
 			}
 			hb := hintBits(c, hintVocab)
@@ -143,9 +146,21 @@ func (p *page) relatedStories() *storyList {
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb, chrome); len(stories) > 0 {
+			if !chrome && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
+				if stories := p.linkList(c); len(stories) > 0 {
+					out.add(stories...)
+					blocks = append(blocks, c)
+					continue
+				}
+			}
+			if nodes, stories := p.relatedBlock(c, hb, chrome); len(nodes) > 0 {
+				// A pager's nodes, with no story, are cut and not
+				// looked into: its card would pass for a block.
 				out.add(stories...)
 				blocks = append(blocks, nodes...)
+				for _, n := range nodes {
+					done[n] = true
+				}
 				continue
 			}
 			box := !chrome && article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0

@@ -4,7 +4,6 @@
 package scoop
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -228,7 +227,8 @@ func capitals(t string, min int) bool {
 }
 
 // relatedBlock reports whether n is a block of related stories, and if so
-// the nodes it spans and its stories. A block is recognised by its label
+// the nodes it spans and its stories; a "Read next" pointer to the next
+// story of an endless scroll gives its nodes and no story. A block is recognised by its label
 // (a heading or aria-label in related vocabulary) or by class and id
 // hints, and must not be sitewide, sponsored or navigation. hb holds the
 // element's hint bits.
@@ -253,11 +253,11 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		// A label wrapped alone in its own header boxes is followed by
 		// the header's siblings.
 		head := n
-		for i := 0; i < 4 && head.Parent != nil && nextElement(head) == nil && prevElement(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
+		for i := 0; i < 4 && head.Parent != nil && nextFilled(head) == nil && prevElement(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
 			head = head.Parent
 		}
 		for s := head.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type != html.ElementNode {
+			if s.Type != html.ElementNode || len(stories) == 0 && blank(s) {
 				continue
 			}
 			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
@@ -272,6 +272,9 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		}
 		if len(stories) == 0 {
 			return nil, nil
+		}
+		if p.nextPager(label, stories) {
+			return append(nodes, head), nil
 		}
 		return append(nodes, head), inlineIf(amongProse(head), stories)
 	}
@@ -297,43 +300,10 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	if len(stories) == 0 {
 		return nil, nil
 	}
+	if p.nextPager(label, stories) {
+		return []*html.Node{n}, nil
+	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
-}
-
-// rxFromOwner is a label that names where the stories come from rather
-// than what they are about: "More from X", "More by X".
-var rxFromOwner = regexp.MustCompile(`(?i)^[^\pL\pN]*(more|other|recent|latest) (stories |articles |news )?(from|by)\s+(the\s+)?(.+?)[^\pL\pN]*$`)
-
-// ownerLabel reports whether label names the site or the article's author
-// ("More From the Los Angeles Times", "More from Jane Doe"): such a block
-// lists their latest stories, not stories on this subject. "More from
-// Politics" names a section and stays.
-func (p *page) ownerLabel(label string) bool {
-	m := rxFromOwner.FindStringSubmatch(label)
-	if m == nil {
-		return false
-	}
-	who := strings.ToLower(m[5])
-	for _, name := range []string{p.meta["og:site_name"], p.siteName(""), p.meta["author"], p.meta["article:author"], p.byline("")} {
-		name = strings.ToLower(collapse(name))
-		if name != "" && (strings.Contains(name, who) || strings.Contains(who, name)) {
-			return true
-		}
-	}
-	return false
-}
-
-// inNotRelated reports whether an ancestor of n near it is a sponsored,
-// sitewide or social widget, whose own labels ("You May Like") mimic
-// related blocks.
-func inNotRelated(n *html.Node) bool {
-	for i := 0; i < 5 && n.Parent != nil; i++ {
-		n = n.Parent
-		if hintBits(n, hintVocab)&hintSponsored != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // inlineIf marks the stories of a block that sits in the article body.
@@ -424,4 +394,21 @@ func linkHeavy(n *html.Node) bool {
 		return true
 	}
 	return linkDensity(n, textOf(n)) >= 0.25
+}
+
+// nextFilled returns the next sibling element of n that shows something,
+// or nil: an empty placeholder (an ad slot, a spacer) beside a label does
+// not part it from its stories.
+func nextFilled(n *html.Node) *html.Node {
+	for s := nextElement(n); s != nil; s = nextElement(s) {
+		if !blank(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// blank reports whether n shows no text, link or image.
+func blank(n *html.Node) bool {
+	return firstText(n) == "" && !hasLink(n) && !containsAtom(n, atom.Img)
 }

@@ -52,7 +52,7 @@ func (p *page) cards(block *html.Node, label string) []story {
 	tags := tagLinks(links)
 	var out []story
 	for _, l := range links {
-		if tags[l.node] {
+		if tags[l.node] || notStoryLink(l) {
 			continue
 		}
 		cardLabel := label
@@ -74,8 +74,8 @@ func (p *page) cards(block *html.Node, label string) []story {
 		if card != block && card.Parent == block && owner[block] == l.key {
 			card = block
 		}
-		s := p.readCard(card, l, cardLabel, group)
-		if s.Title == "" || rxGenericLink.MatchString(s.Title) {
+		s, flagged := p.readCard(card, l, cardLabel, group)
+		if flagged || s.Title == "" || rxGenericLink.MatchString(s.Title) {
 			continue
 		}
 		out = append(out, story{s, l.key})
@@ -182,9 +182,11 @@ func under(n, root *html.Node) bool {
 }
 
 // readCard reads the story of link l from its card; group holds the
-// block's links to the same story.
-func (p *page) readCard(card *html.Node, l link, label string, group []link) RelatedStory {
-	s := RelatedStory{URL: l.url, Block: label}
+// block's links to the same story. flagged reports a card marked as
+// sponsored or trending by a kicker of its own ("Sponsored", "Trending"):
+// an advertisement or a sitewide pick slipped into the block.
+func (p *page) readCard(card *html.Node, l link, label string, group []link) (s RelatedStory, flagged bool) {
+	s = RelatedStory{URL: l.url, Block: label}
 	// The title is the longest text of a link to the story, else a heading.
 	for _, x := range group {
 		if under(x.node, card) && len(x.text) > len(s.Title) && !rxGenericLink.MatchString(x.text) {
@@ -261,13 +263,23 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) Rel
 				continue
 			}
 		}
+		if len(t) <= 24 && cardFlagWords[strings.ToLower(firstWord(t))] && rxCardFlag.MatchString(t) {
+			flagged = true
+		}
 		if len(t) >= 20 {
 			summary = append(summary, t)
 		}
 	}
 	s.Summary = trimEllipsis(strings.Join(summary, " "))
-	return s
+	return s, flagged
 }
+
+// cardFlagWords are the first words of rxCardFlag, checked first.
+var cardFlagWords = wordSet(`sponsored promoted paid partner advertorial advertisement anzeige werbung publicidad publicité publicidade pubblicità trending most`)
+
+// rxCardFlag is a card's kicker that marks it as an advertisement or a
+// sitewide pick rather than a story chosen for the article.
+var rxCardFlag = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored( content| post| story)?|promoted|paid (content|post|partnership)|partner content|advertorial|advertisement|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|trending( now)?|most (read|popular|viewed))[^\pL\pN]*$`)
 
 // rxKickerTitle is link text that starts with a card's time ("10:09 |
 // BILAN") rather than its headline.

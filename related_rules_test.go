@@ -86,13 +86,49 @@ func TestRelatedRules(t *testing.T) {
 			{grant, grantTitle, "DON'T MISS"},
 			{courier + "/news/2025/01/13/library-extends-opening-hours/", "Central library extends its opening hours on weekends", "DON'T MISS"},
 		}, []string{"DON'T MISS", tradersTitle}},
+		{"link-lists", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{"https://www.riversidecourier.co.uk/news/2025/01/10/mill-street-traders-fear-closure/", tradersTitle, ""},
+			{report, reportTitle, ""},
+			// The list after the last paragraph, above a credit line,
+			// is beside the text (inline false, see after below).
+			{grant, grantTitle, ""},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", ""},
+		}, []string{tradersTitle, reportTitle}},
+		// Pager steps, a video, an advertisement marked "Sponsored" and a
+		// sitewide list under a "related" class are no related stories.
+		{"pager-and-media", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More on this story"},
+			{courier + "/news/2025/01/11/video-shows-bridge-queue/", "Video shows the morning queue on the bridge", "More on this story"},
+		}, nil},
+		{"linked-label-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Beiträge zum Thema"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende", "Weitere Beiträge zum Thema"},
+			{"https://www.flussbote.example/lokales/faehre-faehrt-waehrend-der-bauzeit-a-100201.html", "Eine Fähre fährt während der Bauzeit über den Fluss", "Ähnliche Beiträge"},
+		}, nil},
+		// A lone "Read next" story on another subject is the next page
+		// of an endless scroll; one that shares the article's subject
+		// is related.
+		{"read-next-scroll", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Up next"},
+		}, []string{"Rowing club"}},
+		// A list named after the site, which the page names only in its
+		// host, is the site's latest stories.
+		{"owner-list", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More from News"},
+			{report, reportTitle, "More from News"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
 	keep := map[string][]string{
 		"teaser-box-de":  {"das Gutachten zur Brücke aus dem Vorjahr"},
 		"allcaps-inline": {"CLICK FOR THE FULL BRIDGE PLANS"},
+		// A list of other sites' reports is part of the article.
+		"link-lists": {"Transport institute paper on repair costs"},
 	}
+	// Stories of a page that sit after the text, not in it, unlike the
+	// page's others.
+	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
@@ -109,8 +145,9 @@ func TestRelatedRules(t *testing.T) {
 					continue
 				}
 				w := tt.want[i]
-				if r.URL != w.url || r.Title != w.title || r.Block != w.block || r.Inline != tt.inline {
-					t.Errorf("story %d = %q %s [%s] inline %v\nwant %q %s [%s] inline %v", i, r.Title, r.URL, r.Block, r.Inline, w.title, w.url, w.block, tt.inline)
+				inline := tt.inline != after[tt.page][i]
+				if r.URL != w.url || r.Title != w.title || r.Block != w.block || r.Inline != inline {
+					t.Errorf("story %d = %q %s [%s] inline %v\nwant %q %s [%s] inline %v", i, r.Title, r.URL, r.Block, r.Inline, w.title, w.url, w.block, inline)
 				}
 			}
 			if len(a.Related) < len(tt.want) {
@@ -130,5 +167,34 @@ func TestRelatedRules(t *testing.T) {
 				t.Errorf("body lost the article: %.200q", a.Text)
 			}
 		})
+	}
+}
+
+// TestRelatedLabels checks block labels in several languages, and labels
+// of lists that look related but are sitewide or the author's.
+func TestRelatedLabels(t *testing.T) {
+	tests := []struct {
+		label string
+		want  bool
+	}{
+		{"Related coverage from How to Do Everything: Money:", true},
+		{"Read this next", true},
+		{"Picked For You", true},
+		{"Weitere Beiträge zum Thema", true},
+		{"Ähnliche Beiträge", true},
+		{"Вам также может быть интересно", true},
+		{"Смотрите также", true},
+		{"Today's Headlines", false},
+		{"Latest Headlines", false},
+		{"More from this author", false},
+		{"Breaking news", false},
+		{"Featured", false},
+		{"Related videos", false},
+		{"Top Deals", false},
+	}
+	for _, tt := range tests {
+		if got := isRelatedLabel(tt.label); got != tt.want {
+			t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
+		}
 	}
 }

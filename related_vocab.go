@@ -16,11 +16,11 @@ import (
 // rxRelatedLabel is the whole label of a block of related stories, in the
 // languages scoop reads.
 var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
-	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?|` +
+	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
 	`more (on|about)\b.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
-	`(what to )?read next|up next|further reading|also read|read also|see also|read more|keep reading|more to read|` +
-	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
+	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
+	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
 	`à lire aussi|a lire aussi|lire aussi|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
 	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
 	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
@@ -28,7 +28,7 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`lees ook|lees meer|gerelateerde artikelen|gerelateerd( nieuws)?|meer over .*|meer nieuws|zie ook|ook interessant|` +
 	`läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
 	`czytaj (też|także|również)|zobacz (też|także|również)|powiązane( artykuły)?|čtěte také|související články|` +
-	`читайте также|по теме|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
+	`читайте также|читайте ещё|читайте еще|по теме|смотрите также|вам (также |тоже )?может (быть интересно|понравиться)|вас (также |тоже )?может заинтересовать|похожие (записи|материалы|публикации)|рекомендуем( прочитать)?|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
 	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
 	`اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|मुख्य खबरें|यह भी पढ़ें|संबंधित खबरें|` +
 	`関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|` +
@@ -37,7 +37,7 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter)`)
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b)`)
 
 // skipSegments are path segments (before any extension) of pages that
 // are never stories: tags, authors, search, accounts, legal and share.
@@ -109,7 +109,8 @@ const (
 		adslot adunit advertisement`
 	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
-		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu`
+		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
+		infinitescroll nextarticle nextpost nextstory`
 )
 
 // rxCallToAction is link text that asks the reader to do something
@@ -131,7 +132,7 @@ var labelWords = wordSet(`other more related you recommended what read up furthe
 	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
-	artikel tin xem bài explore story plus en più don don't don’t`)
+	artikel tin xem bài explore story plus en più don don't don’t picked selected chosen curated`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
@@ -259,9 +260,12 @@ func imageAlt(n *html.Node) string {
 // element.
 func (p *page) innerLabel(n *html.Node) string {
 	var found string
+	// The label comes before the block's first story link: the walk
+	// stops at the first link or headline, which spares reading cards.
+	stop := false
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && found == "" && !stop; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
@@ -269,9 +273,14 @@ func (p *page) innerLabel(n *html.Node) string {
 				if !hasLink(c) || isRelatedLabel(t) {
 					found = t
 				}
+				stop = true
 				return
 			}
-			if depth < 3 && !hasLink(c) {
+			if c.DataAtom == atom.A {
+				stop = true
+				return
+			}
+			if depth < 5 {
 				walk(c, depth+1)
 			}
 		}

@@ -12,20 +12,20 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 50 pages: F1 0.854, precision 0.831, block 0.944,
-// inline 0.917, card dates 14/14.
+// Measured on all 80 pages: F1 0.919, precision 0.907, block 0.964,
+// inline 0.945, card dates 17/17.
 const (
-	minRelatedF1        = 0.84
-	minRelatedPrecision = 0.82
-	minRelatedBlock     = 0.93
-	minRelatedInline    = 0.90
+	minRelatedF1        = 0.90
+	minRelatedPrecision = 0.89
+	minRelatedBlock     = 0.95
+	minRelatedInline    = 0.93
 	minRelatedDate      = 0.90
 )
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for the tune part, the check part
-// and both. Misses and extras are listed for tune pages only, so that
+// and inline flag of matched stories, for each part (tune, tune2, check)
+// and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
 	pages, err := LoadRelatedPages(RelatedDir)
@@ -40,7 +40,7 @@ func TestRelated(t *testing.T) {
 	for _, p := range loadCorpus(t) {
 		html[p.ID] = p.HTML
 	}
-	tally := map[string]*RelatedTally{"tune": {}, "check": {}, "all": {}}
+	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "check": {}, "all": {}}
 	for _, p := range pages {
 		want, ok := labels[p.ID]
 		if !ok {
@@ -54,13 +54,18 @@ func TestRelated(t *testing.T) {
 		} else {
 			got = a.Related
 		}
-		tally[p.Part].Add(want, got)
+		part, ok := tally[p.Part]
+		if !ok {
+			t.Errorf("%s: unknown part %q", p.ID, p.Part)
+			continue
+		}
+		part.Add(want, got)
 		tally["all"].Add(want, got)
-		if p.Part == "tune" && testing.Verbose() {
+		if p.Part != "check" && testing.Verbose() {
 			logDiff(t, p, want, got)
 		}
 	}
-	for _, part := range []string{"tune", "check", "all"} {
+	for _, part := range []string{"tune", "tune2", "check", "all"} {
 		t.Logf("%-5s %s", part, tally[part])
 	}
 	all := tally["all"]

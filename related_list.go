@@ -1,0 +1,135 @@
+// Unlabelled lists of story links set in or just after the text, and the
+// links of a block that are no story: pagers and media items.
+
+package scoop
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// linkList reads a bulleted list set between paragraphs of the article,
+// or right after its last one, whose every item is one link to a story on
+// the same site and nothing more: the "see also" lines sites put in the
+// text without a label. A bullet that says more than its link is a point
+// of the article that cites a source, and a list of other sites' pages is
+// a source list. n is a ul or ol.
+func (p *page) linkList(n *html.Node) []story {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return nil
+	}
+	// Right after a paragraph: a list after a heading or an image is a
+	// part of the article, a list in a sidebar has no prose beside it.
+	prev := prevElement(n)
+	if prev == nil || !(prev.DataAtom == atom.P && hasText(prev) || isProse(prev)) {
+		return nil
+	}
+	items := 0
+	var links []link
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Li || items == maxListItems {
+			return nil
+		}
+		items++
+		ls := p.links(c)
+		if len(ls) != 1 || !p.sameSiteName(ls[0].url) || len(strings.Fields(ls[0].text)) < 3 {
+			return nil
+		}
+		t, short := textUpTo(c, 300)
+		if !short || strings.TrimRight(t, ".;,") != ls[0].text {
+			return nil
+		}
+		links = append(links, ls[0])
+	}
+	inBody := textGoesOn(n)
+	// One link alone after the text is as likely a credit ("Originally
+	// published on …") as a pointer.
+	if len(links) == 0 || len(links) < 2 && !inBody {
+		return nil
+	}
+	out := make([]story, len(links))
+	for i, l := range links {
+		out[i] = story{RelatedStory{Title: l.text, URL: l.url, Inline: inBody}, l.key}
+	}
+	return out
+}
+
+// textGoesOn reports whether the article's text goes on after list n, so
+// that the list stands between its paragraphs: two paragraphs of prose
+// follow it, at its level or its parent's. One paragraph alone after a
+// list is as often a credit or an editor's note under the text.
+func textGoesOn(n *html.Node) bool {
+	for i := 0; i < 2 && n.Parent != nil; i++ {
+		if proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling }) >= 2 {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// maxListItems is the most items a list of pointers holds; a longer list
+// is an index.
+const maxListItems = 12
+
+// sameSiteName reports whether u is on the page's site or a sister site
+// under the same name ("www.bbc.co.uk" beside "www.bbc.com").
+func (p *page) sameSiteName(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && siteLabel(pu.Hostname()) == siteLabel(p.url.Hostname())
+}
+
+// secondLevel are the second-level labels under which country domains
+// register names ("co.uk", "com.br").
+var secondLevel = wordSet(`co com net org gov ac edu ne or go gob`)
+
+// siteLabel returns the name a host is registered under, without its
+// subdomains and public suffix: "bbc" for "www.bbc.co.uk". It is a guess
+// without the public suffix list, good enough to tell a sister site.
+func siteLabel(host string) string {
+	parts := strings.Split(strings.ToLower(strings.TrimSuffix(host, ".")), ".")
+	if len(parts) < 2 {
+		return host
+	}
+	parts = parts[:len(parts)-1]
+	if len(parts) >= 2 && secondLevel[parts[len(parts)-1]] {
+		parts = parts[:len(parts)-1]
+	}
+	return parts[len(parts)-1]
+}
+
+// rxPager is link text that steps to the previous or next article of the
+// site ("Previous article", "Newer Story →"), whatever it is about.
+var rxPager = regexp.MustCompile(`(?i)^[^\pL\pN]*(previous|next|prev|older|newer|earlier|later) (article|story|post|entry|item)\b|^[^\pL\pN]*(article|post|artículo|articolo|beitrag|artikel) (précédent|suivant|anterior|siguiente|precedente|successivo|vorheriger|nächster)\b|^[^\pL\pN]*(vorheriger|nächster) (artikel|beitrag)\b`)
+
+// pagerWords are the first words of rxPager, checked first.
+var pagerWords = wordSet(`previous next prev older newer earlier later article post artículo articolo beitrag artikel vorheriger nächster`)
+
+// mediaWords are the words sites set alone before a card's headline to
+// say it is a video, gallery or podcast, which are not stories.
+var mediaWords = wordSet(`video videos watch gallery photos pictures slideshow audio podcast listen vidéo vídeo diaporama bildergalerie`)
+
+// notStoryLink reports whether a link of a related block is a pager step
+// or a media item rather than a story.
+func notStoryLink(l link) bool {
+	if pagerWords[strings.ToLower(firstWord(l.text))] && rxPager.MatchString(l.text) {
+		return true
+	}
+	// The kind stands alone in its own element before the headline: a
+	// headline that starts with "Video shows…" is a story.
+	first := strings.Trim(firstText(l.node), " :|-–—")
+	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
+}
+
+// hasText reports whether n holds a letter or digit.
+func hasText(n *html.Node) bool { return firstText(n) != "" }

@@ -1,0 +1,109 @@
+// Blocks that look related but list something else: the site's or the
+// author's latest stories, or the next story of an endless scroll.
+
+package scoop
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// rxFromOwner is a label that names where the stories come from rather
+// than what they are about: "More from X", "More by X".
+var rxFromOwner = regexp.MustCompile(`(?i)^[^\pL\pN]*(more|other|recent|latest) (stories |articles |news )?(from|by)\s+(the\s+)?(.+?)[^\pL\pN]*$`)
+
+// ownerLabel reports whether label names the site or the article's author
+// ("More From the Los Angeles Times", "More from Jane Doe"): such a block
+// lists their latest stories, not stories on this subject. "More from
+// Politics" names a section and stays.
+func (p *page) ownerLabel(label string) bool {
+	m := rxFromOwner.FindStringSubmatch(label)
+	if m == nil {
+		return false
+	}
+	who := strings.ToLower(m[5])
+	// The site's own name, as its host spells it ("More from The Hill"
+	// on thehill.com), when the page does not declare it.
+	squashed := strings.Join(strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
+	if host := siteLabel(p.url.Hostname()); squashed == host || "the"+squashed == host {
+		return true
+	}
+	names := []string{p.meta["og:site_name"], p.siteName(""), p.meta["application-name"], p.meta["apple-mobile-web-app-title"],
+		strings.TrimPrefix(p.meta["twitter:site"], "@"), p.meta["author"], p.meta["article:author"], p.byline("")}
+	for _, name := range names {
+		name = strings.ToLower(collapse(name))
+		if name != "" && (strings.Contains(name, who) || strings.Contains(who, name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNotRelated reports whether an ancestor of n near it is a sponsored,
+// sitewide or social widget, whose own labels ("You May Like") mimic
+// related blocks.
+func inNotRelated(n *html.Node) bool {
+	for i := 0; i < 5 && n.Parent != nil; i++ {
+		n = n.Parent
+		if hintBits(n, hintVocab)&hintSponsored != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rxNextLabel is the label of a pointer to the story that follows in an
+// endless scroll ("Read next", "Up next").
+var rxNextLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*((what to )?read next|up next|next (story|article|up|read)|coming up( next)?|à suivre|nächster artikel|siguiente (artículo|noticia)|prossimo articolo|próximo artigo)[^\pL\pN]*$`)
+
+// nextPager reports whether a block labelled "Read next" holds one story
+// that shares no word with this article's title and description: the next
+// story of an endless scroll, rather than one chosen for this article.
+func (p *page) nextPager(label string, stories []story) bool {
+	if len(stories) != 1 || !rxNextLabel.MatchString(label) {
+		return false
+	}
+	return !p.onSubject(stories[0].Title)
+}
+
+// onSubject reports whether t shares a word of five letters or more with
+// the article's title or description.
+func (p *page) onSubject(t string) bool {
+	if p.subject == nil {
+		p.subject = map[string]bool{}
+		for _, s := range []string{p.meta["og:title"], p.titleTag, p.meta["og:description"], p.meta["description"]} {
+			for _, w := range stems(s) {
+				p.subject[w] = true
+			}
+		}
+	}
+	for _, w := range stems(t) {
+		if p.subject[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// stopStems are the stems of common words of five letters or more, which
+// say nothing of a subject.
+var stopStems = wordSet(`about after again being could every first their there these those under where which while would other years`)
+
+// stems returns the first five letters of each word of t of five letters
+// or more, lower cased: a crude stem that matches "permit" with "permits".
+func stems(t string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		r := []rune(w)
+		if len(r) < 5 {
+			continue
+		}
+		if s := string(r[:5]); !stopStems[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
