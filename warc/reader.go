@@ -213,7 +213,7 @@ func (r *Reader) All() iter.Seq2[*scoop.Record, error] {
 func (r *Reader) Read() (*scoop.Record, error) {
 	if r.items == nil {
 		r.items, r.stop, r.done = make(chan []item, 1), make(chan struct{}), make(chan struct{})
-		go r.readAhead()
+		go r.readAhead(r.stop)
 	}
 	for {
 		if r.err != nil {
@@ -296,8 +296,10 @@ const (
 )
 
 // readAhead reads the pages and errors of the input into r.items, in
-// batches, until the end of the input, a fatal error, or Close.
-func (r *Reader) readAhead() {
+// batches, until the end of the input, a fatal error, or Close, which
+// closes stop. (It is given stop rather than reading r.stop, which
+// Close sets to nil: a receive from nil would never end.)
+func (r *Reader) readAhead(stop <-chan struct{}) {
 	defer close(r.done)
 	defer close(r.items)
 	var batch []item
@@ -310,37 +312,43 @@ func (r *Reader) readAhead() {
 		case r.items <- batch:
 			batch, size = make([]item, 0, batchPages), 0
 			return true
-		case <-r.stop:
+		case <-stop:
 			return false
 		}
 	}
 	defer func() { send() }()
 	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
 		wr, off, err := r.next()
 		if err == io.EOF {
 			return
 		}
+		var it *item
 		if err != nil {
 			var re *RecordError
-			fatal := !errors.As(err, &re)
-			if !fatal {
-				r.count(func(s *Stats) { s.Errors++ })
-			}
-			batch = append(batch, item{err: err})
-			if fatal {
+			if !errors.As(err, &re) {
+				batch = append(batch, item{err: err})
 				return
 			}
-			continue
-		}
-		it, err := r.page(wr, off)
-		wr.Close()
-		if err != nil {
 			r.count(func(s *Stats) { s.Errors++ })
 			it = &item{err: err}
+		} else {
+			it, err = r.page(wr, off)
+			wr.Close()
+			if err != nil {
+				r.count(func(s *Stats) { s.Errors++ })
+				it = &item{err: err}
+			}
+			if it == nil {
+				continue
+			}
 		}
-		if it == nil {
-			continue
-		}
+		// Errors count towards a batch too, so that a file of nothing
+		// but damaged records is not held whole.
 		batch = append(batch, *it)
 		if size += len(it.body); (len(batch) >= batchPages || size >= batchBytes) && !send() {
 			return

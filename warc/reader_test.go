@@ -224,6 +224,40 @@ func TestReadSeen(t *testing.T) {
 	}
 }
 
+// TestReadStopEarly stops reading a site's archive after two articles:
+// the reading ahead has stopped when All returns, and it read three
+// batches of pages ahead of the extraction at most, not the whole file.
+func TestReadStopEarly(t *testing.T) {
+	path, pages := archiveSite(t, t.TempDir(), true)
+	if len(pages) <= 4*batchPages {
+		t.Fatalf("%d pages: too few to tell a bounded reading ahead", len(pages))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rd := NewReader(f, "site.warc.gz")
+	n := 0
+	for _, err := range rd.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n++; n == 2 {
+			break
+		}
+	}
+	select {
+	case <-rd.done:
+	default:
+		t.Fatal("still reading ahead after All returned")
+	}
+	st := rd.Stats()
+	if ahead := st.Pages - st.Articles - st.NotArticle - st.Duplicates; n != 2 || ahead > 3*batchPages || st.Pages == int64(len(pages)) {
+		t.Errorf("%d articles; %d of %d pages read, %d of them not yet extracted: more than three batches ahead", n, st.Pages, len(pages), ahead)
+	}
+}
+
 // readErrs reads a file and returns its records and the errors of the
 // records skipped.
 func readErrs(t *testing.T, r io.Reader) (recs []*scoop.Record, skipped []error, fatal error) {
