@@ -33,9 +33,8 @@ type page struct {
 	head      *html.Node // the headline, once headlineAt found it
 	headAt    int
 	headFound bool
-	headings  int // h2–h4 outside chrome
-	linkedHd  int // of those, the ones that are a link: teaser headlines
-	textSeen  int // visible text bytes walked so far
+	headings  []*html.Node // the first h2–h4, read only for refused pages
+	textSeen  int          // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
@@ -162,11 +161,8 @@ func (p *page) scanElement(n *html.Node) bool {
 		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {
 			p.subheads = append(p.subheads, line{node: n, at: p.textSeen})
 		}
-		if p.headings < 100 && !inChrome(n) {
-			p.headings++
-			if t := textOf(n); t != "" && linkDensity(n, t) > 0.8 {
-				p.linkedHd++
-			}
+		if len(p.headings) < 100 {
+			p.headings = append(p.headings, n)
 		}
 	}
 	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta {
