@@ -42,6 +42,30 @@ type page struct {
 	order     *dateOrder      // how numeric dates read, once decided
 }
 
+// dateAttrs reports whether n carries a date in microdata, RDFa or
+// hAtom, in an attribute or as its own text ("<span property="dc:date">
+// 12.03.2025</span>", <abbr class="published" title="2013-04-04">), in
+// one pass over its attributes: this runs on every element.
+func dateAttrs(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			if a.Val == "datePublished" || a.Val == "dateModified" || a.Val == "dateCreated" {
+				return true
+			}
+		case "property":
+			if rdfaDates[strings.ToLower(a.Val)] {
+				return true
+			}
+		case "title":
+			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hatomDate reports whether n is an hAtom or hCalendar date element.
 func hatomDate(n *html.Node) bool {
 	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
@@ -165,17 +189,8 @@ func (p *page) scanElement(n *html.Node) bool {
 			p.headings = append(p.headings, n)
 		}
 	}
-	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta {
-		// Microdata and RDFa dates, in an attribute or as the element's
-		// own text ("<span property="dc:date">12.03.2025</span>").
-		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" || v == "dateCreated" {
-			p.times = append(p.times, n)
-		} else if v := strings.ToLower(attr(n, "property")); v != "" && rdfaDates[v] {
-			p.times = append(p.times, n)
-		} else if t := attr(n, "title"); len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
-			// hAtom: <abbr class="published" title="2013-04-04T18:52:11+00:00">
-			p.times = append(p.times, n)
-		}
+	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta && len(n.Attr) > 0 && dateAttrs(n) {
+		p.times = append(p.times, n)
 	}
 	return true
 }
