@@ -78,10 +78,21 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 			return PageListing, "story links"
 		}
 	}
-	// Letters, not words: Chinese and Japanese do not separate words.
+	// Letters, not words: Chinese and Japanese do not separate words. A
+	// Han or kana character says about what three Latin letters say, a
+	// Hangul syllable two.
 	n := 0
 	for _, r := range text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < 0x1100:
+			if unicode.IsLetter(r) {
+				n++
+			}
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			n += 3
+		case unicode.Is(unicode.Hangul, r):
+			n += 2
+		case unicode.IsLetter(r):
 			n++
 		}
 	}

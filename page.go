@@ -369,6 +369,39 @@ func ldString(v any) string {
 	return ""
 }
 
+// ldName returns the name of a JSON-LD person or organization: its own
+// "name", else the name of the node its "@id" points to elsewhere on the
+// page (a @graph's publisher is often only a reference). It never returns
+// an address or an identifier.
+func (p *page) ldName(v any) string {
+	switch v := v.(type) {
+	case string:
+		if v = strings.TrimSpace(v); !strings.Contains(v, "://") && !strings.HasPrefix(v, "#") && !strings.HasPrefix(v, "/") {
+			return v
+		}
+	case []any:
+		for _, e := range v {
+			if s := p.ldName(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		if s := p.ldName(v["name"]); s != "" {
+			return s
+		}
+		if id, ok := v["@id"].(string); ok && id != "" {
+			for _, o := range p.jsonLD {
+				if o["@id"] == id {
+					if s, ok := o["name"]; ok {
+						return p.ldName(s)
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // resolve returns ref as an absolute http(s) URL against the page base,
 // or "" when it is not one.
 func (p *page) resolve(ref string) string {
