@@ -31,8 +31,10 @@
 //
 // extract.go runs the steps; page.go reads the page before readability
 // rewrites it; charset.go decodes; classify.go decides what a page holds
-// (articles, listings, soft 404s); date.go parses and finds dates,
-// pubdate.go settles the publisher's day from the dateline; source.go
+// (articles, listings, soft 404s); date.go parses dates, datewords.go holds
+// their words in many languages, datesource.go finds them in metadata,
+// markup and text, pubdate.go settles the publisher's day from the
+// dateline; source.go
 // finds source credits; related.go walks the page for related-story
 // blocks, marks page debris and merges stories by URL, related_block.go
 // recognises blocks and inline callouts, related_card.go reads their
