@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -282,8 +283,15 @@ func (p *page) byline(found string) string {
 			authors = []any{a["author"]}
 		}
 		for _, au := range authors {
-			if n := collapse(ldString(au)); n != "" && !strings.HasPrefix(n, "http") && !slices.Contains(names, n) {
+			if n := collapse(p.ldName(au)); n != "" && !slices.Contains(names, n) {
 				names = append(names, n)
+			}
+		}
+		// Metadata that names only the publisher as author says less
+		// than the visible "By …" line.
+		if site := p.siteName(""); len(names) == 1 && site != "" && strings.EqualFold(names[0], site) {
+			if b := cleanByline(found); b != "" && !strings.EqualFold(b, site) {
+				return b
 			}
 		}
 		if len(names) > 0 {
@@ -317,11 +325,14 @@ func cleanByline(s string) string {
 // siteName returns the publisher's name: og:site_name as readability
 // reads it, else the JSON-LD publisher.
 func (p *page) siteName(found string) string {
-	if found != "" {
-		return collapse(found)
+	if found = collapse(found); found != "" && !strings.Contains(found, "://") {
+		return found
+	}
+	if s := collapse(p.meta["og:site_name"]); s != "" && !strings.Contains(s, "://") {
+		return s
 	}
 	if a := p.article(); a != nil {
-		return collapse(ldString(a["publisher"]))
+		return collapse(p.ldName(a["publisher"]))
 	}
 	return ""
 }
@@ -410,7 +421,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 func (p *page) stripSiteName(t string) string {
 	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
 	if a := p.article(); a != nil {
-		names = append(names, ldString(a["publisher"]))
+		names = append(names, p.ldName(a["publisher"]))
 	}
 	host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www.")
 	if i := strings.IndexByte(host, '.'); i > 0 {
@@ -435,5 +446,36 @@ func (p *page) stripSiteName(t string) string {
 			return strings.TrimSpace(t[i+len(sep):])
 		}
 	}
+	return stripCJKSite(t, isSite)
+}
+
+// cjkSiteWords end the names of Chinese, Japanese and Korean news sites,
+// which titles append without spaces: "…-新华网", "…｜東京新聞".
+var cjkSiteWords = []string{"网", "網", "报", "報", "新闻", "新聞", "在线", "频道", "頻道", "ニュース", "新聞社", "뉴스", "일보", "신문"}
+
+// stripCJKSite removes a site name appended to a CJK title with a
+// separator and no spaces, when it is the site's name or reads as one.
+func stripCJKSite(t string, isSite func(string) bool) string {
+	i := strings.LastIndexAny(t, "-_|｜－—–")
+	if i <= 0 || !strings.ContainsFunc(t[:i], isCJK) {
+		return t
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	suffix := strings.TrimSpace(t[i+w:])
+	if n := utf8.RuneCountInString(suffix); n == 0 || n > 12 {
+		return t
+	}
+	for _, word := range cjkSiteWords {
+		if strings.HasSuffix(suffix, word) {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	if isSite(suffix) {
+		return strings.TrimSpace(t[:i])
+	}
 	return t
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
