@@ -168,15 +168,20 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 	info := scanHTML(body)
 	base := pageBase(final, &info)
 	if depth < cr.maxDepth {
+		var here map[string]bool // ids sent from this page, which repeats links too
 		for _, l := range info.links {
 			id := ""
 			if cr.sent != nil {
-				if id = linkID(base, l); cr.sent.has(id) {
+				if id = linkID(base, l); id != "" && (here[id] || cr.sent.has(id)) {
 					continue
 				}
 			}
-			if u, err := CleanURL(base, l); err == nil && cr.queueLink(res, u, depth+1, finalURL, false) && id != "" {
+			if u, err := CleanURL(base, l); err == nil && cr.queueLink(res, u, depth+1, finalURL, false) && id != "" && cr.rulesSettled(u.Host) {
 				res.sent = append(res.sent, id)
+				if here == nil {
+					here = map[string]bool{}
+				}
+				here[id] = true
 			}
 		}
 	}

@@ -16,7 +16,9 @@ import (
 //
 // A link is remembered only once the Ack that carried it has been
 // recorded: a lease that expired lost its links, and they must be sent
-// again when its page is fetched again.
+// again when its page is fetched again. Nor is one remembered before its
+// host's robots.txt is read (rulesSettled): once the rules are known, a
+// page that repeats it counts a robots skip, as it did without sentLinks.
 type sentLinks struct {
 	mu sync.RWMutex
 	m  map[string]struct{}
@@ -71,4 +73,14 @@ func (s *sentLinks) add(ids []string) {
 	for _, id := range ids {
 		s.m[id] = struct{}{}
 	}
+}
+
+// rulesSettled reports whether admit's robots.txt decision for the host
+// is final for the run: the rules are read once and kept.
+func (cr *crawl) rulesSettled(host string) bool {
+	if cr.cfg.IgnoreRobotsTxt {
+		return true
+	}
+	_, ok := cr.knownRules(host)
+	return ok
 }
