@@ -24,9 +24,12 @@ type sentLinks struct {
 	m  map[string]struct{}
 }
 
-// maxSentLinks bounds the memory of sentLinks, which forgets everything
-// when full, so that a crawl's memory stays flat however large the site.
-const maxSentLinks = 1 << 14
+// maxSentLinks bounds the memory of sentLinks (a few hundred kB), which
+// forgets everything when full, so that a crawl's memory stays flat
+// however large the site. The links worth remembering, those of a site's
+// templates, are a few hundred; each story's own link fills it between
+// two resets, and the template's links are sent again once after each.
+const maxSentLinks = 1 << 12
 
 // linkID is the identity of a link's text on a page with that base, or ""
 // when it resolves against more of the base than is kept: only a path
