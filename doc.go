@@ -46,7 +46,8 @@
 // trailing labels; dom.go holds the DOM helpers they share.
 //
 // scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
-// seeds, admission); fetch.go is the Colly wiring, the transport and what
+// seeds, admission), with sentlinks.go's memory of the links already
+// sent to the frontier; fetch.go is the Colly wiring, the transport and what
 // becomes of a request; retry.go classifies failures and times retries;
 // robots.go reads robots.txt (RFC 9309); crawlpage.go handles a fetched
 // page (sitemap, feed or HTML, classification by Extract, delivery);
