@@ -165,8 +165,8 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 	final := j.resp.Request.URL
 	finalURL := final.String()
 	depth := j.req.Depth
-	info := scanHTML(body)
-	base := pageBase(final, &info)
+	rec, del, info, err := cr.cfg.Extractor.pageRecord(body, final, ct, cr.cfg.Now())
+	base := info.baseURL
 	if depth < cr.maxDepth {
 		var here map[string]bool // ids sent from this page, which repeats links too
 		for _, l := range info.links {
@@ -192,7 +192,6 @@ func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 			}
 		}
 	}
-	rec, del, err := cr.cfg.Extractor.pageRecord(body, final, &info, base, ct, cr.cfg.Now())
 	var amp *ampError
 	var na *NotArticleError
 	switch {

@@ -59,6 +59,13 @@ func (e *Extractor) Extract(r io.Reader, pageURL string) (*Article, error) {
 // header is known: its charset parameter decides the decoding unless the
 // document starts with a byte order mark.
 func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType string) (*Article, error) {
+	return e.extract(r, pageURL, contentType, nil)
+}
+
+// extract is ExtractWithContentType that also fills info, when not nil,
+// with the page's links from the same parse, so that a crawl reads each
+// page once. info stays empty when the page is not parsed.
+func (e *Extractor) extract(r io.Reader, pageURL, contentType string, info *pageInfo) (*Article, error) {
 	u, err := url.Parse(pageURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%w: %q", ErrInvalidURL, pageURL)
@@ -94,7 +101,7 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 	// "3 hours ago" means something only against the clock the page was
 	// fetched by, which a caller who sets Now gives.
 	relative := e.Now != nil
-	a, err := extractDoc(doc, u, now(), relative)
+	a, err := extractDoc(doc, u, now(), relative, info)
 	if errors.Is(err, ErrNoArticle) && bytes.Contains(bytes.ToLower(body), []byte("<noscript")) {
 		// Some pages show their article only to readers without
 		// JavaScript. Parsed as a browser with scripting off would, the
@@ -102,7 +109,7 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 		doc, perr := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
 		if perr == nil {
 			renameAll(doc, atom.Noscript, "div")
-			if a2, err2 := extractDoc(doc, u, now(), relative); err2 == nil {
+			if a2, err2 := extractDoc(doc, u, now(), relative, nil); err2 == nil {
 				return a2, nil
 			}
 		}
@@ -120,12 +127,15 @@ func renameAll(n *html.Node, from atom.Atom, to string) {
 	}
 }
 
-func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Article, error) {
+func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *pageInfo) (*Article, error) {
 	// Everything that needs the page as published is read before
 	// readability rewrites the tree. Related blocks, credit lines and
 	// debris are marked there and removed from readability's output.
-	p := &page{relative: relative}
+	p := &page{relative: relative, info: info}
 	p.scan(doc, u)
+	if info != nil {
+		info.scanned = true
+	}
 	credits := p.sourceCredits()
 	for _, c := range credits {
 		p.cut(c.block, cutDebris)

@@ -30,6 +30,7 @@ type page struct {
 	paras     []line     // the first paragraphs and where they stand, where a lead may be
 	fetched   time.Time  // the fetch time relative dates count from; zero: not read
 	relative  bool       // whether to collect relative date lines, read against fetched
+	info      *pageInfo  // when not nil, the links the crawler follows, read in the same walk
 	head      *html.Node // the headline, once headlineAt found it
 	headAt    int
 	headFound bool
@@ -137,6 +138,9 @@ func (p *page) scan(doc *html.Node, u *url.URL) {
 // scanElement records what n says about the page and reports whether its
 // children are worth visiting.
 func (p *page) scanElement(n *html.Node) bool {
+	if p.info != nil {
+		p.info.add(n)
+	}
 	switch n.DataAtom {
 	case atom.Html:
 		p.lang = attr(n, "lang")
