@@ -29,8 +29,7 @@ func (e *Extractor) PageRecord(body []byte, finalURL, contentType string, fetche
 	if err != nil || (final.Scheme != "http" && final.Scheme != "https") || final.Host == "" {
 		return nil, nil, fmt.Errorf("%w: %q", ErrInvalidURL, finalURL)
 	}
-	info := scanHTML(body)
-	rec, del, err := e.pageRecord(body, final, &info, pageBase(final, &info), contentType, fetchedAt)
+	rec, del, _, err := e.pageRecord(body, final, contentType, fetchedAt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -63,17 +62,25 @@ func (e *ampError) Is(target error) bool { return target == ErrNoArticle }
 
 // pageRecord is the one place that turns a fetched HTML page into a
 // Record and its Delivery, for the crawl (readPage) and for archives
-// (PageRecord). info is scanHTML of body and base the page's base. The
+// (PageRecord). It also returns the page's links and base, read in the
+// same parse as the article (or by scanHTML when the page was not
+// parsed), for the crawl to follow whatever became of the page. The
 // Record's Status, Depth and FoundOn are the caller's to set.
-func (e *Extractor) pageRecord(body []byte, final *url.URL, info *pageInfo, base *url.URL, ct string, fetchedAt time.Time) (*Record, *Delivery, error) {
+func (e *Extractor) pageRecord(body []byte, final *url.URL, ct string, fetchedAt time.Time) (*Record, *Delivery, *pageInfo, error) {
+	info := &pageInfo{}
+	a, err := e.extract(bytes.NewReader(body), final.String(), ct, info)
+	if !info.scanned {
+		*info = scanHTML(body)
+	}
+	base := pageBase(final, info)
+	info.baseURL = base
 	if info.amp && info.canonical != "" {
 		if cu, err := CleanURL(base, info.canonical); err == nil && keyOf(cu) != keyOf(final) {
-			return nil, nil, &ampError{page: final.String(), canonical: cu}
+			return nil, nil, info, &ampError{page: final.String(), canonical: cu}
 		}
 	}
-	a, err := e.ExtractWithContentType(bytes.NewReader(body), final.String(), ct)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, info, err
 	}
 	bodySum := sha256.Sum256(body)
 	rec := &Record{
@@ -88,5 +95,5 @@ func (e *Extractor) pageRecord(body []byte, final *url.URL, info *pageInfo, base
 		key = keyOf(final)
 	}
 	rec.ID = keyID(key)
-	return rec, &Delivery{Key: key, URL: a.URL, Host: final.Host, ContentSHA: rec.ContentSHA256, BodySHA: hex.EncodeToString(bodySum[:])}, nil
+	return rec, &Delivery{Key: key, URL: a.URL, Host: final.Host, ContentSHA: rec.ContentSHA256, BodySHA: hex.EncodeToString(bodySum[:])}, info, nil
 }

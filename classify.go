@@ -72,14 +72,27 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 	if !declared && listing(body) {
 		return PageListing, "linked headlines"
 	}
-	links, linked, letters := p.storyLinks(body)
-	if !declared && (links >= 3 && p.declaresListing() || links >= 5 && linked*2 >= letters) {
-		return PageListing, "story links"
+	if !declared {
+		links, linked, letters := p.storyLinks(body)
+		if links >= 3 && p.declaresListing() || links >= 5 && linked*2 >= letters {
+			return PageListing, "story links"
+		}
 	}
-	// Letters, not words: Chinese and Japanese do not separate words.
+	// Letters, not words: Chinese and Japanese do not separate words. A
+	// Han or kana character says about what three Latin letters say, a
+	// Hangul syllable two.
 	n := 0
 	for _, r := range text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < 0x1100:
+			if unicode.IsLetter(r) {
+				n++
+			}
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			n += 3
+		case unicode.Is(unicode.Hangul, r):
+			n += 2
+		case unicode.IsLetter(r):
 			n++
 		}
 	}
@@ -90,7 +103,7 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 	if n >= 500 || n >= 120 && (dated || headline) || n >= 40 && headline && dated {
 		return PageArticle, ""
 	}
-	if p.linkedHd >= 3 && p.linkedHd*2 >= p.headings {
+	if p.linkedHeadings() {
 		return PageListing, "linked headlines"
 	}
 	return PageOther, "too little prose"
@@ -207,4 +220,21 @@ func (p *page) declaresListing() bool {
 		}
 	}
 	return false
+}
+
+// linkedHeadings reports whether most of the page's headings, as it was
+// published, are links: a section front whose teasers readability did
+// not keep.
+func (p *page) linkedHeadings() bool {
+	var headings, linked int
+	for _, h := range p.headings {
+		if inChrome(h) {
+			continue
+		}
+		headings++
+		if t := textOf(h); t != "" && linkDensity(h, t) > 0.8 {
+			linked++
+		}
+	}
+	return linked >= 3 && linked*2 >= headings
 }

@@ -47,6 +47,8 @@ type crawl struct {
 	hostMu sync.Mutex
 	hosts  map[string]*hostInfo
 
+	sent *sentLinks // nil when Refresh may queue a seen key again
+
 	seedOK     atomic.Bool  // a seed was fetched
 	seedFailed atomic.Int64 // seeds invalid or failed
 }
@@ -98,6 +100,9 @@ func newCrawl(s *Scraper, st *counters, fn func(*Record, error) error) (*crawl, 
 		maxDepth: cfg.MaxDepth, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	if cr.log == nil {
 		cr.log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Refresh <= 0 {
+		cr.sent = &sentLinks{}
 	}
 	// A lease outlives its request: robots.txt and the page, each
 	// bounded by Timeout, and the callback.
@@ -236,8 +241,9 @@ func (cr *crawl) signal() {
 	}
 }
 
-// ack ends a lease and wakes a waiting worker.
-func (cr *crawl) ack(l *Lease, a *Ack) {
+// ack ends a lease and wakes a waiting worker. It reports whether the
+// frontier recorded the ack.
+func (cr *crawl) ack(l *Lease, a *Ack) bool {
 	err := cr.fr.Ack(context.Background(), time.Now(), l, a)
 	if errors.Is(err, ErrLeaseExpired) {
 		cr.log.Warn("lease expired before its ack", "url", l.Request.URL)
@@ -245,6 +251,7 @@ func (cr *crawl) ack(l *Lease, a *Ack) {
 		cr.stop(err)
 	}
 	cr.signal()
+	return err == nil
 }
 
 // stop ends the crawl with err.

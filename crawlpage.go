@@ -28,6 +28,7 @@ const (
 // result is what a fetched page gave.
 type result struct {
 	links    []FrontierRequest
+	sent     []string // linkID of the page's links in links, for sentLinks
 	finished []string
 	revisit  bool // a seed, listing, sitemap or feed: worth a refresh
 	rec      *Record
@@ -146,36 +147,51 @@ func (cr *crawl) readListing(j *job, res *result, body []byte, parse func([]byte
 	res.skip, res.detail = op, []any{"entries", len(entries)}
 }
 
-func (cr *crawl) queueLink(res *result, u *url.URL, depth int, foundOn string, seed bool) {
-	if q, why := cr.admit(u, depth, foundOn, seed); q != nil {
+// queueLink adds u to the links of res if it is to be fetched, and
+// reports whether it was.
+func (cr *crawl) queueLink(res *result, u *url.URL, depth int, foundOn string, seed bool) bool {
+	q, why := cr.admit(u, depth, foundOn, seed)
+	if q != nil {
 		res.links = append(res.links, *q)
 	} else if why != "" {
 		cr.skip(why, u.String())
 	}
+	return q != nil
 }
 
 // readPage follows an HTML page's links and makes its record, if Extract
 // finds an article on it.
 func (cr *crawl) readPage(j *job, res *result, body []byte, ct string) {
 	final := j.resp.Request.URL
+	finalURL := final.String()
 	depth := j.req.Depth
-	info := scanHTML(body)
-	base := pageBase(final, &info)
+	rec, del, info, err := cr.cfg.Extractor.pageRecord(body, final, ct, cr.cfg.Now())
+	base := info.baseURL
 	if depth < cr.maxDepth {
+		var here map[string]bool // ids sent from this page, which repeats links too
 		for _, l := range info.links {
-			if u, err := CleanURL(base, l); err == nil {
-				cr.queueLink(res, u, depth+1, final.String(), false)
+			id := ""
+			if cr.sent != nil {
+				if id = linkID(base, l); id != "" && (here[id] || cr.sent.has(id)) {
+					continue
+				}
+			}
+			if u, err := CleanURL(base, l); err == nil && cr.queueLink(res, u, depth+1, finalURL, false) && id != "" && cr.rulesSettled(u.Host) {
+				res.sent = append(res.sent, id)
+				if here == nil {
+					here = map[string]bool{}
+				}
+				here[id] = true
 			}
 		}
 	}
 	if cr.cfg.Feeds {
 		for _, l := range info.feeds {
 			if u, err := CleanURL(base, l); err == nil {
-				cr.queueLink(res, u, depth, final.String(), false)
+				cr.queueLink(res, u, depth, finalURL, false)
 			}
 		}
 	}
-	rec, del, err := cr.cfg.Extractor.pageRecord(body, final, &info, base, ct, cr.cfg.Now())
 	var amp *ampError
 	var na *NotArticleError
 	switch {
@@ -238,46 +254,41 @@ func (cr *crawl) outOfWindow(a *Article) string {
 }
 
 // deliver hands a record to the callback unless it repeats one delivered
-// before, and acks the lease with it. The check, the call and the ack are
-// one step, so that two copies of a story fetched at once are not both
-// delivered.
-func (cr *crawl) deliver(l *Lease, j *job, a *Ack, res *result) {
+// before, and acks the lease with it; it reports whether the frontier
+// took the ack. The check, the call and the ack are one step, so that two
+// copies of a story fetched at once are not both delivered.
+func (cr *crawl) deliver(l *Lease, j *job, a *Ack, res *result) bool {
 	cr.emitMu.Lock()
 	defer cr.emitMu.Unlock()
 	if cr.stopped() != nil {
 		a.Outcome = Release
-		cr.ack(l, a)
-		return
+		return cr.ack(l, a)
 	}
 	prior, err := cr.fr.Delivered(context.Background(), res.del)
 	if err != nil {
 		cr.stop(err)
 		a.Outcome = Release
-		cr.ack(l, a)
-		return
+		return cr.ack(l, a)
 	}
 	switch {
 	case prior == nil:
 	case prior.Key != "":
 		cr.skip(skipDuplicateURL, res.rec.FinalURL, "of", prior.URL)
-		cr.ack(l, a)
-		return
+		return cr.ack(l, a)
 	case prior.BodySHA != "":
 		cr.skip(skipDuplicateBody, res.rec.FinalURL, "of", prior.URL)
-		cr.ack(l, a)
-		return
+		return cr.ack(l, a)
 	default:
 		res.rec.DuplicateOf = prior.URL
 	}
 	if err := cr.fn(res.rec, nil); err != nil {
 		cr.stop(err)
 		a.Outcome = Release
-		cr.ack(l, a)
-		return
+		return cr.ack(l, a)
 	}
 	cr.st.delivered()
 	a.Delivery = res.del
-	cr.ack(l, a)
+	return cr.ack(l, a)
 }
 
 // keyOfRaw is the URL key of an address as fetched.

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 
@@ -18,11 +19,43 @@ import (
 // where it links to, and whether it is the AMP rendering of another.
 // Whether it holds an article is Extract's decision alone.
 type pageInfo struct {
+	baseURL   *url.URL // base resolved against the page's address, set by pageRecord
+	scanned   bool     // filled from a parse of the page
 	base      string
 	links     []string
 	canonical string
 	amp       bool
 	feeds     []string
+}
+
+// add records what element n says about the page's links, as scanHTML
+// does for a document not otherwise parsed.
+func (p *pageInfo) add(n *html.Node) {
+	switch n.DataAtom {
+	case atom.A, atom.Area:
+		if h := attr(n, "href"); h != "" {
+			p.links = append(p.links, h)
+		}
+	case atom.Link:
+		rel := " " + strings.ToLower(attr(n, "rel")) + " "
+		switch {
+		case strings.Contains(rel, " canonical "):
+			if p.canonical == "" {
+				p.canonical = attr(n, "href")
+			}
+		case strings.Contains(rel, " alternate "):
+			t := strings.ToLower(attr(n, "type"))
+			if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
+				p.feeds = append(p.feeds, attr(n, "href"))
+			}
+		}
+	case atom.Html:
+		p.amp = hasAttr(n, "amp") || hasAttr(n, "⚡")
+	case atom.Base:
+		if p.base == "" {
+			p.base = attr(n, "href")
+		}
+	}
 }
 
 // scanHTML reads the links of an HTML document.

@@ -31,21 +31,23 @@
 //
 // extract.go runs the steps; page.go reads the page before readability
 // rewrites it; charset.go decodes; classify.go decides what a page holds
-// (articles, listings, soft 404s); date.go parses and finds dates,
-// pubdate.go settles the publisher's day from the dateline; source.go
-// finds source credits; related.go walks the page for related-story
-// blocks, marks page debris and merges stories by URL, related_block.go
-// recognises blocks and inline callouts, related_card.go reads their
-// cards and JSON-LD, related_list.go reads unlabelled lists of story
-// links and drops pager and media links, related_owner.go tells the
+// (articles, listings, soft 404s); date.go parses dates, datewords.go holds
+// their words in many languages, datesource.go finds them in metadata,
+// markup and text, pubdate.go settles the publisher's day from the
+// dateline; source.go finds source credits; related.go walks the page for
+// related-story blocks, marks page debris and merges stories by URL,
+// related_block.go recognises blocks and inline callouts, related_card.go
+// reads their cards and JSON-LD, related_list.go reads unlabelled lists of
+// story links and drops pager and media links, related_owner.go tells the
 // site's or author's lists and endless-scroll pointers, related_link.go
 // decides which links are stories and related_vocab.go holds their
-// vocabulary; lead.go restores a lead readability left out; clean.go
-// cleans and renders the body, with boilerplate.go's line rules and
-// dangling.go's trailing labels; dom.go holds the DOM helpers they share.
+// vocabulary; lead.go restores a lead readability left out; clean.go cleans
+// and renders the body, with boilerplate.go's line rules and dangling.go's
+// trailing labels; dom.go holds the DOM helpers they share.
 //
 // scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
-// seeds, admission); fetch.go is the Colly wiring, the transport and what
+// seeds, admission), with sentlinks.go's memory of the links already
+// sent to the frontier; fetch.go is the Colly wiring, the transport and what
 // becomes of a request; retry.go classifies failures and times retries;
 // robots.go reads robots.txt (RFC 9309); crawlpage.go handles a fetched
 // page (sitemap, feed or HTML, classification by Extract, delivery);

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -58,6 +59,13 @@ func (e *Extractor) Extract(r io.Reader, pageURL string) (*Article, error) {
 // header is known: its charset parameter decides the decoding unless the
 // document starts with a byte order mark.
 func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType string) (*Article, error) {
+	return e.extract(r, pageURL, contentType, nil)
+}
+
+// extract is ExtractWithContentType that also fills info, when not nil,
+// with the page's links from the same parse, so that a crawl reads each
+// page once. info stays empty when the page is not parsed.
+func (e *Extractor) extract(r io.Reader, pageURL, contentType string, info *pageInfo) (*Article, error) {
 	u, err := url.Parse(pageURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%w: %q", ErrInvalidURL, pageURL)
@@ -93,7 +101,7 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 	// "3 hours ago" means something only against the clock the page was
 	// fetched by, which a caller who sets Now gives.
 	relative := e.Now != nil
-	a, err := extractDoc(doc, u, now(), relative)
+	a, err := extractDoc(doc, u, now(), relative, info)
 	if errors.Is(err, ErrNoArticle) && bytes.Contains(bytes.ToLower(body), []byte("<noscript")) {
 		// Some pages show their article only to readers without
 		// JavaScript. Parsed as a browser with scripting off would, the
@@ -101,7 +109,7 @@ func (e *Extractor) ExtractWithContentType(r io.Reader, pageURL, contentType str
 		doc, perr := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
 		if perr == nil {
 			renameAll(doc, atom.Noscript, "div")
-			if a2, err2 := extractDoc(doc, u, now(), relative); err2 == nil {
+			if a2, err2 := extractDoc(doc, u, now(), relative, nil); err2 == nil {
 				return a2, nil
 			}
 		}
@@ -119,12 +127,15 @@ func renameAll(n *html.Node, from atom.Atom, to string) {
 	}
 }
 
-func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool) (*Article, error) {
+func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *pageInfo) (*Article, error) {
 	// Everything that needs the page as published is read before
 	// readability rewrites the tree. Related blocks, credit lines and
 	// debris are marked there and removed from readability's output.
-	p := &page{relative: relative}
+	p := &page{relative: relative, info: info}
 	p.scan(doc, u)
+	if info != nil {
+		info.scanned = true
+	}
 	credits := p.sourceCredits()
 	for _, c := range credits {
 		p.cut(c.block, cutDebris)
@@ -282,8 +293,15 @@ func (p *page) byline(found string) string {
 			authors = []any{a["author"]}
 		}
 		for _, au := range authors {
-			if n := collapse(ldString(au)); n != "" && !strings.HasPrefix(n, "http") && !slices.Contains(names, n) {
+			if n := collapse(p.ldName(au)); n != "" && !slices.Contains(names, n) {
 				names = append(names, n)
+			}
+		}
+		// Metadata that names only the publisher as author says less
+		// than the visible "By …" line.
+		if site := p.siteName(""); len(names) == 1 && site != "" && strings.EqualFold(names[0], site) {
+			if b := cleanByline(found); b != "" && !strings.EqualFold(b, site) {
+				return b
 			}
 		}
 		if len(names) > 0 {
@@ -317,11 +335,14 @@ func cleanByline(s string) string {
 // siteName returns the publisher's name: og:site_name as readability
 // reads it, else the JSON-LD publisher.
 func (p *page) siteName(found string) string {
-	if found != "" {
-		return collapse(found)
+	if found = collapse(found); found != "" && !strings.Contains(found, "://") {
+		return found
+	}
+	if s := collapse(p.meta["og:site_name"]); s != "" && !strings.Contains(s, "://") {
+		return s
 	}
 	if a := p.article(); a != nil {
-		return collapse(ldString(a["publisher"]))
+		return collapse(p.ldName(a["publisher"]))
 	}
 	return ""
 }
@@ -410,7 +431,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 func (p *page) stripSiteName(t string) string {
 	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
 	if a := p.article(); a != nil {
-		names = append(names, ldString(a["publisher"]))
+		names = append(names, p.ldName(a["publisher"]))
 	}
 	host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www.")
 	if i := strings.IndexByte(host, '.'); i > 0 {
@@ -435,5 +456,36 @@ func (p *page) stripSiteName(t string) string {
 			return strings.TrimSpace(t[i+len(sep):])
 		}
 	}
+	return stripCJKSite(t, isSite)
+}
+
+// cjkSiteWords end the names of Chinese, Japanese and Korean news sites,
+// which titles append without spaces: "…-新华网", "…｜東京新聞".
+var cjkSiteWords = []string{"网", "網", "报", "報", "新闻", "新聞", "在线", "频道", "頻道", "ニュース", "新聞社", "뉴스", "일보", "신문"}
+
+// stripCJKSite removes a site name appended to a CJK title with a
+// separator and no spaces, when it is the site's name or reads as one.
+func stripCJKSite(t string, isSite func(string) bool) string {
+	i := strings.LastIndexAny(t, "-_|｜－—–")
+	if i <= 0 || !strings.ContainsFunc(t[:i], isCJK) {
+		return t
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	suffix := strings.TrimSpace(t[i+w:])
+	if n := utf8.RuneCountInString(suffix); n == 0 || n > 12 {
+		return t
+	}
+	for _, word := range cjkSiteWords {
+		if strings.HasSuffix(suffix, word) {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	if isSite(suffix) {
+		return strings.TrimSpace(t[:i])
+	}
 	return t
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"mime"
 	"net"
 	"net/http"
@@ -155,7 +156,9 @@ func (cr *crawl) setupCollector(tr http.RoundTripper) {
 		return http.ErrUseLastResponse
 	})
 	c.OnRequest(func(r *colly.Request) {
-		cr.log.Debug("request", "url", r.URL.String(), "depth", jobOf(r.Ctx).req.Depth)
+		if cr.log.Enabled(context.Background(), slog.LevelDebug) { // spares the URL's string otherwise
+			cr.log.Debug("request", "url", r.URL.String(), "depth", jobOf(r.Ctx).req.Depth)
+		}
 	})
 	c.OnResponseHeaders(func(r *colly.Response) {
 		h := r.Headers
@@ -240,17 +243,21 @@ func (cr *crawl) work(ctx context.Context, l *Lease) {
 				a.Revisit = now.Add(cr.cfg.Refresh)
 			}
 		}
+		var acked bool
 		switch {
 		case res.fail != nil:
-			cr.fail(l, j, a, res.fail)
+			acked = cr.fail(l, j, a, res.fail)
 		case res.rec != nil:
 			if noter != nil {
 				noter.Note(res.rec)
 			}
-			cr.deliver(l, j, a, res)
+			acked = cr.deliver(l, j, a, res)
 		default:
 			cr.skip(res.skip, r.URL, res.detail...)
-			cr.ack(l, a)
+			acked = cr.ack(l, a)
+		}
+		if acked {
+			cr.sent.add(res.sent)
 		}
 	}
 	switch {
@@ -396,15 +403,14 @@ const maxRedirects = 10
 var errRedirect = errors.New("scoop: redirect not followed")
 
 // fail reports a page that failed for good and acks it as failed, for a
-// later run to try again.
-func (cr *crawl) fail(l *Lease, j *job, a *Ack, pe *PageError) {
+// later run to try again. It reports whether the frontier took the ack.
+func (cr *crawl) fail(l *Lease, j *job, a *Ack, pe *PageError) bool {
 	j.failed = true
 	cr.st.fail(pe.statKey())
 	cr.log.Warn("page failed", "url", pe.URL, "kind", pe.Kind, "status", pe.Status, "err", pe.Err)
 	if err := cr.report(pe); err != nil {
 		a.Outcome = Release
-		cr.ack(l, a)
-		return
+		return cr.ack(l, a)
 	}
 	a.Outcome = Failed
 	if pe.Kind == KindSoft404 || pe.Kind == KindHTTP && pe.Status >= 400 && pe.Status < 500 && pe.Status != 429 {
@@ -412,7 +418,7 @@ func (cr *crawl) fail(l *Lease, j *job, a *Ack, pe *PageError) {
 		// give the same.
 		a.Outcome = Done
 	}
-	cr.ack(l, a)
+	return cr.ack(l, a)
 }
 
 // report hands a failure to the callback; an error from it stops the

@@ -71,8 +71,12 @@ func cloneText(n *html.Node) *html.Node {
 	return c
 }
 
-// maxIntro is how many paragraphs under the headline may come back.
-const maxIntro = 8
+// maxIntro is how many paragraphs under the headline may come back, and
+// introReach how far below it (in text) they may stand.
+const (
+	maxIntro   = 8
+	introReach = 8000
+)
 
 // introParagraph is a prose paragraph under the headline, copied before
 // readability rewrites the tree, with its opening.
@@ -89,8 +93,11 @@ func (p *page) intro() []introParagraph {
 	}
 	var out []introParagraph
 	for _, l := range p.paras {
-		if l.at < start || len(out) == maxIntro {
+		if l.at < start {
 			continue
+		}
+		if len(out) == maxIntro || l.at > start+introReach {
+			break
 		}
 		n := l.node
 		t, _ := textUpTo(n, 400)

@@ -30,17 +30,41 @@ type page struct {
 	paras     []line     // the first paragraphs and where they stand, where a lead may be
 	fetched   time.Time  // the fetch time relative dates count from; zero: not read
 	relative  bool       // whether to collect relative date lines, read against fetched
+	info      *pageInfo  // when not nil, the links the crawler follows, read in the same walk
 	head      *html.Node // the headline, once headlineAt found it
 	headAt    int
 	headFound bool
-	headings  int // h2–h4 outside chrome
-	linkedHd  int // of those, the ones that are a link: teaser headlines
-	textSeen  int // visible text bytes walked so far
+	headings  []*html.Node // the first h2–h4, read only for refused pages
+	textSeen  int          // visible text bytes walked so far
 	credits   []*html.Node
 	cutTexts  map[string]bool // lines of the blocks cut from the article
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
 	subject   map[string]bool // stems of the title and description, once a label needs them
 	order     *dateOrder      // how numeric dates read, once decided
+}
+
+// dateAttrs reports whether n carries a date in microdata, RDFa or
+// hAtom, in an attribute or as its own text ("<span property="dc:date">
+// 12.03.2025</span>", <abbr class="published" title="2013-04-04">), in
+// one pass over its attributes: this runs on every element.
+func dateAttrs(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			if a.Val == "datePublished" || a.Val == "dateModified" || a.Val == "dateCreated" {
+				return true
+			}
+		case "property":
+			if rdfaDates[strings.ToLower(a.Val)] {
+				return true
+			}
+		case "title":
+			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hatomDate reports whether n is an hAtom or hCalendar date element.
@@ -114,6 +138,9 @@ func (p *page) scan(doc *html.Node, u *url.URL) {
 // scanElement records what n says about the page and reports whether its
 // children are worth visiting.
 func (p *page) scanElement(n *html.Node) bool {
+	if p.info != nil {
+		p.info.add(n)
+	}
 	switch n.DataAtom {
 	case atom.Html:
 		p.lang = attr(n, "lang")
@@ -162,24 +189,12 @@ func (p *page) scanElement(n *html.Node) bool {
 		if n.DataAtom != atom.H4 && len(p.subheads) < 30 {
 			p.subheads = append(p.subheads, line{node: n, at: p.textSeen})
 		}
-		if p.headings < 100 && !inChrome(n) {
-			p.headings++
-			if t := textOf(n); t != "" && linkDensity(n, t) > 0.8 {
-				p.linkedHd++
-			}
+		if len(p.headings) < 100 {
+			p.headings = append(p.headings, n)
 		}
 	}
-	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta {
-		// Microdata and RDFa dates, in an attribute or as the element's
-		// own text ("<span property="dc:date">12.03.2025</span>").
-		if v := attr(n, "itemprop"); v == "datePublished" || v == "dateModified" || v == "dateCreated" {
-			p.times = append(p.times, n)
-		} else if v := strings.ToLower(attr(n, "property")); v != "" && rdfaDates[v] {
-			p.times = append(p.times, n)
-		} else if t := attr(n, "title"); len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
-			// hAtom: <abbr class="published" title="2013-04-04T18:52:11+00:00">
-			p.times = append(p.times, n)
-		}
+	if n.DataAtom != atom.Time && n.DataAtom != atom.Meta && len(n.Attr) > 0 && dateAttrs(n) {
+		p.times = append(p.times, n)
 	}
 	return true
 }
@@ -352,6 +367,39 @@ func ldString(v any) string {
 		for _, k := range []string{"name", "url", "@id"} {
 			if s, ok := v[k].(string); ok && s != "" {
 				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
+}
+
+// ldName returns the name of a JSON-LD person or organization: its own
+// "name", else the name of the node its "@id" points to elsewhere on the
+// page (a @graph's publisher is often only a reference). It never returns
+// an address or an identifier.
+func (p *page) ldName(v any) string {
+	switch v := v.(type) {
+	case string:
+		if v = strings.TrimSpace(v); !strings.Contains(v, "://") && !strings.HasPrefix(v, "#") && !strings.HasPrefix(v, "/") {
+			return v
+		}
+	case []any:
+		for _, e := range v {
+			if s := p.ldName(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		if s := p.ldName(v["name"]); s != "" {
+			return s
+		}
+		if id, ok := v["@id"].(string); ok && id != "" {
+			for _, o := range p.jsonLD {
+				if o["@id"] == id {
+					if s, ok := o["name"]; ok {
+						return p.ldName(s)
+					}
+				}
 			}
 		}
 	}

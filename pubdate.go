@@ -40,13 +40,17 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	hero := chromeAncestor(head)
 	order := p.numericOrder()
 	var above, weak *datelineDate
+	seen := 0
 	for i, l := range p.lines {
 		if l.at < start-datelineAbove {
 			continue
 		}
-		if l.at > start+datelineReach {
+		// A dateline is among the first few dated lines near the
+		// headline; the rest are the story's own dates.
+		if l.at > start+datelineReach || seen == datelineLines {
 			break
 		}
+		seen++
 		if l.node == head {
 			if d, ok := leadingDate(l.text, order, plausible); ok {
 				return datelineDate{d, rxClockAnywhere.MatchString(l.text), true}, true
@@ -176,6 +180,10 @@ func (p *page) findHeadline() (*html.Node, int) {
 	}
 	return nil, 0
 }
+
+// datelineLines is how many lines holding a year near the headline are
+// read for its dateline.
+const datelineLines = 12
 
 // datelineAbove is how much text may stand between a date shown above
 // the headline and the headline: a kicker or a section name.

@@ -52,10 +52,11 @@ func openBolt(dir string) (f *boltFrontier, err error) {
 	}()
 	// NoSync: a killed process loses nothing the kernel has been handed,
 	// and an fsync per page would cost more than fetching it. Close syncs.
+	// NoGrowSync likewise: the file's size is the kernel's too.
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		// The free list is kept in the file: rebuilt at open, it would be
 		// read in a goroutine where a damaged page is a crash.
-		Timeout: 500 * time.Millisecond, NoSync: true, FreelistType: bolt.FreelistMapType,
+		Timeout: 500 * time.Millisecond, NoSync: true, NoGrowSync: true, FreelistType: bolt.FreelistMapType,
 	})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):

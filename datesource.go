@@ -1,0 +1,227 @@
+package scoop
+
+// Where a page's dates come from: structured data, meta tags, <time>
+// elements, labelled and marked lines of text, the URL, then the dateline.
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// dateCandidate is one published or modified date found on the page.
+type dateCandidate struct {
+	t      time.Time
+	source DateSource
+}
+
+// dates finds the page's publication and modification dates; now bounds
+// what is plausible.
+func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
+	latest := now.Add(24 * time.Hour)
+	plausible := func(t time.Time) bool { return !t.Before(earliestDate) && !t.After(latest) }
+	take := func(c *dateCandidate, s string, src DateSource) {
+		if c.source != "" {
+			return
+		}
+		if t, ok := parseMachineDate(s); ok && plausible(t) {
+			*c = dateCandidate{t, src}
+		}
+	}
+
+	if a := p.article(); a != nil {
+		take(&pub, ldString(a["datePublished"]), DateFromJSONLD)
+		take(&pub, ldString(a["dateCreated"]), DateFromJSONLD)
+		take(&mod, ldString(a["dateModified"]), DateFromJSONLD)
+	}
+	for _, k := range publishedMeta {
+		take(&pub, p.meta[k], DateFromMeta)
+	}
+	for _, k := range modifiedMeta {
+		take(&mod, p.meta[k], DateFromMeta)
+	}
+	p.timeDates(&pub, &mod, plausible)
+	// Pages with dates in structured data keep the modified one there
+	// too; reading the text for it would cost more than it finds.
+	if pub.source == "" || mod.source == "" && pub.source == DateFromTime {
+		p.textDates(&pub, &mod, plausible)
+	}
+	if pub.source == "" {
+		if m := rxURLDate.FindStringSubmatch(p.url.Path); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			if t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC); ok && plausible(t) {
+				pub = dateCandidate{t, DateFromURL}
+			}
+		}
+	}
+	dl, settled := p.dateline(plausible)
+	if settled {
+		pub = publishersDay(pub, dl)
+	}
+	if pub.source == "" {
+		if t, ok := leadingDate(p.titleTag, p.numericOrder(), plausible); ok {
+			pub = dateCandidate{t, DateFromText}
+		}
+	} else if !settled {
+		pub.t = localMidnight(pub.t)
+	}
+	if pub.source == "" && mod.source != "" {
+		// A page that shows only "Updated …" was first published no later;
+		// the update is the best date it gives.
+		pub = mod
+	}
+	return pub, mod
+}
+
+var publishedMeta = []string{
+	"article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+	"article.published", "article_date_original", "publish-date", "publish_date", "publishdate",
+	"pubdate", "date.release", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+	"dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+	"citation_publication_date", "citation_date", "cxenseparse:recs:publishtime", "article:published",
+	"published_time", "original-publish-date", "weibo:article:create_at", "date", "dcterms.available",
+}
+
+var modifiedMeta = []string{
+	"article:modified_time", "og:updated_time", "og:modified_time", "datemodified", "article.updated",
+	"last-modified", "dcterms.modified", "dc.date.modified", "sailthru.lastmodified", "article:modified",
+}
+
+// timeDates reads <time datetime> elements and microdata outside page
+// chrome; the first one marked as the publication time wins over the first
+// unmarked one.
+func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool) {
+	var first, firstMarked, modified *time.Time
+	for _, n := range p.times {
+		if inRelated(n) || inChrome(n) {
+			continue
+		}
+		v := attr(n, "datetime")
+		if v == "" {
+			v = attr(n, "content")
+		}
+		if v == "" && hatomDate(n) {
+			v = attr(n, "title")
+		}
+		t, ok := parseMachineDate(v)
+		if v == "" && n.DataAtom != atom.Time {
+			// The date is the element's text, as readers see it.
+			if text, short := textUpTo(n, 80); short {
+				t, ok = parseTextDate(text, p.numericOrder())
+			}
+		}
+		if !ok || !plausible(t) {
+			continue
+		}
+		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop")+" "+attr(n, "property"))
+		if n.Parent != nil {
+			h += " " + hints(n.Parent)
+		}
+		switch {
+		case strings.Contains(h, "modif") || strings.Contains(h, "update"):
+			if modified == nil {
+				modified = &t
+			}
+		case strings.Contains(h, "publish") || strings.Contains(h, "datepub") || hasAttr(n, "pubdate"):
+			if firstMarked == nil {
+				firstMarked = &t
+			}
+		default:
+			if first == nil {
+				first = &t
+			}
+		}
+	}
+	if firstMarked == nil {
+		firstMarked = first
+	}
+	if pub.source == "" && firstMarked != nil {
+		*pub = dateCandidate{*firstMarked, DateFromTime}
+	}
+	if mod.source == "" && modified != nil {
+		*mod = dateCandidate{*modified, DateFromTime}
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// textDates reads dates written in the page's visible text: a line
+// labelled as published or updated, else a line in a date or byline
+// element.
+func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool) {
+	order := p.numericOrder()
+	var unlabeled *time.Time
+	left := len(p.lines)
+	for i, l := range p.lines {
+		if pub.source != "" && mod.source != "" || left == 0 {
+			return
+		}
+		left--
+		if len(l.text) > 160 || inRelated(l.node) || inChrome(l.node) {
+			continue
+		}
+		if pub.source != "" && !rxUpdatedLabel.MatchString(l.text) {
+			continue // only an "Updated …" line can still add something
+		}
+		t, ok := p.lineDate(i)
+		if !ok || !plausible(t) {
+			continue
+		}
+		pubAt := rxPublishedLabel.FindStringIndex(l.text)
+		updAt := rxUpdatedLabel.FindStringIndex(l.text)
+		switch {
+		case updAt != nil && (pubAt == nil || updAt[0] < pubAt[0]):
+			if mod.source == "" {
+				*mod = dateCandidate{t, DateFromText}
+			}
+			// "Published 3 Feb, updated 4 Feb": read the published part too.
+			if pubAt != nil && pub.source == "" {
+				if t2, ok := parseTextDate(l.text[pubAt[0]:], order); ok && plausible(t2) {
+					*pub = dateCandidate{t2, DateFromText}
+				}
+			}
+		case pubAt != nil:
+			if pub.source == "" {
+				*pub = dateCandidate{t, DateFromText}
+			}
+			left = 3 // an "Updated" line sits next to it, if anywhere
+		case unlabeled == nil && dateish(l.node):
+			unlabeled = &t
+		}
+	}
+	if pub.source == "" && unlabeled != nil {
+		*pub = dateCandidate{*unlabeled, DateFromText}
+	}
+}
+
+// dateish reports whether n or a near ancestor is marked as a date, time,
+// byline or article meta block.
+func dateish(n *html.Node) bool {
+	for i := 0; n != nil && i < 4; i, n = i+1, n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if n.DataAtom == atom.Time {
+			return true
+		}
+		h := hints(n)
+		for _, w := range []string{"date", "time", "byline", "dateline", "meta", "publish", "posted", "info", "author", "fecha", "datum", "data", "zeit", "heure"} {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+	}
+	return false
+}

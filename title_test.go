@@ -1,0 +1,44 @@
+package scoop
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTitleSiteNames(t *testing.T) {
+	prose := strings.Repeat("<p>新华社北京3月4日电 国务院常务会议4日召开，部署进一步做好防汛抗旱工作，要求各地加强监测预警，落实责任。</p>", 6)
+	tests := []struct{ name, head, want string }{
+		{"chinese site suffix without spaces", `<title>国务院部署防汛抗旱工作-新华网</title>`, "国务院部署防汛抗旱工作"},
+		{"japanese site suffix", `<title>防災対策を強化｜東京新聞</title>`, "防災対策を強化"},
+		{"a dash inside the headline stays", `<title>中美关系-新阶段</title>`, "中美关系-新阶段"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader("<html>"+tt.head+"<body><article>"+prose+"</article></body></html>"), "https://news.example.cn/a/1.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.want {
+				t.Errorf("title %q, want %q", a.Title, tt.want)
+			}
+		})
+	}
+}
+
+func TestSiteNameAndByline(t *testing.T) {
+	prose := strings.Repeat("<p>The council voted on Tuesday to rebuild the harbour wall before winter storms, after engineers found cracks.</p>", 5)
+	ld := `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[` +
+		`{"@type":"NewsArticle","headline":"Harbour wall to be rebuilt","author":{"@id":"https://news.example.com/#org"},"publisher":{"@id":"https://news.example.com/#org"}},` +
+		`{"@type":"NewsMediaOrganization","@id":"https://news.example.com/#org","name":"Harbour Times"}]}</script>`
+	page := `<html><head>` + ld + `</head><body><article><h1>Harbour wall to be rebuilt</h1><p class="byline">By Jane Doe</p>` + prose + `</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.com/harbour")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.SiteName != "Harbour Times" {
+		t.Errorf("site_name %q, want the publisher's name, not its @id", a.SiteName)
+	}
+	if a.Byline != "Jane Doe" {
+		t.Errorf("byline %q, want the visible one when metadata names only the publisher", a.Byline)
+	}
+}
