@@ -153,9 +153,6 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 		DateSource: pub.source,
 		Related:    related.list,
 	}
-	// A page whose structured data calls it a collection (a section
-	// front, an archive) and names no article is refused before the
-	// costly part: crawls meet many of them.
 	if c := p.canonicalURL(); c != "" && sameSite(c, u) {
 		a.URL = c
 	}
@@ -165,6 +162,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	if mod.source != "" && !mod.t.Equal(pub.t) {
 		a.Modified = &mod.t
 	}
+	// A page whose structured data calls it a collection (a section
+	// front, an archive) and names no article is refused before the
+	// costly part: crawls meet many of them.
 	if p.article() == nil && p.declaresListing() {
 		a.Title = p.title("")
 		return nil, p.refuse(a, PageListing, "declared collection")
