@@ -535,37 +535,18 @@ func TestScraperGzipBomb(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	// The peak of the live heap, sampled while the crawl runs.
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		var m runtime.MemStats
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.Load() {
-				peak.Store(m.HeapAlloc)
-			}
-			select {
-			case <-stop:
-				return
-			case <-tick.C:
-			}
-		}
-	})
+	stopPeak := sampleHeapPeak(5*time.Millisecond, func(m *runtime.MemStats) uint64 { return m.HeapAlloc })
 	start := time.Now()
 	res := crawl(t, context.Background(), s, seeds, nil)
 	elapsed := time.Since(start)
-	close(stop)
-	wg.Wait()
+	peak := stopPeak()
 	runtime.ReadMemStats(&after)
 	if !errors.Is(res.err, scoop.ErrSeedsFailed) {
 		t.Fatalf("Run = %v, want ErrSeedsFailed", res.err)
 	}
 
 	allocated := after.TotalAlloc - before.TotalAlloc
-	growth := int64(peak.Load()) - int64(before.HeapAlloc)
+	growth := int64(peak) - int64(before.HeapAlloc)
 	t.Logf("bomb: %d bytes sent, %d inflated; crawl took %v, allocated %.1f MB, live heap peak %.1f MB above the start, Sys %+.1f MB",
 		len(bomb), inflated, elapsed.Round(time.Millisecond), float64(allocated)/1e6, float64(growth)/1e6, (float64(after.Sys)-float64(before.Sys))/1e6)
 	if allocated > 100<<20 {
@@ -610,4 +591,33 @@ func kindOf(pe *scoop.PageError) string {
 		return fmt.Sprintf("http_%d", pe.Status)
 	}
 	return string(pe.Kind)
+}
+
+// sampleHeapPeak samples the heap every interval, reading one figure of
+// it, until the returned function is called; that returns the peak.
+func sampleHeapPeak(every time.Duration, figure func(*runtime.MemStats) uint64) (stop func() uint64) {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var m runtime.MemStats
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			if v := figure(&m); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	return func() uint64 {
+		close(done)
+		wg.Wait()
+		return peak.Load()
+	}
 }

@@ -176,32 +176,11 @@ func BenchmarkCrawlMemory(b *testing.B) {
 			defer srv.Close()
 			for b.Loop() {
 				runtime.GC()
-				var before runtime.MemStats
-				runtime.ReadMemStats(&before)
-				var peak atomic.Uint64
-				stop := make(chan struct{})
-				var wg sync.WaitGroup
-				wg.Go(func() {
-					var m runtime.MemStats
-					tick := time.NewTicker(20 * time.Millisecond)
-					defer tick.Stop()
-					for {
-						runtime.ReadMemStats(&m)
-						if m.HeapInuse > peak.Load() {
-							peak.Store(m.HeapInuse)
-						}
-						select {
-						case <-stop:
-							return
-						case <-tick.C:
-						}
-					}
-				})
+				stopPeak := sampleHeapPeak(20*time.Millisecond, func(m *runtime.MemStats) uint64 { return m.HeapInuse })
 				s := &scoop.Scraper{Delay: -1, Parallelism: 4, StateDir: b.TempDir()}
 				start := time.Now()
 				err := s.Run(context.Background(), []string{srv.URL + "/"}, func(*scoop.Record, error) error { return nil })
-				close(stop)
-				wg.Wait()
+				peak := stopPeak()
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -209,7 +188,7 @@ func BenchmarkCrawlMemory(b *testing.B) {
 				if st.Articles < int64(n)*9/10 {
 					b.Fatalf("%d articles of %d", st.Articles, n)
 				}
-				b.ReportMetric(float64(peak.Load())/1e6, "peak-heap-MB")
+				b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 				b.ReportMetric(float64(st.Pages)/time.Since(start).Seconds(), "pages/s")
 			}
 			b.ReportMetric(0, "ns/op")
