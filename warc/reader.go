@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/klauspost/compress/gzip"
 	"io"
 	"iter"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
 	"github.com/scoopkit/scoop"
@@ -110,8 +111,9 @@ type Reader struct {
 	parsed   int64 // records parsed
 	attempts int64 // records tried, parsed or not
 
-	byID     map[string]int64 // record ID of a page -> its offset
-	byDigest map[string]int64 // payload digest of a page -> its offset
+	byID     map[string]recordAt // record ID of a page -> where it is
+	byDigest map[string]recordAt // payload digest of a page -> where it is
+	recPos   int64               // where the record next returned starts in its gzip member, uncompressed
 
 	items   chan []item   // batches of pages read ahead; closed at the end
 	pending []item        // the rest of the batch Read is taking from
@@ -131,7 +133,7 @@ func NewReader(r io.Reader, name string) *Reader {
 	rd.ra, _ = r.(io.ReaderAt)
 	rd.br = bufio.NewReaderSize(rd.cr, 64<<10)
 	rd.um = newUnmarshaler(readOptions...)
-	rd.byID, rd.byDigest = map[string]int64{}, map[string]int64{}
+	rd.byID, rd.byDigest = map[string]recordAt{}, map[string]recordAt{}
 	rd.Seen = &Seen{}
 	return rd
 }
@@ -382,11 +384,13 @@ func (r *Reader) page(wr gowarc.WarcRecord, off int64) (*item, error) {
 			return nil, errOr(err, fail)
 		}
 		r.count(func(s *Stats) { s.Pages++ })
-		if r.curFirst || !r.gzipped {
-			r.byID[h.Get(gowarc.WarcRecordID)] = off
-			if d := h.Get(gowarc.WarcPayloadDigest); d != "" {
-				r.byDigest[d] = off
-			}
+		at := recordAt{off: off}
+		if r.gzipped && !r.curFirst {
+			at.inflated = r.recPos
+		}
+		r.byID[h.Get(gowarc.WarcRecordID)] = at
+		if d := h.Get(gowarc.WarcPayloadDigest); d != "" {
+			r.byDigest[d] = at
 		}
 	case gowarc.Revisit:
 		orig, ok := r.byID[h.Get(gowarc.WarcRefersTo)]
@@ -430,9 +434,29 @@ func errOr(err error, fail func(error) error) error {
 	return fail(err)
 }
 
-// original reads the page a revisit refers to, from its offset.
-func (r *Reader) original(off int64) (*payload, error) {
-	sub := &Reader{name: r.name, cr: &countingReader{r: io.NewSectionReader(r.ra, off, 1<<62)}, MaxRecordSize: r.MaxRecordSize}
+// recordAt is where a record is: the offset of its gzip member (or of
+// the record, in a file not gzipped) and, for a record that does not
+// start its member (a whole-file gzip), how far into the inflated member.
+type recordAt struct {
+	off, inflated int64
+}
+
+// original reads the page a revisit refers to, from where it is.
+func (r *Reader) original(at recordAt) (*payload, error) {
+	var src io.Reader = io.NewSectionReader(r.ra, at.off, 1<<62)
+	if at.inflated > 0 {
+		// A record inside a gzip member: inflate the member up to it.
+		zr, err := gzip.NewReader(src)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		zr.Multistream(false)
+		if _, err := io.CopyN(io.Discard, zr, at.inflated); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrTruncated, err)
+		}
+		src = zr
+	}
+	sub := &Reader{name: r.name, cr: &countingReader{r: src}, MaxRecordSize: r.MaxRecordSize}
 	sub.br = bufio.NewReaderSize(sub.cr, 64<<10)
 	sub.um = newUnmarshaler(readOptions...)
 	wr, _, err := sub.next()

@@ -47,9 +47,15 @@ func (r *Reader) next() (gowarc.WarcRecord, int64, error) {
 			}
 			um = r.skim
 		}
+		// Where the record starts inside its gzip member, uncompressed:
+		// a whole-file gzip has one member, and a revisit's original is
+		// found again by inflating it up to there.
+		r.recPos = r.budget.n - int64(r.in.Buffered())
 		wr, skipped, validation, err := um.Unmarshal(r.in)
 		if !r.gzipped {
 			off += skipped
+		} else {
+			r.recPos += skipped
 		}
 		if err == io.EOF && skipped == 0 {
 			if !r.gzipped {
@@ -180,7 +186,7 @@ func (r *Reader) openMember() (bool, error) {
 			return false, &RecordError{File: r.name, Offset: off, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
 		}
 		r.zr.Multistream(false)
-		r.budget.r = r.zr
+		r.budget.r, r.budget.n = r.zr, 0
 		r.in.Reset(&r.budget)
 		r.inMember, r.member, r.first = true, off, true
 		return true, nil
@@ -357,6 +363,7 @@ var errBudget = errors.New("record over the size limit")
 type budgetReader struct {
 	r       io.Reader
 	left    int64
+	n       int64       // bytes read through it since the current gzip member began
 	stopped atomic.Bool // set by Close: stop reading at once
 }
 
@@ -375,6 +382,7 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	b.left -= int64(n)
+	b.n += int64(n)
 	return n, err
 }
 
