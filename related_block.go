@@ -45,6 +45,9 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		if title == "" || rxGenericLink.MatchString(title) {
 			title = strings.TrimSpace(strings.TrimRight(t[loc[1]:], "]）)"))
 		}
+		if !headlineLike(title) {
+			continue
+		}
 		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
 	}
 	return out
@@ -89,7 +92,7 @@ func (p *page) leadCallout(n *html.Node, label string) []story {
 	if links := p.links(n); len(links) == 0 || len(links) > 3 {
 		return nil
 	}
-	return inlineIf(amongProse(n), p.cards(n, label))
+	return inlineIf(amongProse(n), p.cards(n, label, nil))
 }
 
 // calloutLabel returns where the label of a callout ends in t, or nil.
@@ -128,6 +131,59 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
 }
 
+// anchorCard reads a link set as a block of its own between paragraphs
+// of the text, holding a kicker and a headline ("Also on example.com
+// <headline>"): an inline pointer to one story. The kicker is its label
+// when it is related vocabulary. a is a child of an element that holds
+// paragraphs; a link inside running text is a citation.
+func (p *page) anchorCard(a *html.Node) []story {
+	if !standsAlone(a) || !amongProse(a) {
+		return nil
+	}
+	u, key := p.storyURL(attr(a, "href"))
+	if u == "" {
+		return nil
+	}
+	t, short := textUpTo(a, 300)
+	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) {
+		return nil
+	}
+	l := link{a, u, key, t, brokenAttrs(a)}
+	label := ""
+	if k := firstText(a); k != t && isRelatedLabel(k) {
+		label = trimLabel(k)
+	}
+	s, flagged := p.readCard(a, l, label, []link{l})
+	if label != "" {
+		s.Title = strings.TrimSpace(strings.TrimPrefix(s.Title, firstText(a)))
+	}
+	if flagged || !headlineLike(s.Title) {
+		return nil
+	}
+	s.Inline = true
+	return []story{{s, key}}
+}
+
+// standsAlone reports whether n has elements, not running text, on both
+// sides.
+func standsAlone(n *html.Node) bool {
+	for _, step := range []func(*html.Node) *html.Node{
+		func(n *html.Node) *html.Node { return n.PrevSibling },
+		func(n *html.Node) *html.Node { return n.NextSibling },
+	} {
+		for s := step(n); s != nil; s = step(s) {
+			if s.Type == html.TextNode {
+				if strings.TrimSpace(s.Data) != "" {
+					return false
+				}
+				continue
+			}
+			break
+		}
+	}
+	return true
+}
+
 // teaserAtom reports whether n can be a teaser box: a division, not a
 // paragraph or list.
 func teaserAtom(n *html.Node) bool {
@@ -143,7 +199,7 @@ func teaserAtom(n *html.Node) bool {
 // "more" link, or an image and a headline, all linking to the same page.
 func (p *page) teaserBox(n *html.Node) []story {
 	t, short := textUpTo(n, 300)
-	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabel(n)) {
+	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabelText(n)) {
 		return nil // a labelled box is read with its label
 	}
 	links := p.links(n)
@@ -168,7 +224,7 @@ func (p *page) teaserBox(n *html.Node) []story {
 	if len(strings.Fields(headline)) < 4 || !amongProse(n) {
 		return nil
 	}
-	return inlineIf(true, p.cards(n, ""))
+	return inlineIf(true, p.cards(n, "", nil))
 }
 
 // inSentence reports whether link l sits in a paragraph of box that says
@@ -228,11 +284,13 @@ func capitals(t string, min int) bool {
 
 // relatedBlock reports whether n is a block of related stories, and if so
 // the nodes it spans and its stories; a "Read next" pointer to the next
-// story of an endless scroll gives its nodes and no story. A block is recognised by its label
-// (a heading or aria-label in related vocabulary) or by class and id
-// hints, and must not be sitewide, sponsored or navigation. hb holds the
-// element's hint bits.
-func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, []story) {
+// story of an endless scroll gives its nodes and no story. A block is
+// recognised by its label (a heading or aria-label in related vocabulary)
+// or by class and id hints, and must not be sitewide, sponsored or
+// navigation. hb holds the element's hint bits; sitewide says that an
+// ancestor is named as a sitewide or sponsored list, inside which class
+// hints alone make no block.
+func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*html.Node, []story) {
 	if chrome && hb&hintRelated == 0 {
 		return nil, nil
 	}
@@ -251,24 +309,41 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		var nodes []*html.Node
 		var stories []story
 		// A label wrapped alone in its own header boxes is followed by
-		// the header's siblings.
+		// the header's siblings; a subtitle or a "back to top" link
+		// beside it in the header does not part it from them.
 		head := n
-		for i := 0; i < 4 && head.Parent != nil && nextFilled(head) == nil && prevElement(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
+		for i := 0; i < 4 && head.Parent != nil && p.nextStories(head) == nil && p.prevStories(head) == nil && head.Parent.DataAtom != atom.Body; i++ {
 			head = head.Parent
 		}
+		var last *html.Node // the last node that gave stories
+		gap := false        // whether an empty slot followed it
 		for s := head.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type != html.ElementNode || len(stories) == 0 && blank(s) {
+			if s.Type != html.ElementNode {
 				continue
+			}
+			// An empty slot (an ad) between stories of one kind does
+			// not end the block; after it, only more of the same kind
+			// belongs to it.
+			if blank(s) {
+				gap = last != nil
+				continue
+			}
+			if gap && !sameKind(s, last) {
+				break
 			}
 			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
 				break
 			}
-			st := p.cards(s, label)
+			st := p.cards(s, label, nil)
 			if len(st) == 0 {
+				if len(stories) == 0 && p.filler(s) {
+					continue
+				}
 				break
 			}
 			nodes = append(nodes, s)
 			stories = append(stories, st...)
+			last, gap = s, false
 		}
 		if len(stories) == 0 {
 			return nil, nil
@@ -276,7 +351,14 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 		if p.nextPager(label, stories) {
 			return append(nodes, head), nil
 		}
-		return append(nodes, head), inlineIf(amongProse(head), stories)
+		if p.namesLinksSite(label, stories) || p.sourceList(stories) {
+			return append(nodes, head), nil
+		}
+		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
+	}
+	if isHeading(n) || n.DataAtom == atom.A || sitewide {
+		// A headline with a "related" class is a card's, not a block.
+		return nil, nil
 	}
 	aria := collapse(attr(n, "aria-label"))
 	byHint := hb&hintRelated != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
@@ -287,7 +369,8 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	if label == "" {
 		label = leadText(n)
 	}
-	if l := p.innerLabel(n); l != "" {
+	l, labelNode := p.innerLabel(n)
+	if l != "" {
 		if rxNotRelated.MatchString(l) || p.ownerLabel(l) {
 			return nil, nil
 		}
@@ -296,14 +379,77 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome bool) ([]*html.Node, [
 	if !linkHeavy(n) {
 		return nil, nil
 	}
-	stories := p.cards(n, label)
+	stories := p.cards(n, label, labelNode)
 	if len(stories) == 0 {
 		return nil, nil
 	}
-	if p.nextPager(label, stories) {
+	if p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+}
+
+// sameKind reports whether a and b are elements of one tag and class,
+// as the items of one list are.
+func sameKind(a, b *html.Node) bool {
+	return a.DataAtom == b.DataAtom && a.Data == b.Data && attr(a, "class") == attr(b, "class")
+}
+
+// filler reports whether n, beside a block label, is part of the label's
+// header rather than a story: a subtitle, an icon or a "back to top"
+// link, with no story link and little text.
+func (p *page) filler(n *html.Node) bool {
+	if blank(n) {
+		return true
+	}
+	_, short := textUpTo(n, 60)
+	return short && !containsAtom(n, atom.Img) && len(p.links(n)) == 0
+}
+
+// nextStories returns the next sibling element of n that is not filler,
+// or nil.
+func (p *page) nextStories(n *html.Node) *html.Node {
+	for s := nextElement(n); s != nil; s = nextElement(s) {
+		if !p.filler(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// prevStories returns the previous sibling element of n that is not
+// filler, or nil.
+func (p *page) prevStories(n *html.Node) *html.Node {
+	for s := prevElement(n); s != nil; s = prevElement(s) {
+		if !p.filler(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// blockBox returns the element that holds a labelled block: the label's
+// parent when the label and its stories fill it, and the wrappers around
+// that which hold nothing else. Whether the block stands among
+// paragraphs is asked of the box, not of its label.
+func blockBox(head *html.Node, nodes []*html.Node) *html.Node {
+	box := head.Parent
+	if box == nil || box.DataAtom == atom.Body {
+		return head
+	}
+	in := map[*html.Node]bool{head: true}
+	for _, n := range nodes {
+		in[n] = true
+	}
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !in[c] && !blank(c) {
+			return head
+		}
+	}
+	for box.Parent != nil && box.Parent.DataAtom != atom.Body && nextElement(box) == nil && prevElement(box) == nil {
+		box = box.Parent
+	}
+	return box
 }
 
 // inlineIf marks the stories of a block that sits in the article body.

@@ -17,11 +17,21 @@ const maxBlockLinks = 200
 
 // cards reads the stories in a block. A card is the largest element
 // around a link that points at no other story; it gives the title, image,
-// date and teaser.
-func (p *page) cards(block *html.Node, label string) []story {
+// date and teaser. The links under labelNode, the block's own label
+// ("Next Up In <a>Science</a>"), are left out.
+func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []story {
 	links := p.links(block)
 	if len(links) == 0 || len(links) > maxBlockLinks {
 		return nil
+	}
+	if labelNode != nil {
+		kept := links[:0]
+		for _, l := range links {
+			if !under(l.node, labelNode) {
+				kept = append(kept, l)
+			}
+		}
+		links = kept
 	}
 	// owner maps each element between a link and the block to the one
 	// story key under it, or to "" when it holds several; each climb
@@ -75,12 +85,27 @@ func (p *page) cards(block *html.Node, label string) []story {
 			card = block
 		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
-		if flagged || s.Title == "" || rxGenericLink.MatchString(s.Title) {
+		if flagged || !headlineLike(s.Title) {
 			continue
 		}
 		out = append(out, story{s, l.key})
 	}
 	return out
+}
+
+// headlineLike reports whether a card's title can be a story's headline:
+// not empty, not a generic link ("Read more", "Ad"), not a bare address
+// ("http://po.st/TP_615"), and in Latin script more than one word ("Baixar",
+// "Amsterdam" name a download or a place page, not a story).
+func headlineLike(t string) bool {
+	if t == "" || rxGenericLink.MatchString(t) {
+		return false
+	}
+	lt := strings.ToLower(t)
+	if strings.HasPrefix(lt, "http://") || strings.HasPrefix(lt, "https://") || strings.HasPrefix(lt, "www.") {
+		return false
+	}
+	return !(len(strings.Fields(t)) == 1 && isLatin(t))
 }
 
 // tagLinks returns the links of a block that sit in a keyword or tag
@@ -294,7 +319,9 @@ func kickerTitle(t string) bool {
 	if rxKickerTitle.MatchString(t) {
 		return len(strings.Fields(t)) <= 4
 	}
-	return len(strings.Fields(t)) <= 2 && capitals(t, 3)
+	// A single word ("Politics") is a kicker or section link, whatever
+	// its case.
+	return len(strings.Fields(t)) <= 2 && capitals(t, 3) || len(strings.Fields(t)) == 1 && isLatin(t)
 }
 
 var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)

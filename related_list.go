@@ -28,6 +28,12 @@ func (p *page) linkList(n *html.Node) []story {
 	if prev == nil || !(prev.DataAtom == atom.P && hasText(prev) || isProse(prev)) {
 		return nil
 	}
+	// In the text: paragraphs of prose before it, or the text going on
+	// after it. A sidebar's list under a line of description has
+	// neither.
+	if proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) < 2 && !textGoesOn(n) {
+		return nil
+	}
 	items := 0
 	var links []link
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
