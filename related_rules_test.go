@@ -117,6 +117,44 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "More from News"},
 			{report, reportTitle, "More from News"},
 		}, nil},
+		// A box in the text whose label sits two wrappers down is
+		// inline; a heading that links to the section it names is the
+		// label, and its link no story ("More in Bridges", "Next Up In
+		// River Towns"); a story listed twice keeps its first block. A
+		// hidden duplicate box, a section's latest list and a most-read
+		// list under "related" class names give nothing.
+		{"section-headings", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "related news"},
+			{report, reportTitle, "More in Bridges"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Next Up In River Towns"},
+		}, []string{"Central library extends", "Ferry service to run"}},
+		// An empty ad slot between the stories of a list does not end
+		// it; a list of other outlets' reports under "Related links" is
+		// a source list; a block inside a print-only wrapper is read.
+		{"ad-slot-and-sources", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "You may also like"},
+			{report, reportTitle, "You may also like"},
+			{grant, grantTitle, "You may also like"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Related Stories"},
+		}, []string{"State grant covers"}},
+		// A link set as a block between paragraphs, with a kicker, is an
+		// inline story; four boxes of the site's latest headlines set
+		// through the text are a feed, and no story.
+		{"anchor-card-and-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Also on riversidecourier.example"},
+		}, []string{"Also on", "Zoo welcomes twin otters"}},
+		// On a portal that reprints a story: the label beside a "back to
+		// top" link; no download, ad link, partner's "More From" list or
+		// sidebar guide list.
+		{"portal-reprint", "https://www.portal.example/en-us/news/local/council-approves-river-bridge-rebuild/ar-AAB1234", false, []want{
+			{"https://www.portal.example/en-us/news/local/bridge-closure-plan-explained/ar-AAB0999", "Bridge closure plan explained in five maps", "Related Articles"},
+		}, nil},
+		// A label in two parts, a title over a subtitle, heads the list
+		// that follows its header.
+		{"label-split-ja", "https://www.kawabe-news.example/blog/local/index-2726.html", false, []want{
+			{"https://www.kawabe-news.example/blog/local/index-2701.html", "商店街が十四か月の通行止めに懸念", "関連記事"},
+			{"https://www.kawabe-news.example/blog/local/index-2655.html", "点検報告書、橋の床版は寿命に近いと指摘", "関連記事"},
+		}, []string{"商店街が"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -128,7 +166,7 @@ func TestRelatedRules(t *testing.T) {
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.
-	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}}
+	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
