@@ -339,6 +339,12 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 				if len(stories) == 0 && p.filler(s) {
 					continue
 				}
+				// A first card that links to no story (only to share
+				// buttons) is passed over when more like it follow.
+				if next := nextElement(s); len(stories) == 0 && next != nil && sameKind(s, next) && len(p.links(s)) == 0 {
+					nodes = append(nodes, s)
+					continue
+				}
 				break
 			}
 			nodes = append(nodes, s)
@@ -389,10 +395,18 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
 }
 
-// sameKind reports whether a and b are elements of one tag and class,
-// as the items of one list are.
+// sameKind reports whether a and b are elements of one tag and first
+// class, as the items of one list are (later classes often carry an id:
+// "postbox post-7816").
 func sameKind(a, b *html.Node) bool {
-	return a.DataAtom == b.DataAtom && a.Data == b.Data && attr(a, "class") == attr(b, "class")
+	first := func(n *html.Node) string {
+		f := strings.Fields(attr(n, "class"))
+		if len(f) == 0 {
+			return ""
+		}
+		return f[0]
+	}
+	return a.DataAtom == b.DataAtom && a.Data == b.Data && first(a) == first(b)
 }
 
 // filler reports whether n, beside a block label, is part of the label's

@@ -3,8 +3,10 @@
 package scoop
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -233,6 +235,12 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	for _, x := range group {
 		fallback = fallback || x.broken && s.Title == ""
 	}
+	// Other links of the card (share buttons, a download) do not name
+	// the story.
+	ofStory := make(map[*html.Node]bool, len(group))
+	for _, x := range group {
+		ofStory[x.node] = true
+	}
 	var texts []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -256,7 +264,7 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				s.Published = &t
 			}
 		}
-		if (isHeading(n) || n.DataAtom == atom.A) && s.Title == "" {
+		if (isHeading(n) || n.DataAtom == atom.A && ofStory[n]) && s.Title == "" {
 			s.Title = textOf(n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -272,6 +280,11 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				s.Title = t
 			}
 		}
+	}
+	if s.Title == "" && !fallback {
+		// A card whose link is an image with no alt text: the page's
+		// address still names it.
+		s.Title = slugTitle(l.url)
 	}
 	// Teaser and date come from the card's other text.
 	order := p.numericOrder()
@@ -297,6 +310,35 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	}
 	s.Summary = trimEllipsis(strings.Join(summary, " "))
 	return s, flagged
+}
+
+// slugTitle reads a title from the last segment of a story's address
+// ("/palavra-de-deus-para-hoje" gives "Palavra de deus para hoje"), when it
+// is three words or more of letters; "" otherwise.
+func slugTitle(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	seg := strings.TrimRight(u.Path, "/")
+	seg = seg[strings.LastIndexByte(seg, '/')+1:]
+	if i := strings.LastIndexByte(seg, '.'); i > 0 {
+		seg = seg[:i]
+	}
+	words := strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '+' })
+	if len(words) < 3 {
+		return ""
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return "" // an id or a date: not words
+			}
+		}
+	}
+	t := strings.Join(words, " ")
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:]
 }
 
 // cardFlagWords are the first words of rxCardFlag, checked first.
