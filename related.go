@@ -173,7 +173,7 @@ func (p *page) relatedStories() *storyList {
 			hidden := st.hidden || hiddenElement(c)
 			// A related block inside a small print-only or furniture
 			// wrapper is read, not thrown away with the wrapper.
-			if debris(c, hb) && !p.holdsRelatedLabel(c) {
+			if hb&hintRelated == 0 && debris(c, hb) && !p.holdsRelatedLabel(c) {
 				p.cut(c, cutDebris)
 				continue
 			}

@@ -332,6 +332,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 				break
 			}
 			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
+				// A label in two headings ("You may also like" over
+				// "Stories picked for you") goes on to the stories under
+				// the second; a heading that names another list ends it.
+				if t := labelText(s); len(stories) == 0 && t != "" && !rxNotRelated.MatchString(t) && p.filler(s) && !isRelatedLabel(t) {
+					nodes = append(nodes, s)
+					continue
+				}
 				break
 			}
 			st := p.cards(s, label, nil)
@@ -362,8 +369,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 		}
 		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
 	}
-	if isHeading(n) || n.DataAtom == atom.A || sitewide {
-		// A headline with a "related" class is a card's, not a block.
+	if sitewide {
 		return nil, nil
 	}
 	aria := collapse(attr(n, "aria-label"))

@@ -228,6 +228,10 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	// Without a headline the title is read from the card's text when the
 	// link's own text was a time and kicker, or its title attribute was
 	// broken by a quote.
+	// A link that holds the card's age before its headline.
+	if loc := rxAgePrefix.FindStringIndex(s.Title); loc != nil && len(strings.Fields(s.Title[loc[1]:])) >= 3 {
+		s.Title = s.Title[loc[1]:]
+	}
 	fallback := kickerTitle(s.Title)
 	if fallback {
 		s.Title = ""
@@ -349,8 +353,16 @@ var cardFlagWords = wordSet(`sponsored promoted paid partner advertorial adverti
 var rxCardFlag = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored( content| post| story)?|promoted|paid (content|post|partnership)|partner content|advertorial|advertisement|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|trending( now)?|most (read|popular|viewed))[^\pL\pN]*$`)
 
 // rxKickerTitle is link text that starts with a card's time ("10:09 |
-// BILAN") rather than its headline.
-var rxKickerTitle = regexp.MustCompile(`^[^\pL\pN]*\d{1,2}[:h.]\d{2}\b`)
+// BILAN", "2 hours ago", "14h", "vor 3 Stunden") rather than its headline.
+var rxKickerTitle = regexp.MustCompile(`(?i)^[^\pL\pN]*(\d{1,2}[:h.]\d{2}\b|` + relativeTime + `)`)
+
+// relativeTime is a card's age: "2 hours ago", "14h", "5 min", "vor 3
+// Stunden", "il y a 2 jours", "hace 1 hora", "há 3 dias".
+const relativeTime = `\d{1,3}\s?(h|hr|hrs|hours?|m|min|mins|minutes?|d|days?|w|wks?|weeks?|mo|months?|std\.?|stunden?|tage?n?|minuten?|heures?|jours?|horas?|días?|dias?)\b(\s+ago)?|(vor|il y a|hace|há)\s+\d{1,3}\s+\pL+`
+
+// rxAgePrefix is a card's age, and a count that may follow it (of
+// comments), before its headline in one link: "14h 261 Star Wars…".
+var rxAgePrefix = regexp.MustCompile(`(?i)^\s*(` + relativeTime + `)\s+(\d+\s+)?`)
 
 // kickerTitle reports whether a would-be title is a card's time and
 // kicker, or a kicker alone (one or two words), rather than a headline.

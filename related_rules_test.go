@@ -155,6 +155,16 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.kawabe-news.example/blog/local/index-2701.html", "商店街が十四か月の通行止めに懸念", "関連記事"},
 			{"https://www.kawabe-news.example/blog/local/index-2655.html", "点検報告書、橋の床版は寿命に近いと指摘", "関連記事"},
 		}, []string{"商店街が"}},
+		// A card's title is its headline, not its age ("2 hours ago",
+		// "14h 261"); an image-only card is named by its address; a
+		// label over a subtitle heading heads the cards below both; a
+		// block in a print-only wrapper is read.
+		{"card-titles", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Explore further"},
+			{traders, tradersTitle, "You may also like"},
+			{report, reportTitle, "You may also like"},
+			{grant, "State grant for bridge", "You may also like"},
+		}, []string{"Explore further", "Stories picked for you"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

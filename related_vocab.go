@@ -306,10 +306,11 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 }
 
 // holdsRelatedLabel reports whether n, a small wrapper of page furniture
-// by its class ("d-print-none"), starts with a related-block label, so
-// that the walk reads it rather than cut it.
+// by its class ("d-print-none"), starts with a related-block label (its
+// first text, or its first heading), so that the walk reads it rather
+// than cut it.
 func (p *page) holdsRelatedLabel(n *html.Node) bool {
-	return isRelatedLabel(p.innerLabelText(n))
+	return isRelatedLabel(trimLabel(firstText(n))) || isRelatedLabel(p.innerLabelText(n))
 }
 
 // innerLabelText is the text of innerLabel.
@@ -328,6 +329,10 @@ func (p *page) sectionHeading(h *html.Node, t string) bool {
 	}
 	n := 0
 	for _, l := range links {
+		// A section's name is short; a headline after a kicker is not.
+		if len(strings.Fields(l.text)) > 4 {
+			return false
+		}
 		n += len(l.text)
 	}
 	return len(t) > n+3
