@@ -261,10 +261,18 @@ func hiddenElement(n *html.Node) bool {
 				return true
 			}
 		case "class":
-			for _, w := range strings.Fields(a.Val) {
-				if hiddenClasses[strings.ToLower(w)] {
+			// Whole class names only ("hidden", not "hidden-xs"); this
+			// runs on every element, so it does not allocate.
+			for rest := a.Val; rest != ""; {
+				rest = strings.TrimLeft(rest, " \t\n")
+				end := strings.IndexAny(rest, " \t\n")
+				if end < 0 {
+					end = len(rest)
+				}
+				if w := rest[:end]; w != "" && hiddenClasses[w] {
 					return true
 				}
+				rest = rest[end:]
 			}
 		}
 	}

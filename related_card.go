@@ -103,9 +103,10 @@ func headlineLike(t string) bool {
 	if t == "" || rxGenericLink.MatchString(t) {
 		return false
 	}
-	lt := strings.ToLower(t)
-	if strings.HasPrefix(lt, "http://") || strings.HasPrefix(lt, "https://") || strings.HasPrefix(lt, "www.") {
-		return false
+	for _, p := range []string{"http://", "https://", "www."} {
+		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
+			return false
+		}
 	}
 	return !(len(strings.Fields(t)) == 1 && isLatin(t))
 }
@@ -229,8 +230,10 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	// link's own text was a time and kicker, or its title attribute was
 	// broken by a quote.
 	// A link that holds the card's age before its headline.
-	if loc := rxAgePrefix.FindStringIndex(s.Title); loc != nil && len(strings.Fields(s.Title[loc[1]:])) >= 3 {
-		s.Title = s.Title[loc[1]:]
+	if mayBeAge(s.Title) {
+		if loc := rxAgePrefix.FindStringIndex(s.Title); loc != nil && len(strings.Fields(s.Title[loc[1]:])) >= 3 {
+			s.Title = s.Title[loc[1]:]
+		}
 	}
 	fallback := kickerTitle(s.Title)
 	if fallback {
@@ -241,9 +244,13 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	}
 	// Other links of the card (share buttons, a download) do not name
 	// the story.
-	ofStory := make(map[*html.Node]bool, len(group))
-	for _, x := range group {
-		ofStory[x.node] = true
+	ofStory := func(a *html.Node) bool {
+		for _, x := range group {
+			if x.node == a {
+				return true
+			}
+		}
+		return false
 	}
 	var texts []string
 	var walk func(*html.Node)
@@ -268,7 +275,7 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				s.Published = &t
 			}
 		}
-		if (isHeading(n) || n.DataAtom == atom.A && ofStory[n]) && s.Title == "" {
+		if (isHeading(n) || n.DataAtom == atom.A && ofStory(n)) && s.Title == "" {
 			s.Title = textOf(n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -360,6 +367,25 @@ var rxKickerTitle = regexp.MustCompile(`(?i)^[^\pL\pN]*(\d{1,2}[:h.]\d{2}\b|` + 
 // Stunden", "il y a 2 jours", "hace 1 hora", "há 3 dias".
 const relativeTime = `\d{1,3}\s?(h|hr|hrs|hours?|m|min|mins|minutes?|d|days?|w|wks?|weeks?|mo|months?|std\.?|stunden?|tage?n?|minuten?|heures?|jours?|horas?|días?|dias?)\b(\s+ago)?|(vor|il y a|hace|há)\s+\d{1,3}\s+\pL+`
 
+// mayBeAge reports whether t may start with a time or age, the cheap test
+// before rxKickerTitle and rxAgePrefix: a digit, or a word that starts
+// an age in German, French, Spanish or Portuguese.
+func mayBeAge(t string) bool {
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	if t == "" {
+		return false
+	}
+	if t[0] >= '0' && t[0] <= '9' {
+		return true
+	}
+	for _, w := range []string{"vor ", "il y a ", "hace ", "há "} {
+		if len(t) >= len(w) && strings.EqualFold(t[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // rxAgePrefix is a card's age, and a count that may follow it (of
 // comments), before its headline in one link: "14h 261 Star Wars…".
 var rxAgePrefix = regexp.MustCompile(`(?i)^\s*(` + relativeTime + `)\s+(\d+\s+)?`)
@@ -370,7 +396,7 @@ func kickerTitle(t string) bool {
 	if t == "" {
 		return false
 	}
-	if rxKickerTitle.MatchString(t) {
+	if mayBeAge(t) && rxKickerTitle.MatchString(t) {
 		return len(strings.Fields(t)) <= 4
 	}
 	// A single word ("Politics") is a kicker or section link, whatever

@@ -138,14 +138,15 @@ func (p *page) sourceList(stories []story) bool {
 	if len(stories) < 2 {
 		return false
 	}
+	own := siteLabel(p.url.Hostname())
 	sites := map[string]bool{}
 	for _, s := range stories {
-		u, err := url.Parse(s.URL)
-		if err != nil {
-			return false
-		}
-		site := siteLabel(u.Hostname())
-		if site == siteLabel(p.url.Hostname()) || sites[site] {
+		// The key starts with the host; most blocks end at their first
+		// story, on the page's own site.
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		site := siteLabel(host)
+		if site == own || sites[site] {
 			return false
 		}
 		sites[site] = true
