@@ -212,6 +212,11 @@ func (p *page) teaserBox(n *html.Node) []story {
 	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
 		return nil
 	}
+	// A box that points off the site without a label is a promotion
+	// (a channel, an app, a partner's offer), not a story of this one.
+	if !p.sameSiteName(links[0].url) {
+		return nil
+	}
 	headline := ""
 	for _, l := range links {
 		if l.key != links[0].key || inSentence(l, n) {

@@ -24,7 +24,11 @@ func (p *page) linkList(n *html.Node) []story {
 	}
 	// Right after a paragraph: a list after a heading or an image is a
 	// part of the article, a list in a sidebar has no prose beside it.
+	// An empty slot between them (an ad) does not count.
 	prev := prevElement(n)
+	for prev != nil && blank(prev) {
+		prev = prevElement(prev)
+	}
 	if prev == nil || !(prev.DataAtom == atom.P && hasText(prev) || isProse(prev)) {
 		return nil
 	}

@@ -139,10 +139,13 @@ func TestRelatedRules(t *testing.T) {
 		}, []string{"State grant covers"}},
 		// A link set as a block between paragraphs, with a kicker, is an
 		// inline story; four boxes of the site's latest headlines set
-		// through the text are a feed, and no story.
+		// through the text are a feed, and no story; a list after the
+		// text follows an empty ad paragraph.
 		{"anchor-card-and-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
 			{traders, tradersTitle, "Also on riversidecourier.example"},
-		}, []string{"Also on", "Zoo welcomes twin otters"}},
+			{report, reportTitle, ""},
+			{grant, grantTitle, ""},
+		}, []string{"Also on", "Zoo welcomes twin otters", reportTitle}},
 		// On a portal that reprints a story: the label beside a "back to
 		// top" link; no download, ad link, partner's "More From" list or
 		// sidebar guide list.
@@ -158,7 +161,8 @@ func TestRelatedRules(t *testing.T) {
 		// A card's title is its headline, not its age ("2 hours ago",
 		// "14h 261"); an image-only card is named by its address; a
 		// label over a subtitle heading heads the cards below both; a
-		// block in a print-only wrapper is read.
+		// block in a print-only wrapper is read; a box in the text that
+		// points off the site is a promotion.
 		{"card-titles", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Explore further"},
 			{traders, tradersTitle, "You may also like"},
@@ -176,7 +180,7 @@ func TestRelatedRules(t *testing.T) {
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.
-	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}}
+	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
