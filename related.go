@@ -208,6 +208,13 @@ func (p *page) relatedStories() *storyList {
 				}
 				continue
 			}
+			if !st.chrome && st.article && c.DataAtom == atom.Aside && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
+				if nodes, stories := p.topicAside(c); len(nodes) > 0 {
+					found(hidden, stories)
+					blocks = append(blocks, nodes...)
+					continue
+				}
+			}
 			box := !st.chrome && st.article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
 			if box && (st.proseAbove || proseHere()) {
 				if stories := p.teaserBox(c); len(stories) > 0 {

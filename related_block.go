@@ -184,6 +184,28 @@ func standsAlone(n *html.Node) bool {
 	return true
 }
 
+// topicAside reads an aside set between paragraphs of the text under a
+// heading that names the subject rather than saying "related" ("Brexit",
+// "The bridge works"), listing stories of the site: an inline block
+// labelled by its heading. A heading that names a sitewide, sponsored or
+// newsletter box, or the site itself, is no such label.
+func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
+	label, labelNode := p.innerLabel(n)
+	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || !linkHeavy(n) || !amongProse(n) {
+		return nil, nil
+	}
+	stories := p.cards(n, label, labelNode)
+	if len(stories) == 0 || p.sourceList(stories) {
+		return nil, nil
+	}
+	for _, s := range stories {
+		if !p.sameSiteName(s.URL) {
+			return nil, nil
+		}
+	}
+	return []*html.Node{n}, inlineIf(true, stories)
+}
+
 // teaserAtom reports whether n can be a teaser box: a division, not a
 // paragraph or list.
 func teaserAtom(n *html.Node) bool {

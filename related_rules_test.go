@@ -169,6 +169,13 @@ func TestRelatedRules(t *testing.T) {
 			{report, reportTitle, "You may also like"},
 			{grant, "State grant for bridge", "You may also like"},
 		}, []string{"Explore further", "Stories picked for you"}},
+		// An aside in the text named by its subject lists related
+		// stories; one named as a newsletter box, or one of other sites'
+		// reports, does not.
+		{"topic-aside-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "The bridge works"},
+			{report, reportTitle, "The bridge works"},
+		}, []string{"The bridge works", tradersTitle}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
