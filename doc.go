@@ -39,7 +39,7 @@
 // related_block.go recognises blocks and inline callouts, related_card.go
 // reads their cards and JSON-LD, related_list.go reads unlabelled lists of
 // story links and drops pager and media links, related_owner.go tells the
-// site's or author's lists and endless-scroll pointers, related_link.go
+// site's or author's lists, source lists and endless-scroll pointers, related_link.go
 // decides which links are stories and related_vocab.go holds their
 // vocabulary; lead.go restores a lead readability left out; clean.go cleans
 // and renders the body, with boilerplate.go's line rules and dangling.go's
