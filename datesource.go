@@ -197,6 +197,11 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			}
 		case pubAt != nil:
 			if pub.source == "" {
+				// The date after the label, when the line also holds
+				// another ("Letzte Änderung: 31.10. Erschienen am: 01.11.").
+				if t2, ok := parseTextDate(l.text[pubAt[0]:], order); ok && plausible(t2) {
+					t = t2
+				}
 				*pub = dateCandidate{t, DateFromText}
 			}
 			left = 3 // an "Updated" line sits next to it, if anywhere

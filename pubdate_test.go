@@ -107,6 +107,10 @@ func TestPublishersDay(t *testing.T) {
 			`<div id="comments"><div class="comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20 | 18:19</time> Stimmt!</div></div></main>`,
 		want: "2020-09-20T00:00:00Z",
 	}, {
+		name: "update named before publication on one line",
+		page: `<html lang="de"><main><h1>Vom Boden aus gedacht</h1>` + prose + `<p class="info">Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61</p></main>`,
+		want: "2023-11-01T00:00:00Z",
+	}, {
 		name: "midnight east of UTC stored as 23:00Z",
 		page: `<meta property="article:published_time" content="2022-11-06T23:00:00.000Z"><div>` + prose + `</div>`,
 		want: "2022-11-07T00:00:00+01:00",
