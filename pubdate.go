@@ -83,7 +83,14 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			continue
 		}
 		// The labels are looked for only on lines that hold a date.
-		published := rxPublishedLabel.MatchString(l.text)
+		pubAt := rxPublishedLabel.FindStringIndex(l.text)
+		published := pubAt != nil
+		if published {
+			// The date after the label, when the line also holds another.
+			if d2, ok := parseTextDate(l.text[pubAt[0]:], order); ok && plausible(d2) {
+				d = d2
+			}
+		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		if !published && rxUpdatedLabel.MatchString(l.text) {
 			if updated == nil {
@@ -298,7 +305,7 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		// difference is the publisher's offset.
 		wall := time.Date(d.Year(), d.Month(), d.Day(), d.Hour(), d.Minute(), 0, 0, time.UTC)
 		off := wall.Sub(pub.t).Round(15 * time.Minute)
-		if off >= -14*time.Hour && off <= 14*time.Hour {
+		if off >= -14*time.Hour && off <= 14*time.Hour && realOffset(off) {
 			if t := pub.t.In(time.FixedZone("", int(off.Seconds()))); sameDay(t, d) {
 				return dateCandidate{t, pub.source}
 			}
@@ -317,6 +324,16 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		}
 	}
 	return dateCandidate{d, DateFromText}
+}
+
+// realOffset reports whether off is a zone offset in use: whole or half
+// hours, or Nepal's, Eucla's and the Chatham Islands' quarter hours.
+func realOffset(off time.Duration) bool {
+	switch off {
+	case 5*time.Hour + 45*time.Minute, 8*time.Hour + 45*time.Minute, 12*time.Hour + 45*time.Minute:
+		return true
+	}
+	return off%(30*time.Minute) == 0
 }
 
 func sameDay(a, b time.Time) bool {
