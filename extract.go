@@ -184,6 +184,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 		return nil, p.refuse(a, PageOther, "no readable content")
 	}
 	removeCut(ra.Node)
+	if b := headlineBody(ra.Node, intro); b != nil {
+		ra.Node = b
+	}
 	if !restoreIntro(ra.Node, intro) {
 		restoreLead(ra.Node, lead)
 	}
