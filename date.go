@@ -133,7 +133,11 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			mo, _ := strconv.Atoi(v[3])
 			d, _ := strconv.Atoi(v[5])
 			t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
-			try(t, ok, m[2], m[11])
+			end := m[11]
+			if end < len(s) && s[end] == '.' {
+				end++ // Korean and Hungarian dates end with a dot
+			}
+			try(t, ok, m[2], end)
 		}
 	}
 	if m := matchIf(strings.Contains(s, "年") || strings.Contains(s, "년"), rxCJK, s); m != nil {
