@@ -60,3 +60,20 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// Photo credits whose source comes before "photo by" are credits; a
+// sentence about a photo is prose.
+func TestPhotoCredits(t *testing.T) {
+	credits := []string{"Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa"}
+	for _, s := range credits {
+		if !photoCredit(strings.ToLower(s)) {
+			t.Errorf("%q is a photo credit", s)
+		}
+	}
+	prose := []string{"The photo by Smith won an award at the state fair in 2010.", "A photo by a reader shows the flooded street."}
+	for _, s := range prose {
+		if photoCredit(strings.ToLower(s)) {
+			t.Errorf("%q is prose, not a credit", s)
+		}
+	}
+}
