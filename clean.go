@@ -20,6 +20,10 @@ var (
 	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
 	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
 	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédit|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
+	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
+	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
+	// name after it, not a sentence about a photo.
+	rxPhotoBy = regexp.MustCompile(`^[^\pL\pN]*((?:[\pL.'’&-]+\s+){0,3}(photo|photos|picture|image|illustration|foto|fotos)\s+(by|courtesy of|courtesy)\b\s*(\S+\s*){0,5}|(courtesy|file|staff|submitted|contributed|handout)\s+(photo|image|picture)s?[^\pL\pN]*)$`)
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
 	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
@@ -167,7 +171,8 @@ func photoCredit(lower string) bool {
 			return true
 		}
 	}
-	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") && rxPhoto.MatchString(lower)
+	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
+		(rxPhoto.MatchString(lower) || len(lower) <= 80 && rxPhotoBy.MatchString(lower))
 }
 
 func containsAny(s string, subs ...string) bool {
