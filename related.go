@@ -131,6 +131,7 @@ func (p *page) relatedStories() *storyList {
 	// Unlabelled teaser boxes are kept aside: many of them in one text
 	// are a feed of the site's latest stories, not pointers chosen for
 	// this article.
+	var furniture []*html.Node   // debris wrappers read for a block inside
 	teasers := map[string]bool{} // keys first listed by a teaser box
 	teaserBoxes := 0
 	// found records the stories of a block, unless the block is hidden
@@ -171,11 +172,14 @@ func (p *page) relatedStories() *storyList {
 			}
 			hb := hintBits(c, hintVocab)
 			hidden := st.hidden || hiddenElement(c)
-			// A related block inside a small print-only or furniture
-			// wrapper is read, not thrown away with the wrapper.
-			if hb&hintRelated == 0 && debris(c, hb) && !p.holdsRelatedLabel(c) {
-				p.cut(c, cutDebris)
-				continue
+			if debris(c, hb) {
+				// A related block inside a small print-only or furniture
+				// wrapper is read before the wrapper goes.
+				if hb&hintRelated == 0 && !p.holdsRelatedLabel(c) {
+					p.cut(c, cutDebris)
+					continue
+				}
+				furniture = append(furniture, c)
 			}
 			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside) {
 				if stories := p.callout(c, false); len(stories) > 0 {
@@ -217,7 +221,7 @@ func (p *page) relatedStories() *storyList {
 			}
 			box := !st.chrome && st.article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
 			if box && (st.proseAbove || proseHere()) {
-				if stories := p.teaserBox(c); len(stories) > 0 {
+				if ok, stories := p.teaserBox(c); ok {
 					teaserBoxes++
 					if !hidden {
 						for _, s := range stories {
@@ -243,6 +247,9 @@ func (p *page) relatedStories() *storyList {
 	walk(p.doc, state{})
 	for _, n := range blocks {
 		p.cut(n, cutRelated)
+	}
+	for _, n := range furniture {
+		p.cut(n, cutDebris)
 	}
 	if teaserBoxes > maxTeaserBoxes {
 		out.drop(teasers)

@@ -219,39 +219,43 @@ func teaserAtom(n *html.Node) bool {
 // teaserBox reads an unlabelled box between paragraphs of the article
 // that points at one other story: a kicker, a headline, a teaser and a
 // "more" link, or an image and a headline, all linking to the same page.
-func (p *page) teaserBox(n *html.Node) []story {
+// It reports whether n is such a box, and its story unless the box is a
+// promotion.
+func (p *page) teaserBox(n *html.Node) (bool, []story) {
 	t, short := textUpTo(n, 300)
 	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabelText(n)) {
-		return nil // a labelled box is read with its label
+		return false, nil // a labelled box is read with its label
 	}
 	links := p.links(n)
 	if len(links) == 0 || len(links) > 4 {
-		return nil
+		return false, nil
 	}
 	// A box has parts (a headline element, an image, a teaser); a
 	// division of running text is a paragraph, and a link inside a
 	// sentence is a citation.
 	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
-		return nil
-	}
-	// A box that points off the site without a label is a promotion
-	// (a channel, an app, a partner's offer), not a story of this one.
-	if !p.sameSiteName(links[0].url) {
-		return nil
+		return false, nil
 	}
 	headline := ""
 	for _, l := range links {
 		if l.key != links[0].key || inSentence(l, n) {
-			return nil
+			return false, nil
 		}
 		if len(l.text) > len(headline) {
 			headline = l.text
 		}
 	}
 	if len(strings.Fields(headline)) < 4 || !amongProse(n) {
-		return nil
+		return false, nil
 	}
-	return inlineIf(true, p.cards(n, "", nil))
+	// A box that points off the site without a label is a promotion
+	// (a channel, an app, a partner's offer), not a story of this one;
+	// it is cut all the same.
+	if !p.sameSiteName(links[0].url) {
+		return true, nil
+	}
+	stories := inlineIf(true, p.cards(n, "", nil))
+	return len(stories) > 0, stories
 }
 
 // inSentence reports whether link l sits in a paragraph of box that says
@@ -344,6 +348,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 		}
 		var last *html.Node // the last node that gave stories
 		gap := false        // whether an empty slot followed it
+		media := false      // whether videos or galleries were passed over
 		for s := head.NextSibling; s != nil; s = s.NextSibling {
 			if s.Type != html.ElementNode {
 				continue
@@ -373,6 +378,12 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 				if len(stories) == 0 && p.filler(s) {
 					continue
 				}
+				if p.mediaOnly(s) {
+					media = true
+					nodes = append(nodes, s)
+					last, gap = s, false
+					continue
+				}
 				// A first card that links to no story (only to share
 				// buttons) is passed over when more like it follow.
 				if next := nextElement(s); len(stories) == 0 && next != nil && sameKind(s, next) && len(p.links(s)) == 0 {
@@ -386,6 +397,10 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 			last, gap = s, false
 		}
 		if len(stories) == 0 {
+			if media {
+				// Videos under a related label: cut, with no story.
+				return append(nodes, head), nil
+			}
 			return nil, nil
 		}
 		if p.nextPager(label, stories) {
@@ -396,23 +411,22 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 		}
 		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
 	}
-	if sitewide {
-		return nil, nil
-	}
 	aria := collapse(attr(n, "aria-label"))
 	byHint := hb&hintRelated != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
 	if !byHint || hb&hintNotRelated != 0 || rxNotRelated.MatchString(aria) {
 		return nil, nil
 	}
+	// A list named as sitewide ("Tennis latest", "Most popular"), or set
+	// in one, is no related block; it is cut all the same, as page
+	// furniture that neither the body nor the date search wants.
+	sitewideList := sitewide
 	label = aria
 	if label == "" {
 		label = leadText(n)
 	}
 	l, labelNode := p.innerLabel(n)
 	if l != "" {
-		if rxNotRelated.MatchString(l) || p.ownerLabel(l) {
-			return nil, nil
-		}
+		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l)
 		label = l
 	}
 	if !linkHeavy(n) {
@@ -420,9 +434,12 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 	}
 	stories := p.cards(n, label, labelNode)
 	if len(stories) == 0 {
+		if p.mediaOnly(n) {
+			return []*html.Node{n}, nil
+		}
 		return nil, nil
 	}
-	if p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
+	if sitewideList || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)

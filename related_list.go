@@ -132,6 +132,9 @@ var mediaWords = wordSet(`video videos watch gallery photos pictures slideshow a
 // notStoryLink reports whether a link of a related block is a pager step
 // or a media item rather than a story.
 func notStoryLink(l link) bool {
+	if mediaURL(l.url) {
+		return true
+	}
 	if pagerWords[strings.ToLower(firstWord(l.text))] && rxPager.MatchString(l.text) {
 		return true
 	}
@@ -139,6 +142,18 @@ func notStoryLink(l link) bool {
 	// headline that starts with "Video shows…" is a story.
 	first := strings.Trim(firstText(l.node), " :|-–—")
 	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
+}
+
+// mediaOnly reports whether n links to pages, all of them videos,
+// playlists or galleries: a block of those is furniture, with no story.
+func (p *page) mediaOnly(n *html.Node) bool {
+	links := p.links(n)
+	for _, l := range links {
+		if !mediaURL(l.url) {
+			return false
+		}
+	}
+	return len(links) > 0
 }
 
 // hasText reports whether n holds a letter or digit.

@@ -162,13 +162,14 @@ func TestRelatedRules(t *testing.T) {
 		// "14h 261"); an image-only card is named by its address; a
 		// label over a subtitle heading heads the cards below both; a
 		// block in a print-only wrapper is read; a box in the text that
-		// points off the site is a promotion.
+		// points off the site is a promotion; videos under a label are
+		// no stories, but leave the body all the same.
 		{"card-titles", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Explore further"},
 			{traders, tradersTitle, "You may also like"},
 			{report, reportTitle, "You may also like"},
 			{grant, "State grant for bridge", "You may also like"},
-		}, []string{"Explore further", "Stories picked for you"}},
+		}, []string{"Explore further", "Stories picked for you", "Rowing club crews"}},
 		// An aside in the text named by its subject lists related
 		// stories; one named as a newsletter box, or one of other sites'
 		// reports, does not.

@@ -42,9 +42,27 @@ var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|pa
 // skipSegments are path segments (before any extension) of pages that
 // are never stories: tags, authors, search, accounts, legal and share.
 var skipSegments = wordSet(`tag tags topic topics category categories author authors search login signin
-	video videos playlist playlists gallery galleries
 	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
 	advertorial advertorials sponsored promoted`)
+
+// mediaSegments are path segments of video, playlist and gallery pages:
+// links to them make a block of page furniture, but they are no stories.
+var mediaSegments = wordSet(`video videos playlist playlists gallery galleries`)
+
+// mediaURL reports whether a story link's address is a video, playlist or
+// gallery page.
+func mediaURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	for seg := range strings.SplitSeq(u.Path, "/") {
+		if mediaSegments[strings.ToLower(seg)] {
+			return true
+		}
+	}
+	return false
+}
 
 // skipQuery are query keys of share links, pagination and comment replies.
 var skipQuery = wordSet(`share page replytocom`)
