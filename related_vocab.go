@@ -49,16 +49,28 @@ var skipSegments = wordSet(`tag tags topic topics category categories author aut
 // links to them make a block of page furniture, but they are no stories.
 var mediaSegments = wordSet(`video videos playlist playlists gallery galleries`)
 
-// mediaURL reports whether a story link's address is a video, playlist or
-// gallery page.
+// mediaURL reports whether a story link's address (absolute, as CleanURL
+// makes it) is a video, playlist or gallery page. It runs on every link of
+// a block, so it reads the path in place.
 func mediaURL(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return false
+	if i := strings.Index(raw, "://"); i >= 0 {
+		raw = raw[i+3:]
 	}
-	for seg := range strings.SplitSeq(u.Path, "/") {
-		if mediaSegments[strings.ToLower(seg)] {
-			return true
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		raw = raw[:i]
+	}
+	first := true
+	for seg := range strings.SplitSeq(raw, "/") {
+		if first { // the host
+			first = false
+			continue
+		}
+		if len(seg) >= 5 && len(seg) <= 9 {
+			for w := range mediaSegments {
+				if strings.EqualFold(seg, w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
