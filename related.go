@@ -271,12 +271,16 @@ func hiddenElement(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "style":
-			if containsFold(strings.ReplaceAll(a.Val, " ", ""), "display:none") {
+			if strings.Contains(a.Val, "none") && displayNone(a.Val) {
 				return true
 			}
 		case "class":
 			// Whole class names only ("hidden", not "hidden-xs"); this
-			// runs on every element, so it does not allocate.
+			// runs on every element, so it looks for the letters first
+			// and does not allocate.
+			if !strings.Contains(a.Val, "hid") && !strings.Contains(a.Val, "d-none") {
+				continue
+			}
 			for rest := a.Val; rest != ""; {
 				rest = strings.TrimLeft(rest, " \t\n")
 				end := strings.IndexAny(rest, " \t\n")
@@ -289,6 +293,23 @@ func hiddenElement(n *html.Node) bool {
 				rest = rest[end:]
 			}
 		}
+	}
+	return false
+}
+
+// displayNone reports whether a style attribute says display:none,
+// spaces allowed around the colon.
+func displayNone(style string) bool {
+	for i := strings.Index(style, "display"); i >= 0; {
+		rest := strings.TrimLeft(style[i+len("display"):], " ")
+		if strings.HasPrefix(rest, ":") && strings.HasPrefix(strings.TrimLeft(rest[1:], " "), "none") {
+			return true
+		}
+		next := strings.Index(style[i+1:], "display")
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return false
 }

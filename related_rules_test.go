@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestRelatedRules checks each rule for related stories on a small page
@@ -255,6 +257,33 @@ func TestRelatedLabels(t *testing.T) {
 	for _, tt := range tests {
 		if got := isRelatedLabel(tt.label); got != tt.want {
 			t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestHiddenElement checks which elements count as hidden from readers.
+func TestHiddenElement(t *testing.T) {
+	tests := []struct {
+		tag  string
+		want bool
+	}{
+		{`<section class="c-related hide">`, true},
+		{`<div class="box hidden">`, true},
+		{`<div class="hidden-xs box">`, false},
+		{`<div class="d-none d-md-block">`, true},
+		{`<div style="margin: 0; display : none">`, true},
+		{`<div style="display:block">`, false},
+		{`<div hidden>`, true},
+		{`<div class="unhidden">`, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.tag + "x</div>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > tag
+		if got := hiddenElement(n); got != tt.want {
+			t.Errorf("hiddenElement(%s) = %v, want %v", tt.tag, got, tt.want)
 		}
 	}
 }
