@@ -555,11 +555,35 @@ func proseAround(n *html.Node, step func(*html.Node) *html.Node) int {
 			continue
 		}
 		seen++
-		if isProse(s) {
+		if isProse(s) && !referenceLine(s) {
 			count++
 		}
 	}
 	return count
+}
+
+// referenceLine reports whether n is a reference under the text rather
+// than a paragraph of it: it opens with a bold label such as "More
+// information:", "Citation:" or "Provided by".
+func referenceLine(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			continue
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Strong || c.DataAtom == atom.B):
+			t, short := textUpTo(c, 40)
+			return short && referenceLabels[strings.ToLower(strings.TrimRight(t, " :"))]
+		}
+		return false
+	}
+	return false
+}
+
+// referenceLabels are the bold labels of reference lines under a text.
+var referenceLabels = map[string]bool{
+	"more information": true, "journal information": true, "citation": true, "provided by": true,
+	"source": true, "sources": true, "reference": true, "references": true, "quelle": true,
+	"quellen": true, "fuente": true, "fonte": true, "plus d'informations": true,
 }
 
 // isProse reports whether n is a paragraph of prose (a p, or a div of

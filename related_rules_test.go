@@ -163,7 +163,8 @@ func TestRelatedRules(t *testing.T) {
 		// A card's title is its headline, not its age ("2 hours ago",
 		// "14h 261"); an image-only card is named by its address; a
 		// label over a subtitle heading heads the cards below both; a
-		// block in a print-only wrapper is read; a box in the text that
+		// block in a print-only wrapper, with only a reference line after it,
+		// is beside the text, not in it; a box in the text that
 		// points off the site is a promotion; videos under a label are
 		// no stories, but leave the body all the same.
 		{"card-titles", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
