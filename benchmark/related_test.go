@@ -12,8 +12,8 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 136 pages: F1 0.951, precision 0.942, block 0.981,
-// inline 0.962, card dates 26/26.
+// Measured on all 152 pages: F1 0.954, precision 0.945, block 0.982,
+// inline 0.968, card dates 26/26.
 const (
 	minRelatedF1        = 0.94
 	minRelatedPrecision = 0.93
@@ -24,7 +24,7 @@ const (
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune, tune2, tune3, tune4, check)
+// and inline flag of matched stories, for each part (tune to tune5, check)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
@@ -40,7 +40,7 @@ func TestRelated(t *testing.T) {
 	for _, p := range loadCorpus(t) {
 		html[p.ID] = p.HTML
 	}
-	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "check": {}, "all": {}}
+	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "check": {}, "all": {}}
 	for _, p := range pages {
 		want, ok := labels[p.ID]
 		if !ok {
@@ -65,7 +65,7 @@ func TestRelated(t *testing.T) {
 			logDiff(t, p, want, got)
 		}
 	}
-	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "check", "all"} {
+	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "check", "all"} {
 		t.Logf("%-5s %s", part, tally[part])
 	}
 	all := tally["all"]
