@@ -13,7 +13,7 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 164 pages: F1 0.937, precision 0.938, block 0.970,
+// Measured on all 169 pages: F1 0.934, precision 0.938, block 0.970,
 // inline 0.947, card dates 26/26.
 const (
 	minRelatedF1        = 0.93
