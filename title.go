@@ -40,22 +40,116 @@ func (p *page) title(readTitle string) string {
 			}
 		}
 	}
-	// Without a visible headline, trust a title another source confirms:
-	// some sites put a description in JSON-LD headline.
+	t := metaTitle(cands)
+	if t != "" {
+		t = p.stripSiteName(t)
+	}
+	// A <title> that holds only the site's or a section's name ("Edmonton
+	// Sun", "NY1: Top Stories") is short and shares no word with the
+	// story's address; the headline on the page does.
+	if h := p.visibleHeadline(t); h != "" {
+		return h
+	}
+	return t
+}
+
+// metaTitle returns the title metadata gives. Without a visible headline
+// to confirm, a title another source confirms comes first: some sites put
+// a description in JSON-LD headline.
+func metaTitle(cands []string) string {
 	for i, c := range cands {
 		for j, d := range cands {
 			if c != "" && i != j && similarTitle(c, d) {
-				return p.stripSiteName(c)
+				return c
 			}
 		}
 	}
 	for _, c := range cands {
 		if c != "" {
-			return p.stripSiteName(c)
+			return c
 		}
 	}
 	return ""
 }
+
+// visibleHeadline returns the page's h1, or else its first h2 or h3, when
+// the address's slug confirms it and does not confirm the metadata title
+// t; without a title, an h1 needs no confirmation.
+func (p *page) visibleHeadline(t string) string {
+	noTitle := t == ""
+	slug := slugWords(p.url.Path)
+	confirms := func(s string) int {
+		n := 0
+		for _, w := range titleWords(s) {
+			if slug[w] {
+				n++
+			}
+		}
+		return n
+	}
+	// A name is a few words; a headline the slug does not echo is still
+	// a headline.
+	if !noTitle && (len(slug) < 3 || len(strings.Fields(t)) > 4 || confirms(t) > 0) {
+		return ""
+	}
+	for _, h := range p.h1 {
+		if inRelated(h) || inChrome(h) {
+			continue
+		}
+		if text := textOf(h); text != "" && len(text) <= 300 && (noTitle || confirms(text) >= 2) {
+			return text
+		}
+		break
+	}
+	for _, l := range p.subheads {
+		if inRelated(l.node) || inChrome(l.node) {
+			continue
+		}
+		if text := textOf(l.node); len(text) <= 300 && len(slug) >= 3 && confirms(text) >= 2 {
+			return text
+		}
+	}
+	return ""
+}
+
+// slugWords returns the words of three letters or more in the last
+// segment of an address's path ("council-approves-harbour-wall").
+func slugWords(path string) map[string]bool {
+	path = strings.TrimRight(path, "/")
+	seg := path[strings.LastIndexByte(path, '/')+1:]
+	if dot := strings.LastIndexByte(seg, '.'); dot > 0 {
+		seg = seg[:dot]
+	}
+	words := map[string]bool{}
+	for _, w := range titleWords(seg) {
+		words[w] = true
+	}
+	return words
+}
+
+// titleWords splits s into lower-case words of three letters or more,
+// with Latin accents folded as slugs fold them.
+func titleWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 3 {
+			out = append(out, foldAccents(w))
+		}
+	}
+	return out
+}
+
+// foldAccents maps accented Latin letters to the ASCII letters slugs use.
+func foldAccents(w string) string {
+	if utf8.RuneCountInString(w) == len(w) {
+		return w
+	}
+	return accentFolder.Replace(w)
+}
+
+var accentFolder = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u",
+	"ñ", "n", "ç", "c", "ß", "ss", "ł", "l", "ś", "s", "ź", "z", "ż", "z", "ć", "c", "ń", "n", "ę", "e", "ą", "a", "č", "c", "ř", "r", "š", "s", "ž", "z", "ý", "y", "ě", "e", "ů", "u")
 
 // kicker returns the text of the element that opens the headline h, when
 // other text follows it: the kicker some sites set inside their h1.
