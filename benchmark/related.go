@@ -19,9 +19,32 @@ const RelatedDir = "testdata/related"
 // RelatedPage is one labelled page of the related-story development set.
 type RelatedPage struct {
 	ID     string
-	Part   string // "tune" to "tune5": may shape rules; "check", "check2": only measured
+	Part   string // "tune" to "tune6": may shape rules; "check", "check2": only measured
 	Second bool   // labelled a second time, independently
 	URL    string
+}
+
+// DevPrefix starts the ID of a related-story page that is a file of
+// DevModule rather than a benchmark page:
+// "dev:test-files/comparison/x.html".
+const DevPrefix = "dev:"
+
+// RelatedHTML reads the HTML of a labelled page: a dev page from the module
+// cache folder devDir of DevModule (refusing the split's check part, which
+// no rule may be tuned on), any other from corpus, keyed by benchmark ID.
+func RelatedHTML(p RelatedPage, corpus map[string][]byte, devDir string) ([]byte, error) {
+	path, ok := strings.CutPrefix(p.ID, DevPrefix)
+	if !ok {
+		html, ok := corpus[p.ID]
+		if !ok {
+			return nil, fmt.Errorf("%s: not a benchmark page", p.ID)
+		}
+		return html, nil
+	}
+	if strings.HasPrefix(p.Part, "tune") && InCheckPart(path) {
+		return nil, fmt.Errorf("%s: in the check part of the split, not a tuning page", p.ID)
+	}
+	return os.ReadFile(filepath.Join(devDir, filepath.FromSlash(path)))
 }
 
 // RelatedLabel is one hand-labelled related story.
