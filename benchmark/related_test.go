@@ -92,6 +92,12 @@ func TestRelated(t *testing.T) {
 
 // logDiff lists a tune page's missed, extra and mislabelled stories.
 func logDiff(t *testing.T, p RelatedPage, want []RelatedLabel, got []scoop.RelatedStory) {
+	id := p.ID
+	if path, ok := strings.CutPrefix(id, DevPrefix); ok {
+		id = filepath.Base(path)
+	} else if len(id) > 8 {
+		id = id[:8]
+	}
 	byKey := map[string]RelatedLabel{}
 	for _, w := range want {
 		byKey[scoop.URLKey(w.URL)] = w
@@ -102,15 +108,15 @@ func logDiff(t *testing.T, p RelatedPage, want []RelatedLabel, got []scoop.Relat
 		w, ok := byKey[k]
 		switch {
 		case !ok:
-			t.Logf("  %.8s extra  %q %s [%s]", p.ID, g.Title, g.URL, g.Block)
+			t.Logf("  %s extra  %q %s [%s]", id, g.Title, g.URL, g.Block)
 		case !SameLabel(w.Block, g.Block) || w.Inline != g.Inline:
-			t.Logf("  %.8s label  %s: block %q inline %v, want %q %v", p.ID, g.URL, g.Block, g.Inline, w.Block, w.Inline)
+			t.Logf("  %s label  %s: block %q inline %v, want %q %v", id, g.URL, g.Block, g.Inline, w.Block, w.Inline)
 		}
 		found[k] = true
 	}
 	for k, w := range byKey {
 		if !found[k] {
-			t.Logf("  %.8s missed %q %s [%s]", p.ID, w.Title, w.URL, w.Block)
+			t.Logf("  %s missed %q %s [%s]", id, w.Title, w.URL, w.Block)
 		}
 	}
 }
