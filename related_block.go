@@ -101,7 +101,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 				gap = last != nil
 				continue
 			}
-			if gap && !sameKind(s, last) {
+			if gap && (!sameKind(s, last) || p.opensList(s, last)) {
 				break
 			}
 			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
@@ -198,6 +198,18 @@ func sameKind(a, b *html.Node) bool {
 		return f[0]
 	}
 	return a.DataAtom == b.DataAtom && a.Data == b.Data && first(a) == first(b)
+}
+
+// opensList reports whether s, after an empty slot, opens with a heading
+// of its own (a section's name, "VENEZUELA") where last, the block's
+// stories before the slot, opened with a story: s is the next list of a
+// page of section feeds, not more of the block.
+func (p *page) opensList(s, last *html.Node) bool {
+	if t, _ := p.innerLabel(s); t == "" {
+		return false
+	}
+	t, _ := p.innerLabel(last)
+	return t == ""
 }
 
 // filler reports whether n, beside a block label, is part of the label's

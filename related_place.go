@@ -90,7 +90,9 @@ func isProse(n *html.Node) bool {
 	}
 	switch n.DataAtom {
 	case atom.P:
-		return long(n)
+		// A paragraph that is one link is a list item of links set as
+		// paragraphs ("Read more:" over headlines), not text.
+		return long(n) && !soleLink(n)
 	case atom.Div, atom.Section:
 		if !hasBlockChild(n) {
 			// A div used as a paragraph.
@@ -111,6 +113,25 @@ func isProse(n *html.Node) bool {
 		return found
 	}
 	return false
+}
+
+// soleLink reports whether all n shows is one link, bare or wrapped in
+// inline elements such as em or strong.
+func soleLink(n *html.Node) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && only == nil:
+			only = c
+		default:
+			return false
+		}
+	}
+	if only == nil {
+		return false
+	}
+	return only.DataAtom == atom.A || !isBlock(only) && soleLink(only)
 }
 
 // linkHeavy reports whether n reads as a list of links rather than prose,

@@ -20,13 +20,13 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
-	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
-	`à lire aussi|a lire aussi|lire aussi|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
-	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
+	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
+	`(à |a )?lire aussi( sur .*)?|articles? en relation|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
+	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|sigue leyendo|seguir leyendo|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
 	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
 	`leia também|leia mais|veja também|notícias relacionadas|matérias relacionadas|você pode gostar|mais sobre .*|` +
 	`lees ook|lees meer|gerelateerde artikelen|gerelateerd( nieuws)?|meer over .*|meer nieuws|zie ook|ook interessant|` +
-	`läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
+	`lue (myös|lisää|aiheesta( lisää)?)|läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
 	`czytaj (też|także|również)|zobacz (też|także|również)|powiązane( artykuły)?|čtěte také|související články|` +
 	`читайте также|читайте ещё|читайте еще|по теме|смотрите также|вам (также |тоже )?может (быть интересно|понравиться)|вас (также |тоже )?может заинтересовать|похожие (записи|материалы|публикации)|рекомендуем( прочитать)?|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
 	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
@@ -37,13 +37,14 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les plus lus|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b)`)
+var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b)`)
 
 // skipSegments are path segments (before any extension) of pages that
-// are never stories: tags, authors, search, accounts, legal and share.
+// are never stories: tags, authors (in several languages), search,
+// accounts, legal, share and the site's shop.
 var skipSegments = wordSet(`tag tags topic topics category categories author authors search login signin
 	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
-	advertorial advertorials sponsored promoted`)
+	advertorial advertorials sponsored promoted auteur autor autore autoren shop boutique store product products`)
 
 // mediaSegments are path segments of video, playlist and gallery pages:
 // links to them make a block of page furniture, but they are no stories.
@@ -172,8 +173,8 @@ var calloutMoreWords = wordSet(`more read lire lisez más mas don mehr`)
 // the full pattern.
 var labelWords = wordSet(`other more related you recommended what read up next further also see keep lesen mehr
 	das auch weitere verwandte ähnliche à a lire sur articles vous voir dans noticias artículos contenido
-	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
-	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
+	relacionados relacionadas leer lee lea te también más seguir sigue leggi articoli notizie correlati potrebbe ti altri
+	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les lue weiterlesen
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
 	artikel tin xem bài explore story plus en più don don't don’t picked selected chosen curated`)
 
