@@ -134,6 +134,13 @@ func (p *page) relatedStories() *storyList {
 	var furniture []*html.Node   // debris wrappers read for a block inside
 	teasers := map[string]bool{} // keys first listed by a teaser box
 	teaserBoxes := 0
+	// afterComments says that the walk has passed the readers' comments:
+	// an unlabelled list further down is the site's, not the article's.
+	afterComments := false
+	// beforeHeadline says that the walk has not reached the page's h1:
+	// a labelled list above the headline ("Up Next") heads the page, it
+	// was not chosen for the article.
+	beforeHeadline := len(p.h1) > 0
 	// found records the stories of a block, unless the block is hidden
 	// (a duplicate box shown only by script): its nodes are cut all the
 	// same.
@@ -170,9 +177,16 @@ func (p *page) relatedStories() *storyList {
 			if c.Type != html.ElementNode || skipText(c) || done[c] {
 				continue
 			}
+			if c.DataAtom == atom.H1 {
+				beforeHeadline = false
+			}
 			hb := hintBits(c, hintVocab)
 			hidden := st.hidden || hiddenElement(c)
 			if debris(c, hb) {
+				if hb&hintComment != 0 {
+					_, short := textUpTo(c, 200)
+					afterComments = afterComments || !short
+				}
 				// A related block inside a small print-only or furniture
 				// wrapper is read before the wrapper goes.
 				if hb&hintRelated == 0 && !p.holdsRelatedLabel(c) {
@@ -202,10 +216,10 @@ func (p *page) relatedStories() *storyList {
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide); len(nodes) > 0 {
+			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide, afterComments); len(nodes) > 0 {
 				// A pager's nodes, with no story, are cut and not
 				// looked into: its card would pass for a block.
-				found(hidden, stories)
+				found(hidden || beforeHeadline && !containsAtom(c, atom.H1), stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {
 					done[n] = true

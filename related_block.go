@@ -61,8 +61,9 @@ func capitals(t string, min int) bool {
 // or by class and id hints, and must not be sitewide, sponsored or
 // navigation. hb holds the element's hint bits; sitewide says that an
 // ancestor is named as a sitewide or sponsored list, inside which class
-// hints alone make no block.
-func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*html.Node, []story) {
+// hints alone make no block; afterComments that the readers' comments
+// came before n, after which class hints without a label make none.
+func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterComments bool) ([]*html.Node, []story) {
 	if chrome && hb&hintRelated == 0 {
 		return nil, nil
 	}
@@ -169,6 +170,10 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide bool) ([]*ht
 	if l != "" {
 		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l)
 		label = l
+	} else if afterComments && label == "" {
+		// Unlabelled, below the comments: far from the article, the
+		// site's own picks ("recommended-posts").
+		sitewideList = true
 	}
 	if !linkHeavy(n) {
 		return nil, nil
