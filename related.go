@@ -233,8 +233,10 @@ func (p *page) relatedStories() *storyList {
 					continue
 				}
 			}
-			box := !st.chrome && st.article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
-			if box && (st.proseAbove || proseHere()) {
+			box := !st.chrome && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
+			// Outside an article element, a box must stand well inside
+			// the text: paragraphs on both sides.
+			if box && (st.proseAbove || proseHere()) && (st.article || wellInText(c)) {
 				if ok, stories := p.teaserBox(c); ok {
 					teaserBoxes++
 					if !hidden {
@@ -270,6 +272,14 @@ func (p *page) relatedStories() *storyList {
 	}
 	out.add(p.jsonLDRelated()...)
 	return out
+}
+
+// wellInText reports whether n has at least two paragraphs of prose on
+// each side among its siblings: a box set in the running text of a page
+// that marks no article element.
+func wellInText(n *html.Node) bool {
+	return proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2 &&
+		proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling }) >= 2
 }
 
 // maxTeaserBoxes is the most unlabelled teaser boxes a text holds when

@@ -208,10 +208,11 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 }
 
 // teaserAtom reports whether n can be a teaser box: a division, not a
-// paragraph or list.
+// paragraph or list; some sites set the box as a figure, its teaser as
+// the caption.
 func teaserAtom(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Div, atom.Aside, atom.Section:
+	case atom.Div, atom.Aside, atom.Section, atom.Figure:
 		return true
 	}
 	return false
@@ -227,8 +228,15 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabelText(n)) {
 		return false, nil // a labelled box is read with its label
 	}
+	// Image, kicker, headline, teaser and "more" may each link to the
+	// story: up to five links, all to one page.
 	links := p.links(n)
-	if len(links) == 0 || len(links) > 4 {
+	if len(links) == 0 || len(links) > 5 {
+		return false, nil
+	}
+	// A figure is a teaser when its link holds it whole; a photo whose
+	// caption links to a gallery says more than its link.
+	if n.DataAtom == atom.Figure && linkDensity(n, t) < 0.8 {
 		return false, nil
 	}
 	// A box has parts (a headline element, an image, a teaser); a
@@ -239,7 +247,8 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 	}
 	headline := ""
 	for _, l := range links {
-		if l.key != links[0].key || inSentence(l, n) {
+		// A "more" link after the teaser is no citation in a sentence.
+		if l.key != links[0].key || inSentence(l, n) && !rxGenericLink.MatchString(l.text) {
 			return false, nil
 		}
 		if len(l.text) > len(headline) {

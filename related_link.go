@@ -36,6 +36,11 @@ func (p *page) links(n *html.Node) []link {
 				if t == "" && !broken {
 					t = collapse(attr(n, "title"))
 				}
+				if t == "" {
+					// An empty link laid over a whole card names the
+					// story for screen readers only.
+					t = collapse(attr(n, "aria-label"))
+				}
 				out = append(out, link{n, u, k, t, broken})
 			}
 			return
