@@ -141,6 +141,11 @@ func (p *page) relatedStories() *storyList {
 	// a labelled list above the headline ("Up Next") heads the page, it
 	// was not chosen for the article.
 	beforeHeadline := len(p.h1) > 0
+	// lastBlock is the last block of related stories found by its label
+	// or class, and lastLabel its label: a box of the same kind right
+	// after it, with no label of its own, goes on with its stories.
+	var lastBlock *html.Node
+	lastLabel := ""
 	// found records the stories of a block, unless the block is hidden
 	// (a duplicate box shown only by script): its nodes are cut all the
 	// same.
@@ -219,6 +224,14 @@ func (p *page) relatedStories() *storyList {
 			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide, afterComments); len(nodes) > 0 {
 				// A pager's nodes, with no story, are cut and not
 				// looked into: its card would pass for a block.
+				if len(stories) > 0 {
+					if stories[0].Block == "" && lastBlock != nil && sameKind(c, lastBlock) && prevFilled(c) == lastBlock {
+						for i := range stories {
+							stories[i].Block = lastLabel
+						}
+					}
+					lastBlock, lastLabel = c, stories[0].Block
+				}
 				found(hidden || beforeHeadline && !containsAtom(c, atom.H1), stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {

@@ -33,6 +33,17 @@ func prevElement(n *html.Node) *html.Node {
 	return nil
 }
 
+// prevFilled returns the previous sibling element of n that shows
+// something, passing over empty ad slots, or nil.
+func prevFilled(n *html.Node) *html.Node {
+	for s := prevElement(n); s != nil; s = prevElement(s) {
+		if !blank(s) {
+			return s
+		}
+	}
+	return nil
+}
+
 // icon reports whether n is an icon beside a label: an svg or image
 // outside any link.
 func icon(n *html.Node) bool {

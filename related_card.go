@@ -181,6 +181,17 @@ func subLabels(block *html.Node) map[*html.Node]string {
 	return sub
 }
 
+// linkNamed reports whether one of the links in group under card has the
+// text t.
+func linkNamed(group []link, card *html.Node, t string) bool {
+	for _, x := range group {
+		if x.text == t && under(x.node, card) {
+			return true
+		}
+	}
+	return false
+}
+
 // under reports whether n is root or one of its descendants.
 func under(n, root *html.Node) bool {
 	for ; n != nil; n = n.Parent {
@@ -205,7 +216,9 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	}
 	// A headline element inside the card leaves out kickers and labels,
 	// and stands in for a link that holds only the time and kicker.
-	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h)) {
+	// So does a headline that a link of its own names, over a longer
+	// link on the teaser.
+	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h) || linkNamed(group, card, h)) {
 		s.Title = h
 	}
 	// Without a headline the title is read from the card's text when the

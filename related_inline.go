@@ -200,7 +200,9 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 		return nil, nil
 	}
 	for _, s := range stories {
-		if !p.sameSiteName(s.URL) {
+		// A heading that is a story's own headline (a card whose link
+		// lies over it) names no topic.
+		if !p.sameSiteName(s.URL) || s.Title == label {
 			return nil, nil
 		}
 	}

@@ -180,12 +180,61 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "The bridge works"},
 			{report, reportTitle, "The bridge works"},
 		}, []string{"The bridge works", tradersTitle}},
+		// After an ad slot, a row that opens with a section's heading
+		// is the next list, not more of the block ("DEPORTES").
+		{"section-feeds-es", "https://www.diariodelvalle.example/local/2025/01/14/aprobado-puente-del-rio/", false, []want{
+			{"https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre/", "Los comerciantes temen un cierre de catorce meses", "Seguir leyendo"},
+			{"https://www.diariodelvalle.example/local/2024/12/02/informe-tablero-puente/", "Un informe da por agotado el tablero del puente", "Seguir leyendo"},
+			{"https://www.diariodelvalle.example/local/2024/11/20/subvencion-puente/", "La subvención cubre dos tercios del coste del puente", "TE PUEDE INTERESAR"},
+			{"https://www.diariodelvalle.example/local/2025/01/13/ferry-durante-las-obras/", "Un ferry cruzará el río durante las obras del puente", "TE PUEDE INTERESAR"},
+		}, []string{"Seguir leyendo", "Los comerciantes temen"}},
+		// Headlines set as paragraphs of one link under a label after the
+		// last paragraph are no text: the list is after it.
+		{"link-paragraphs-fi", "https://www.jokilaaksonsanomat.example/uutiset/3-11212601", false, []want{
+			{"https://www.jokilaaksonsanomat.example/uutiset/3-11183605", "Myllykadun kauppiaat pelkäävät neljäntoista kuukauden sulkua – osa harkitsee jo muuttoa toiselle puolelle kaupunkia", "Lue aiheesta lisää"},
+			{"https://www.jokilaaksonsanomat.example/uutiset/3-11214356", "Tarkastusraportti: sillan kansi on käyttöikänsä lopussa ja pilareiden korjaus maksaisi miljoonia euroja vuosittain", "Lue aiheesta lisää"},
+		}, []string{"Lue aiheesta lisää", "Myllykadun kauppiaat"}},
+		// "Read also on <site>" in the text; beside it a sidebar of the
+		// magazine, the shop and "Les + lus" under a related class.
+		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
+			{"https://www.lecourrierdelariviere.example/ville/article/les-commercants-craignent-la-fermeture", "Les commerçants craignent une fermeture de quatorze mois", "LIRE AUSSI SUR LECOURRIERDELARIVIERE.EXAMPLE"},
+		}, []string{"LIRE AUSSI", "Les commerçants craignent"}},
+		// "Up Next" above the headline and an unlabelled grid below the
+		// comments are the site's; the labelled list after the text is
+		// the article's.
+		{"up-next-and-comments", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Stories"},
+			{report, reportTitle, "Related Stories"},
+		}, nil},
+		// A card whose only link is an empty overlay named by its
+		// aria-label, its headline a heading beside "Read more".
+		{"overlay-link-en", "https://www.riversidecourier.example/news/2025/jan/14/council-approves-bridge-rebuild", true, []want{
+			{"https://www.riversidecourier.example/news/2025/jan/10/mill-street-traders-fear-closure", tradersTitle, ""},
+		}, []string{tradersTitle, "Read more"}},
+		// A teaser set as a figure inside one link, and a teaser box
+		// whose image, kicker, headline, teaser and "mehr" all link, on a
+		// page with no article element; a photo whose caption links to a
+		// gallery is no teaser.
+		{"teaser-figure-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-101.html", true, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-102.html", "Händler fürchten die lange Sperrung der Brücke", ""},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-103.html", "Gutachten sieht das Brückendeck am Ende", ""},
+		}, []string{"Händler fürchten", "Gutachten sieht", "Die Prüfer fanden"}},
+		// A second box of the same kind after an ad slot, with no label,
+		// goes on with the first box's label.
+		{"continued-block-de", "https://www.flussbote.example/news/stadtrat-beschliesst-neubau-der-flussbruecke-713266", false, []want{
+			{"https://www.flussbote.example/news/haendler-fuerchten-lange-sperrung-712731", "Händler fürchten die lange Sperrung der Brücke", "Das könnte Sie auch interessieren"},
+			{"https://www.flussbote.example/news/gutachten-brueckendeck-am-ende-712866", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
+			{"https://www.flussbote.example/news/faehre-faehrt-waehrend-der-bauzeit-712840", "Eine Fähre fährt während der Bauzeit über den Fluss", "Das könnte Sie auch interessieren"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
 	keep := map[string][]string{
-		"teaser-box-de":  {"das Gutachten zur Brücke aus dem Vorjahr"},
-		"allcaps-inline": {"CLICK FOR THE FULL BRIDGE PLANS"},
+		"teaser-box-de": {"das Gutachten zur Brücke aus dem Vorjahr"},
+		// The invitation to discuss closes the text; the photo stays.
+		"link-paragraphs-fi": {"Voit keskustella aiheesta"},
+		"teaser-figure-de":   {"Die Bauarbeiten sollen im April beginnen"},
+		"allcaps-inline":     {"CLICK FOR THE FULL BRIDGE PLANS"},
 		// A list of other sites' reports is part of the article.
 		"link-lists": {"Transport institute paper on repair costs"},
 	}
@@ -247,6 +296,12 @@ func TestRelatedLabels(t *testing.T) {
 		{"Ähnliche Beiträge", true},
 		{"Вам также может быть интересно", true},
 		{"Смотрите также", true},
+		{"Lue aiheesta lisää:", true},
+		{"Seguir leyendo:", true},
+		{"Weiterlesen", true},
+		{"Articles en relation", true},
+		{"Lire aussi sur lecourrier.example >>", true},
+		{"Les + lus", false},
 		{"Today's Headlines", false},
 		{"Latest Headlines", false},
 		{"More from this author", false},
