@@ -178,6 +178,27 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		label = leadText(n)
 	}
 	l, labelNode := p.innerLabel(n)
+	if l == "" && label == "" {
+		// A row of cards under a heading of tabs that stands before it
+		// (or before the wrapper it opens), not in it.
+		at := n
+		prev := prevElement(at)
+		for i := 0; prev == nil && i < 2 && at.Parent != nil && at.Parent.DataAtom != atom.Body; i++ {
+			at = at.Parent
+			prev = prevElement(at)
+		}
+		if prev != nil {
+			if t := firstTab(prev); isRelatedLabel(t) {
+				label = t
+			}
+		}
+	}
+	if l == "" && label == "" {
+		// A label set inside the first card's link, over its headline.
+		if links := p.links(n); len(links) > 0 {
+			label = eyebrowLabel(links[0].node)
+		}
+	}
 	if l != "" {
 		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l)
 		label = l
@@ -200,6 +221,39 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+}
+
+// firstTab returns the name of the first tab of a heading made of tabs
+// ("RELATED ARTICLES" then "MORE FROM AUTHOR", each a link to "#"): the
+// list shown first, under the heading.
+func firstTab(h *html.Node) string {
+	if !isHeading(h) && !labelHint(h) {
+		return ""
+	}
+	var tabs []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(tabs) < 8; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				tabs = append(tabs, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(h)
+	if len(tabs) < 2 {
+		return ""
+	}
+	for _, a := range tabs {
+		if href := strings.TrimSpace(attr(a, "href")); href != "" && href[0] != '#' {
+			return ""
+		}
+	}
+	return trimLabel(textOf(tabs[0]))
 }
 
 // sameKind reports whether a and b are elements of one tag and first

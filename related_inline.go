@@ -266,8 +266,29 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 	if !p.sameSiteName(links[0].url) {
 		return true, nil
 	}
-	stories := inlineIf(true, p.cards(n, "", nil))
+	stories := inlineIf(true, p.cards(n, eyebrowLabel(n), nil))
 	return len(stories) > 0, stories
+}
+
+// eyebrowLabel returns a related label set inside a card or its link,
+// above its headline ("Related"), or "".
+func eyebrowLabel(box *html.Node) string {
+	found := ""
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if t := labelText(c); t != "" && isRelatedLabel(t) {
+				found = trimLabel(t)
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(box)
+	return found
 }
 
 // inSentence reports whether link l sits in a paragraph of box that says

@@ -226,6 +226,14 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/news/gutachten-brueckendeck-am-ende-712866", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
 			{"https://www.flussbote.example/news/faehre-faehrt-waehrend-der-bauzeit-712840", "Eine Fähre fährt während der Bauzeit über den Fluss", "Das könnte Sie auch interessieren"},
 		}, nil},
+		// "Related" set inside an inline card's link over its headline;
+		// after the text, cards under a heading of tabs whose first tab
+		// names the list shown.
+		{"tabs-and-eyebrow-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related"},
+			{report, reportTitle, "RELATED ARTICLES"},
+			{grant, grantTitle, "RELATED ARTICLES"},
+		}, []string{tradersTitle}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -240,7 +248,7 @@ func TestRelatedRules(t *testing.T) {
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.
-	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
+	after := map[string]map[int]bool{"tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
