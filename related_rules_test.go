@@ -234,6 +234,11 @@ func TestRelatedRules(t *testing.T) {
 			{report, reportTitle, "RELATED ARTICLES"},
 			{grant, grantTitle, "RELATED ARTICLES"},
 		}, []string{tradersTitle}},
+		// A box's label marked as its title by a class in Spanish
+		// ("lee-tambien-titulo").
+		{"label-class-es", "https://www.diariodelvalle.example/noticias/local/2025/01/14/aprobado-puente-del-rio.shtml", true, []want{
+			{"https://www.diariodelvalle.example/noticias/local/2025/01/10/comerciantes-temen-cierre.shtml", "Los comerciantes temen un cierre de catorce meses", "Lee también"},
+		}, []string{"Lee también", "Los comerciantes temen"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

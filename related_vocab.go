@@ -227,12 +227,14 @@ func labelText(n *html.Node) string {
 }
 
 // labelHint reports whether n's class or id says it is a title, head or
-// label, without building the lower-cased hint string: this runs on every
+// label, in English or another language ("titulo", "titre", "titel"),
+// without building the lower-cased hint string: this runs on every
 // element of the page.
 func labelHint(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			if containsFold(a.Val, "title") || containsFold(a.Val, "head") || containsFold(a.Val, "label") {
+			if containsFold(a.Val, "title") || containsFold(a.Val, "head") || containsFold(a.Val, "label") ||
+				containsFold(a.Val, "titul") || containsFold(a.Val, "titol") || containsFold(a.Val, "titre") || containsFold(a.Val, "titel") {
 				return true
 			}
 		}
