@@ -195,8 +195,8 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	}
 	if l == "" && label == "" {
 		// A label set inside the first card's link, over its headline.
-		if links := p.links(n); len(links) > 0 {
-			label = eyebrowLabel(links[0].node)
+		if a := firstAnchor(n); a != nil {
+			label = eyebrowLabel(a)
 		}
 	}
 	if l != "" {
@@ -221,6 +221,22 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+}
+
+// firstAnchor returns the first link element under n, or nil.
+func firstAnchor(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A && attr(c, "href") != "" {
+			return c
+		}
+		if a := firstAnchor(c); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 // firstTab returns the name of the first tab of a heading made of tabs

@@ -233,10 +233,24 @@ func labelText(n *html.Node) string {
 func labelHint(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			if containsFold(a.Val, "title") || containsFold(a.Val, "head") || containsFold(a.Val, "label") ||
-				containsFold(a.Val, "titul") || containsFold(a.Val, "titol") || containsFold(a.Val, "titre") || containsFold(a.Val, "titel") {
+			if titleWord(a.Val) || containsFold(a.Val, "head") || containsFold(a.Val, "label") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// titleWord reports whether s holds, in any case, "tit" followed by l, u,
+// o, r or e: title, titulo, titolo, titre, titel, in one pass.
+func titleWord(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i]|0x20 != 't' || s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 't' {
+			continue
+		}
+		switch s[i+3] | 0x20 {
+		case 'l', 'u', 'o', 'r', 'e':
+			return true
 		}
 	}
 	return false
