@@ -13,13 +13,14 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 169 pages: F1 0.934, precision 0.938, block 0.970,
-// inline 0.947, card dates 26/26.
+// Measured on all 207 pages (169 benchmark pages and the 38 dev pages of
+// tune6): F1 0.940, precision 0.956, block 0.969, inline 0.961, card
+// dates 34/34.
 const (
-	minRelatedF1        = 0.93
-	minRelatedPrecision = 0.93
-	minRelatedBlock     = 0.96
-	minRelatedInline    = 0.94
+	minRelatedF1        = 0.935
+	minRelatedPrecision = 0.95
+	minRelatedBlock     = 0.965
+	minRelatedInline    = 0.955
 	minRelatedDate      = 0.90
 )
 
