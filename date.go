@@ -102,8 +102,11 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		}
 		best, bestAt = withClock(t, s[end:]), at
 	}
-	// Each pattern runs only when s has the characters it needs.
+	// Each pattern runs only when s has the characters it needs. All but
+	// the Vietnamese and CJK ones need a year standing alone as four
+	// digits, which most lines with a number lack ("3 comments").
 	hasLetter := strings.ContainsFunc(s, unicode.IsLetter)
+	year := hasYear(s)
 	if !strings.ContainsAny(s, "-/.年년") && !hasLetter {
 		return time.Time{}, false
 	}
@@ -115,7 +118,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
 		try(t, ok, m[0], m[1])
 	}
-	if m := matchIf(strings.Contains(s, "-"), rxISO, s); m != nil {
+	if m := matchIf(year && strings.Contains(s, "-"), rxISO, s); m != nil {
 		t, ok := isoMatch(submatches(s, m))
 		if ok && m[8] >= 0 {
 			try(t, true, m[2], len(s)) // a time is already in the match
@@ -138,21 +141,21 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	if otherScript(s) {
 		dayMonth, monthDay = rxDayMonthOther, rxMonthDayOther
 	}
-	if m := matchIf(hasLetter, dayMonth, s); m != nil {
+	if m := matchIf(year && hasLetter, dayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(hasLetter, monthDay, s); m != nil {
+	if m := matchIf(year && hasLetter, monthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[1])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(strings.ContainsAny(s, "-/."), rxNumeric, s); m != nil {
+	if m := matchIf(year && strings.ContainsAny(s, "-/."), rxNumeric, s); m != nil {
 		v := submatches(s, m)
 		if v[2] == v[4] {
 			a, _ := strconv.Atoi(v[1])
