@@ -2,6 +2,7 @@ package scoop
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -150,23 +151,43 @@ func appendCollapsed(b *strings.Builder, s string) {
 	prev := b.String()
 	space := len(prev) > 0 && prev[len(prev)-1] != ' ' && prev[len(prev)-1] != '\n'
 	pending := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
 		// HTML collapses ASCII white space; no-break spaces read as
 		// spaces, but ideographic and other wide spaces are kept.
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+		word := i
+		for word < len(s) && s[word] < utf8.RuneSelf && !asciiSpace(s[word]) {
+			word++
+		}
+		if word > i {
+			// A run of ASCII is copied at once: this runs on every text
+			// node of a page, several times.
+			if pending && space {
+				b.WriteByte(' ')
+			}
+			pending, space = false, true
+			b.WriteString(s[i:word])
+			i = word
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r < utf8.RuneSelf || r == '\u00a0' {
 			pending = true
 			continue
 		}
 		if pending && space {
 			b.WriteByte(' ')
 		}
-		pending = false
-		space = true
+		pending, space = false, true
 		b.WriteRune(r)
 	}
 	if pending && space {
 		b.WriteByte(' ')
 	}
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
 }
 
 // collapse returns s with runs of white space as one space, trimmed.
