@@ -148,7 +148,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(year && hasLetter, monthDay, s); m != nil {
+	if m := matchIf(year && hasLetter && dayBeforeYear(s), monthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
@@ -171,6 +171,26 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		}
 	}
 	return best, bestAt >= 0
+}
+
+// dayBeforeYear reports whether a year in s follows white space that
+// follows a digit a few bytes before ("12, 2024", "3rd 2024", "2ſt 2024"
+// as (?i) reads it): the shape rxMonthDay needs, which is slow to run
+// on every dated line.
+func dayBeforeYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if !yearAt(s, i) {
+			continue
+		}
+		j := i
+		for j > 0 && asciiSpace(s[j-1]) {
+			j--
+		}
+		if j < i && strings.ContainsAny(s[max(0, j-5):j], "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 func matchIf(ok bool, rx *regexp.Regexp, s string) []int {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -71,6 +72,25 @@ func FuzzParseTextDate(f *testing.F) {
 		parseShortDate(s, order)
 		if d, ok := relativeDate(s, fetched); ok && d.After(fetched) {
 			t.Fatalf("relativeDate(%q) = %v, after the fetch", s, d)
+		}
+	})
+}
+
+// FuzzDatePrefilters checks that the cheap tests parseTextDate runs
+// before its patterns never skip a pattern that would match.
+func FuzzDatePrefilters(f *testing.F) {
+	for _, s := range []string{"Updated Feb 3, 2025 10:14 AM MST", "March 3rd 2024", "MARCH 2ſt 2024", "3. März 2025",
+		"2025-02-12T10:14:00-07:00", "14/03/2025", "Φεβρουαρίου 14, 2025", "© 2024 Example", "May 12,\t\n2024"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if (rxMonthDay.MatchString(s) || rxMonthDayOther.MatchString(s)) && !dayBeforeYear(s) {
+			t.Fatalf("%q: month-day date skipped", s)
+		}
+		for _, rx := range []*regexp.Regexp{rxISO, rxNumeric, rxDayMonth, rxDayMonthOther, rxMonthDay, rxMonthDayOther} {
+			if rx.MatchString(s) && !hasYear(s) {
+				t.Fatalf("%q: %v skipped", s, rx)
+			}
 		}
 	})
 }

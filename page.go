@@ -244,12 +244,17 @@ func (p *page) scanText(n *html.Node) {
 // alone as four digits.
 func hasYear(s string) bool {
 	for i := 0; i+3 < len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
-			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+		if yearAt(s, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// yearAt reports whether s holds at i a year that hasYear counts.
+func yearAt(s string, i int) bool {
+	return (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+		(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4]))
 }
 
 // scanWeekdays adds the weekday names s mentions to found.
