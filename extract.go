@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"slices"
@@ -174,6 +175,8 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	// double the cost of large @graph blocks.
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true
+	// Its default logger formats each pass's Info record for io.Discard.
+	parser.Logger = slog.New(slog.DiscardHandler)
 	lead, intro := p.leadParagraph(), p.intro()
 	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
