@@ -76,14 +76,22 @@ func FuzzParseTextDate(f *testing.F) {
 	})
 }
 
-// FuzzDatePrefilters checks that the cheap tests parseTextDate runs
-// before its patterns never skip a pattern that would match.
+// FuzzDatePrefilters checks the cheap tests parseTextDate runs before
+// its patterns: hasYear against its plain definition, and that no test
+// skips a pattern that would match.
 func FuzzDatePrefilters(f *testing.F) {
 	for _, s := range []string{"Updated Feb 3, 2025 10:14 AM MST", "March 3rd 2024", "MARCH 2ſt 2024", "3. März 2025",
-		"2025-02-12T10:14:00-07:00", "14/03/2025", "Φεβρουαρίου 14, 2025", "© 2024 Example", "May 12,\t\n2024"} {
+		"2025-02-12T10:14:00-07:00", "14/03/2025", "Φεβρουαρίου 14, 2025", "© 2024 Example", "May 12,\t\n2024", "1999", "x2020", "12019", "20"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		year := false
+		for i := 0; i+3 < len(s); i++ {
+			year = year || yearAt(s, i)
+		}
+		if hasYear(s) != year {
+			t.Fatalf("hasYear(%q) = %v", s, !year)
+		}
 		if (rxMonthDay.MatchString(s) || rxMonthDayOther.MatchString(s)) && !dayBeforeYear(s) {
 			t.Fatalf("%q: month-day date skipped", s)
 		}

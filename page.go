@@ -243,10 +243,22 @@ func (p *page) scanText(n *html.Node) {
 // hasYear reports whether s holds a year from 1900 to 2099 standing
 // alone as four digits.
 func hasYear(s string) bool {
-	for i := 0; i+3 < len(s); i++ {
-		// The first byte is tested here, where it inlines: this runs on
-		// every text node of a page.
-		if c := s[i]; (c == '1' || c == '2') && yearAt(s, i) {
+	// This runs on every text node of a page: the second digit of
+	// "19xx" and "20xx" is looked for with IndexByte, which is fast on
+	// prose that has none.
+	return yearAfter(s, '2', '0') || yearAfter(s, '1', '9')
+}
+
+// yearAfter reports whether s holds a year that hasYear counts whose
+// first two digits are first and second.
+func yearAfter(s string, first, second byte) bool {
+	for k := 1; k+2 < len(s); k++ {
+		j := strings.IndexByte(s[k:len(s)-2], second)
+		if j < 0 {
+			return false
+		}
+		k += j
+		if s[k-1] == first && yearAt(s, k-1) {
 			return true
 		}
 	}
