@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -40,8 +41,24 @@ func creditPrefix(s string) bool {
 		end = len(s)
 	}
 	// The longest credit word has 16 bytes; most text nodes start with
-	// another word, told apart before any allocation.
-	return end > 0 && end <= 16 && creditWords[strings.ToLower(s[:end])] && rxCredit.MatchString(s)
+	// another word, told apart before any allocation: an ASCII word is
+	// lower-cased on the stack.
+	if end == 0 || end > 16 {
+		return false
+	}
+	var buf [16]byte
+	word := buf[:end]
+	for i := range word {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return creditWords[strings.ToLower(s[:end])] && rxCredit.MatchString(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		word[i] = c
+	}
+	return creditWords[string(word)] && rxCredit.MatchString(s)
 }
 
 // credit is a line naming where a story was first published.
