@@ -77,7 +77,7 @@ func appendText(b *strings.Builder, n *html.Node, limit int) bool {
 // dashes, underscores and camelCase humps, and neighbours are also tried
 // joined in pairs and triples, so "read-next" and "readNext" both give
 // "readnext". It runs on every element, so it does not allocate.
-func hintBits(n *html.Node, vocab map[string]uint) uint {
+func hintBits(n *html.Node, vocab *wordBits) uint {
 	var bits uint
 	var buf [96]byte
 	for _, a := range n.Attr {
@@ -99,7 +99,7 @@ func hintBits(n *html.Node, vocab map[string]uint) uint {
 				if k > 0 {
 					from = ends[k-1]
 				}
-				bits |= vocab[string(buf[from:w])]
+				bits |= vocab.bitsOf(buf[from:w])
 			}
 		}
 		for i := 0; i < len(a.Val) && w < len(buf); i++ {
@@ -125,16 +125,42 @@ func hintBits(n *html.Node, vocab map[string]uint) uint {
 	return bits
 }
 
+// wordBits maps words to bits. Most class words and joins of them are
+// not in it; a bit set indexed by length, first and last byte rules out
+// nearly all of those before the map is asked, as hintBits asks several
+// times per element.
+type wordBits struct {
+	bits  map[string]uint
+	maybe [wordFilterSize / 64]uint64
+}
+
+const wordFilterSize = 4096
+
+func wordFilterIndex(w []byte) uint {
+	return (uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])) % wordFilterSize
+}
+
+// bitsOf returns the bits of the word w, which is not empty.
+func (v *wordBits) bitsOf(w []byte) uint {
+	i := wordFilterIndex(w)
+	if v.maybe[i/64]&(1<<(i%64)) == 0 {
+		return 0
+	}
+	return v.bits[string(w)]
+}
+
 // vocabulary maps each word of the given lists to the bit of its list,
 // the first list being bit 0.
-func vocabulary(lists ...string) map[string]uint {
-	m := map[string]uint{}
+func vocabulary(lists ...string) *wordBits {
+	v := &wordBits{bits: map[string]uint{}}
 	for i, l := range lists {
 		for _, w := range strings.Fields(l) {
-			m[w] |= 1 << i
+			v.bits[w] |= 1 << i
+			j := wordFilterIndex([]byte(w))
+			v.maybe[j/64] |= 1 << (j % 64)
 		}
 	}
-	return m
+	return v
 }
 
 func wordSet(s string) map[string]bool {
