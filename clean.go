@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -277,24 +278,24 @@ func linkDensity(n *html.Node, text string) float64 {
 // plainText renders the body as paragraphs separated by a blank line.
 func plainText(root *html.Node) string {
 	var out strings.Builder
-	var para strings.Builder
+	var para []byte
 	flush := func() {
-		if s := strings.TrimSpace(para.String()); s != "" {
+		if s := bytes.TrimSpace(para); len(s) > 0 {
 			if out.Len() > 0 {
 				out.WriteString("\n\n")
 			}
-			out.WriteString(s)
+			out.Write(s)
 		}
-		para.Reset()
+		para = para[:0]
 	}
 	var walk func(*html.Node, bool)
 	walk = func(n *html.Node, pre bool) {
 		switch n.Type {
 		case html.TextNode:
 			if pre {
-				para.WriteString(n.Data)
+				para = append(para, n.Data...)
 			} else {
-				appendCollapsed(&para, n.Data)
+				para = appendCollapsed(para, n.Data)
 			}
 			return
 		case html.ElementNode:
@@ -303,11 +304,10 @@ func plainText(root *html.Node) string {
 			}
 			switch n.DataAtom {
 			case atom.Br:
-				trimTrailingSpace(&para)
-				para.WriteByte('\n')
+				para = append(bytes.TrimRight(para, " "), '\n')
 				return
 			case atom.Td, atom.Th:
-				appendCollapsed(&para, " ")
+				para = appendCollapsed(para, " ")
 			}
 		}
 		block := n.Type == html.ElementNode && isBlock(n) && n.DataAtom != atom.Td && n.DataAtom != atom.Th
@@ -324,12 +324,4 @@ func plainText(root *html.Node) string {
 	walk(root, false)
 	flush()
 	return out.String()
-}
-
-func trimTrailingSpace(b *strings.Builder) {
-	s := b.String()
-	if t := strings.TrimRight(s, " "); len(t) != len(s) {
-		b.Reset()
-		b.WriteString(t)
-	}
 }

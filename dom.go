@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -48,28 +49,32 @@ func textOf(n *html.Node) string {
 // so that asking about every block of a page stays linear. A negative
 // limit means none.
 func textUpTo(n *html.Node, limit int) (string, bool) {
-	var b strings.Builder
-	ok := appendText(&b, n, limit)
-	return strings.TrimSpace(b.String()), ok
+	// Most texts asked for are short: they are built on the stack and
+	// copied once into the string, where a strings.Builder would grow
+	// through several allocations.
+	var buf [256]byte
+	b, ok := appendText(buf[:0], n, limit)
+	return string(bytes.TrimSpace(b)), ok
 }
 
-func appendText(b *strings.Builder, n *html.Node, limit int) bool {
+func appendText(b []byte, n *html.Node, limit int) ([]byte, bool) {
 	if n.Type == html.TextNode {
-		appendCollapsed(b, n.Data)
-		return limit < 0 || b.Len() <= limit+1
+		b = appendCollapsed(b, n.Data)
+		return b, limit < 0 || len(b) <= limit+1
 	}
 	if n.Type == html.ElementNode && skipText(n) {
-		return true
+		return b, true
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
-		appendCollapsed(b, " ")
+		b = appendCollapsed(b, " ")
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if !appendText(b, c, limit) {
-			return false
+		var ok bool
+		if b, ok = appendText(b, c, limit); !ok {
+			return b, false
 		}
 	}
-	return true
+	return b, true
 }
 
 // hintBits returns the kinds of block n's class and id name, as the OR
@@ -171,11 +176,10 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// appendCollapsed writes s with runs of white space as one space and no
-// space at the start of the builder.
-func appendCollapsed(b *strings.Builder, s string) {
-	prev := b.String()
-	space := len(prev) > 0 && prev[len(prev)-1] != ' ' && prev[len(prev)-1] != '\n'
+// appendCollapsed appends s to b with runs of white space as one space
+// and no space at the start of b.
+func appendCollapsed(b []byte, s string) []byte {
+	space := len(b) > 0 && b[len(b)-1] != ' ' && b[len(b)-1] != '\n'
 	pending := false
 	for i := 0; i < len(s); {
 		// HTML collapses ASCII white space; no-break spaces read as
@@ -188,10 +192,10 @@ func appendCollapsed(b *strings.Builder, s string) {
 			// A run of ASCII is copied at once: this runs on every text
 			// node of a page, several times.
 			if pending && space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			pending, space = false, true
-			b.WriteString(s[i:word])
+			b = append(b, s[i:word]...)
 			i = word
 			continue
 		}
@@ -202,14 +206,15 @@ func appendCollapsed(b *strings.Builder, s string) {
 			continue
 		}
 		if pending && space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 		pending, space = false, true
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
 	if pending && space {
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
+	return b
 }
 
 func asciiSpace(c byte) bool {
@@ -218,10 +223,8 @@ func asciiSpace(c byte) bool {
 
 // collapse returns s with runs of white space as one space, trimmed.
 func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	appendCollapsed(&b, s)
-	return strings.TrimSpace(b.String())
+	var buf [128]byte
+	return string(bytes.TrimSpace(appendCollapsed(buf[:0], s)))
 }
 
 // cutAttr marks the blocks scoop takes out of the article (related

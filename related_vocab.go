@@ -292,14 +292,14 @@ func (p *page) innerLabel(n *html.Node) string {
 // leadText returns the short text a block starts with before its first
 // link, such as "【関連記事】", as a label.
 func leadText(n *html.Node) string {
-	var b strings.Builder
+	var b []byte
 	done := false
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
-				appendCollapsed(&b, c.Data)
+				b = appendCollapsed(b, c.Data)
 			case c.Type != html.ElementNode || skipText(c):
 			case c.DataAtom == atom.A || c.DataAtom == atom.Img || isBlock(c):
 				done = true
@@ -309,7 +309,7 @@ func leadText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	if t := trimLabel(b.String()); len(t) <= 40 {
+	if t := trimLabel(string(b)); len(t) <= 40 {
 		return t
 	}
 	return ""
