@@ -200,7 +200,12 @@ func labelHint(n *html.Node) bool {
 // ignoring ASCII case.
 func containsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
+		// sub starts with a letter, which |0x20 lower-cases; other
+		// bytes never become it.
+		if s[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
 		for ; j < len(sub); j++ {
 			c := s[i+j]
 			if 'A' <= c && c <= 'Z' {
