@@ -25,6 +25,18 @@ func TestBoilerplate(t *testing.T) {
 		"Warning: Creating default object from empty value in /var/www/x.php on line 12": "warning",
 		"Published 6:02 a.m.":                                                            "clock",
 		"14:30 Uhr":                                                                      "clock",
+		"Kommentare geschlossen":                                                         "comment-status",
+		"Leave a comment":                                                                "comment-status",
+		"Kommentare insgesamt: 4":                                                        "comment-status",
+		"Artikel gefallen? Vergiss nicht zu teilen!":                                     "share",
+		"If you enjoyed reading this post, please share it.":                             "share",
+		"Aufrufe: 1.204":                                                                 "views",
+		"2.530 Views":                                                                    "views",
+		"Kategorie: News":                                                                "category",
+		"Filed under: Politics, Elections":                                               "category",
+		"Materiał chroniony prawem autorskim.":                                           "rights",
+		"Alle Angaben ohne Gewähr":                                                       "rights",
+		"(Noch keine Bewertungen)":                                                       "rating",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -38,6 +50,9 @@ func TestBoilerplate(t *testing.T) {
 		"He read the full report before the vote at 6:02 a.m. on Tuesday, officials said.",
 		"Weitere Tipps gab es keine.",
 		"Most read the statement as a retreat.",
+		"Readers who leave a comment on the city's site will get an answer within a week, the office said.",
+		"The category of the award was changed after 2,530 views were counted.",
+		"Die Kategorie: ein Preis für junge Autorinnen, vergeben seit 1998 in der Stadt.",
 	}
 	for _, line := range prose {
 		if got := boilerplate(line, strings.ToLower(line)); got != "" {

@@ -157,7 +157,10 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	}
 	if m := matchIf(year && strings.ContainsAny(s, "-/."), rxNumeric, s); m != nil {
 		v := submatches(s, m)
-		if v[2] == v[4] {
+		// Czech and German pages space their dotted dates ("4. 2. 2022");
+		// spaced slashes or dashes are a range or a score, not a date.
+		spaced := v[2] != "." && strings.ContainsAny(s[m[2]:m[10]], " \u00a0\u2009\u202f")
+		if v[2] == v[4] && !spaced {
 			a, _ := strconv.Atoi(v[1])
 			b, _ := strconv.Atoi(v[3])
 			y, _ := strconv.Atoi(v[5])
@@ -292,6 +295,12 @@ func (p *page) decideOrder() dateOrder {
 		}
 		return slashMonth
 	}
+	if o, ok := p.orderFromMetadata(ambiguous); ok {
+		if o == dayFirst {
+			return dayFirst
+		}
+		return slashMonth
+	}
 	if len(ambiguous) > 0 && p.weekdays() != nil {
 		weekdays := p.weekdays()
 		for _, l := range ambiguous {
@@ -313,6 +322,55 @@ func (p *page) decideOrder() dateOrder {
 		return monthFirst
 	}
 	return dayFirst
+}
+
+// orderFromMetadata reads the ambiguous dates both ways and keeps the
+// reading that falls within a day of a date the page's metadata gives:
+// the page's own machine-readable dates outweigh a weekday named anywhere.
+func (p *page) orderFromMetadata(ambiguous []line) (dateOrder, bool) {
+	if len(ambiguous) == 0 {
+		return 0, false
+	}
+	var known []time.Time
+	add := func(s string) {
+		// Only ISO dates: "10/05/2022" in metadata is as ambiguous as the text.
+		if len(s) < 10 || s[4] != '-' {
+			return
+		}
+		if t, ok := parseMachineDate(s); ok {
+			known = append(known, t)
+		}
+	}
+	if a := p.article(); a != nil {
+		for _, k := range []string{"datePublished", "dateCreated", "dateModified"} {
+			add(ldString(a[k]))
+		}
+	}
+	for _, k := range [...]string{"article:published_time", "article:modified_time", "og:updated_time"} {
+		add(p.meta[k])
+	}
+	near := func(t time.Time) bool {
+		for _, k := range known {
+			if d := t.Sub(k); d > -36*time.Hour && d < 36*time.Hour {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range ambiguous {
+		mf, ok1 := parseTextDate(l.text, monthFirst)
+		df, ok2 := parseTextDate(l.text, dayFirst)
+		if !ok1 || !ok2 {
+			continue
+		}
+		if inM, inD := near(mf), near(df); inM != inD {
+			if inD {
+				return dayFirst, true
+			}
+			return monthFirst, true
+		}
+	}
+	return 0, false
 }
 
 // numericDateLike reports whether s has a digit, a date separator and a

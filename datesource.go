@@ -60,6 +60,9 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		}
 	}
 	dl, settled := p.dateline(plausible)
+	if settled && dl.updated && pub.source != "" {
+		settled = false // an update line says nothing of the day metadata gives
+	}
 	if settled {
 		pub = publishersDay(pub, dl)
 	}
@@ -98,7 +101,7 @@ var modifiedMeta = []string{
 func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool) {
 	var first, firstMarked, modified *time.Time
 	for _, n := range p.times {
-		if inRelated(n) || inChrome(n) {
+		if inRelated(n) || inChrome(n) || inComments(n) {
 			continue
 		}
 		v := attr(n, "datetime")
@@ -194,6 +197,11 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			}
 		case pubAt != nil:
 			if pub.source == "" {
+				// The date after the label, when the line also holds
+				// another ("Letzte Änderung: 31.10. Erschienen am: 01.11.").
+				if t2, ok := parseTextDate(l.text[pubAt[0]:], order); ok && plausible(t2) {
+					t = t2
+				}
 				*pub = dateCandidate{t, DateFromText}
 			}
 			left = 3 // an "Updated" line sits next to it, if anywhere
@@ -204,6 +212,17 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 	if pub.source == "" && unlabeled != nil {
 		*pub = dateCandidate{*unlabeled, DateFromText}
 	}
+}
+
+// inComments reports whether n stands in a reader comment thread, whose
+// dates are the readers', not the story's.
+func inComments(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if h := hints(a); h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") || strings.Contains(h, "comentario")) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateish reports whether n or a near ancestor is marked as a date, time,

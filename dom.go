@@ -205,6 +205,11 @@ func appendCollapsed(b []byte, s string) []byte {
 			pending = true
 			continue
 		}
+		if r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+			// Soft hyphens and zero-width spaces only hint where a line
+			// may break: kept, they split words for every search.
+			continue
+		}
 		if pending && space {
 			b = append(b, ' ')
 		}

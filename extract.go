@@ -187,6 +187,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 		return nil, p.refuse(a, PageOther, "no readable content")
 	}
 	removeCut(ra.Node)
+	if b := headlineBody(ra.Node, intro); b != nil {
+		ra.Node = b
+	}
 	if !restoreIntro(ra.Node, intro) {
 		restoreLead(ra.Node, lead)
 	}
@@ -382,6 +385,9 @@ func (p *page) title(readTitle string) string {
 		t := textOf(h)
 		for _, c := range cands {
 			if similarTitle(t, c) {
+				if k := kicker(h); k != "" && c != t && strings.HasPrefix(t, k) && strings.HasSuffix(t, c) {
+					return c // "<h1><em>Kicker</em> Headline</h1>": the headline alone
+				}
 				return t
 			}
 		}
@@ -401,6 +407,19 @@ func (p *page) title(readTitle string) string {
 		}
 	}
 	return ""
+}
+
+// kicker returns the text of the element that opens the headline h, when
+// other text follows it: the kicker some sites set inside their h1.
+func kicker(h *html.Node) string {
+	c := h.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.ElementNode || c.NextSibling == nil {
+		return ""
+	}
+	return textOf(c)
 }
 
 // similarTitle reports whether the headline h is title t, or t with a

@@ -82,6 +82,7 @@ const (
 // readability rewrites the tree, with its opening.
 type introParagraph struct {
 	node  *html.Node
+	orig  *html.Node // the paragraph on the page, which readability copies rather than moves
 	probe string
 }
 
@@ -105,7 +106,7 @@ func (p *page) intro() []introParagraph {
 			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) {
 			continue
 		}
-		out = append(out, introParagraph{cloneText(n), t[:leadProbe]})
+		out = append(out, introParagraph{cloneText(n), n, t[:leadProbe]})
 	}
 	return out
 }
@@ -145,6 +146,60 @@ func restoreIntro(body *html.Node, intro []introParagraph) bool {
 		}
 	}
 	return true
+}
+
+// Readability picks the container with the most prose. On a page that
+// appends the next story below this one, or sets the article apart from a
+// longer list, that container is not the article, and none of the
+// paragraphs right under the headline are in its output.
+
+// swapMinParas and swapMinText are how much prose under the headline, in
+// one container, it takes to say readability's body is another text.
+const (
+	swapMinParas = 3
+	swapMinText  = 500
+)
+
+// headlineBody returns a copy of the container of the prose that follows
+// the headline when readability's body holds none of that prose, or nil.
+func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
+	if len(intro) < swapMinParas {
+		return nil
+	}
+	top, _ := textUpTo(body, 1<<20)
+	for _, c := range intro {
+		if strings.Contains(top, c.probe) {
+			return nil
+		}
+	}
+	// The box that holds most of that prose: a standfirst may stand
+	// apart above it.
+	count := map[*html.Node]int{}
+	var box *html.Node
+	for _, c := range intro {
+		parent := c.orig.Parent
+		if count[parent]++; box == nil || count[parent] > count[box] {
+			box = parent
+		}
+	}
+	text := 0
+	for _, c := range intro {
+		if c.orig.Parent == box {
+			text += len(textOf(c.node))
+		}
+	}
+	if box == nil || count[box] < swapMinParas || text < swapMinText {
+		return nil
+	}
+	removeCut(box)
+	out := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (skipText(c) || inRelated(c)) || c.Type == html.CommentNode {
+			continue
+		}
+		out.AppendChild(cloneText(c))
+	}
+	return out
 }
 
 // firstParagraph returns the first p element under n with text.

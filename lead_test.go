@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,36 @@ func TestIntroRestored(t *testing.T) {
 	i0, i1, body := strings.Index(a.Text, intro[0][:40]), strings.Index(a.Text, intro[1][:40]), strings.Index(a.Text, "Dimethylether wird aus")
 	if i0 < 0 || i1 < 0 || !(i0 < i1 && i1 < body) {
 		t.Errorf("intro missing or out of order (%d, %d, %d):\n%s", i0, i1, body, a.Text)
+	}
+}
+
+// A page that appends the next story below the article: readability
+// takes the longer story, but the article is the prose under the headline.
+func TestHeadlineBodyOverAppendedStory(t *testing.T) {
+	story := `<article class="post"><h1>Darán bendición a vehículos este sábado</h1>` +
+		`<p class="lead">Conductores de todo tipo de vehículos están invitados a la bendición anual.</p>` +
+		`<p>Como parte del novenario de preparación para la fiesta de San Leopoldo, los hermanos realizarán la bendición anual de vehículos, incluyendo coches, motos, camiones y bicicletas.</p>` +
+		`<p>La ceremonia será este sábado desde las 8:00 sobre la avenida, frente al templo, y se extenderá hasta el mediodía, según informaron los organizadores de la parroquia.</p>` +
+		`<p>Será la ocasión también para entregar una guía sobre el cuidado que se debe tener con respecto a la seguridad vial.</p>` +
+		`<p>Los organizadores pidieron a los conductores llegar temprano para evitar demoras en la zona.</p></article>`
+	next := `<div class="next-story"><h2><a href="/nacionales/fiscal">El fiscal colombiano visitó el país</a></h2><div class="entry-text">` +
+		strings.Repeat(`<p>Con la finalidad de encaminar alianzas en torno a la lucha contra el crimen transnacional entre ambos países, el fiscal general llegó al país y mantuvo un encuentro con su par, con quien ratificó los lazos de cooperación jurídica internacional entre ambas instituciones y habló de extradiciones, migración y narcotráfico.</p>`, 14) +
+		`</div></div>`
+	// Teasers between the two stories: the next story starts far below.
+	var teasers strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&teasers, `<li><a href="/nacionales/nota-%d">Nota %d: vecinos de la zona reclaman mejoras en el servicio de agua potable y en la recolección de residuos desde hace meses</a></li>`, i, i)
+	}
+	page := `<html lang="es"><head><title>Darán bendición a vehículos este sábado</title></head><body><div id="content">` + story +
+		`</div><ul class="teasers">` + teasers.String() + `</ul><div id="more"><section class="scroll"><div class="slot">` + next + `</div></section></div></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.com.py/nacionales/daran-bendicion")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "guía sobre el cuidado") || !strings.Contains(a.Text, "llegar temprano") {
+		t.Errorf("the article's own paragraphs are missing:\n%s", a.Text)
+	}
+	if strings.Contains(a.Text, "fiscal general") {
+		t.Errorf("the appended story is in the body:\n%s", a.Text)
 	}
 }

@@ -23,9 +23,10 @@ const datelineReach = 1500
 
 // datelineDate is a date shown near the headline.
 type datelineDate struct {
-	t      time.Time
-	clock  bool // the line also showed a time of day
-	strong bool // labelled or marked as a date, not just a date in the text
+	t       time.Time
+	clock   bool // the line also showed a time of day
+	strong  bool // labelled or marked as a date, not just a date in the text
+	updated bool // labelled as an update: the day only when nothing else gives one
 }
 
 // dateline returns the date shown just below the page's headline, else a
@@ -39,7 +40,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	// dateline together: it is not chrome here.
 	hero := chromeAncestor(head)
 	order := p.numericOrder()
-	var above, weak *datelineDate
+	var above, weak, updated *datelineDate
 	seen := 0
 	for i, l := range p.lines {
 		if l.at < start-datelineAbove {
@@ -53,11 +54,22 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		seen++
 		if l.node == head {
 			if d, ok := leadingDate(l.text, order, plausible); ok {
-				return datelineDate{d, rxClockAnywhere.MatchString(l.text), true}, true
+				return datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: true}, true
+			}
+			if d, ok := headlineTag(head, order, plausible); ok {
+				return d, true
 			}
 			continue
 		}
-		if len(l.text) > 120 || !readerLine(l.node, hero) {
+		if !readerLine(l.node, hero) {
+			continue
+		}
+		if len(l.text) > 120 {
+			// A paragraph below the headline that opens with the date
+			// ("01.02.2022 – The labour market…") is a press dateline.
+			if d, ok := leadingDate(l.text, order, plausible); ok && l.at > start && weak == nil {
+				weak = &datelineDate{t: d}
+			}
 			continue
 		}
 		d, found := p.lineDate(i)
@@ -71,17 +83,28 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			continue
 		}
 		// The labels are looked for only on lines that hold a date.
-		published := rxPublishedLabel.MatchString(l.text)
+		pubAt := rxPublishedLabel.FindStringIndex(l.text)
+		published := pubAt != nil
+		if published {
+			// The date after the label, when the line also holds another.
+			if d2, ok := parseTextDate(l.text[pubAt[0]:], order); ok && plausible(d2) {
+				d = d2
+			}
+		}
+		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		if !published && rxUpdatedLabel.MatchString(l.text) {
+			if updated == nil {
+				dd.updated = true
+				updated = &dd
+			}
 			continue
 		}
-		dd := datelineDate{d, rxClockAnywhere.MatchString(l.text), published || dateish(l.node)}
 		switch {
 		case l.at < start:
 			// Above the headline only a line that is nothing but the
-			// date, or opens with it, counts: a kicker, not a teaser of
-			// another story.
-			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || lead && len(l.text) <= 80 {
+			// date, opens with it or says it is the publication date
+			// counts: a kicker, not a teaser of another story.
+			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || published || lead && len(l.text) <= 80 || shortLabelled(l.text) {
 				above = &dd
 			}
 		case dd.strong:
@@ -90,9 +113,35 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			weak = &dd
 		}
 	}
-	for _, dd := range []*datelineDate{weak, above} {
+	for _, dd := range []*datelineDate{weak, above, updated} {
 		if dd != nil {
 			return *dd, true
+		}
+	}
+	return datelineDate{}, false
+}
+
+// shortLabelled reports whether s is a date behind a one-word label
+// ("Stand: 19.10.2019 11:05 Uhr", "Datum: 3. März 2021").
+func shortLabelled(s string) bool {
+	colon := strings.IndexByte(s, ':')
+	return colon > 0 && colon <= 12 && len(s) <= 48 && !strings.Contains(s[:colon], " ") &&
+		strings.IndexFunc(s[colon+1:], unicode.IsDigit) <= 2
+}
+
+// headlineTag reads a date set in a tag inside the headline element,
+// as in "<h1>Title<br><small>02.02.2022 • Section</small></h1>".
+func headlineTag(head *html.Node, order dateOrder, plausible func(time.Time) bool) (datelineDate, bool) {
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom == atom.A {
+			continue
+		}
+		text, short := textUpTo(c, 120)
+		if !short || !hasYear(text) {
+			continue
+		}
+		if d, ok := parseTextDate(text, order); ok && plausible(d) {
+			return datelineDate{t: d, clock: rxClockAnywhere.MatchString(text), strong: true}, true
 		}
 	}
 	return datelineDate{}, false
@@ -112,7 +161,7 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 			d, found = parseShortDate(l.text, order)
 		}
 		if found && plausible(d) {
-			return datelineDate{d, rxClockAnywhere.MatchString(l.text), dateish(l.node)}, true
+			return datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: dateish(l.node)}, true
 		}
 	}
 	return datelineDate{}, false
@@ -256,7 +305,7 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		// difference is the publisher's offset.
 		wall := time.Date(d.Year(), d.Month(), d.Day(), d.Hour(), d.Minute(), 0, 0, time.UTC)
 		off := wall.Sub(pub.t).Round(15 * time.Minute)
-		if off >= -14*time.Hour && off <= 14*time.Hour {
+		if off >= -14*time.Hour && off <= 14*time.Hour && realOffset(off) {
 			if t := pub.t.In(time.FixedZone("", int(off.Seconds()))); sameDay(t, d) {
 				return dateCandidate{t, pub.source}
 			}
@@ -275,6 +324,16 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		}
 	}
 	return dateCandidate{d, DateFromText}
+}
+
+// realOffset reports whether off is a zone offset in use: whole or half
+// hours, or Nepal's, Eucla's and the Chatham Islands' quarter hours.
+func realOffset(off time.Duration) bool {
+	switch off {
+	case 5*time.Hour + 45*time.Minute, 8*time.Hour + 45*time.Minute, 12*time.Hour + 45*time.Minute:
+		return true
+	}
+	return off%(30*time.Minute) == 0
 }
 
 func sameDay(a, b time.Time) bool {

@@ -80,6 +80,37 @@ func TestPublishersDay(t *testing.T) {
 		page: `<article><h1>Schulnoten abschaffen?</h1>` + prose + `<footer><abbr class="published" title="2013-04-04T18:52:11+00:00">vor langer Zeit</abbr></footer></article>`,
 		want: "2013-04-04T18:52:11Z",
 	}, {
+		name: "press dateline opening the first paragraph",
+		page: `<html lang="de"><main><h1>Arbeitslosenzahlen 2022</h1><p><strong>01.02.2022</strong> „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet. Die Zahl der arbeitslosen Menschen ist im Januar zwar gestiegen, aber bei Weitem nicht so stark wie sonst.“</p>` + prose + `</main>`,
+		want: "2022-02-01T00:00:00Z",
+	}, {
+		name: "dotted date spaced with thin spaces",
+		page: `<html lang="de"><main><h1>Kohlmann nominiert zwei Neulinge</h1><div class="att-publish-date">Von <span>Tennis Bund</span> 4.&thinsp;2.&thinsp;2022.</div>` + prose + `</main>`,
+		want: "2022-02-04T00:00:00Z",
+	}, {
+		name: "date in a small tag inside the headline",
+		page: `<main><div class="news-single"><h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • <span class="cat">Verband</span></small></h1>` + prose + `</div></main>`,
+		want: "2022-02-02T00:00:00Z",
+	}, {
+		name: "labelled date just above the headline",
+		page: `<html lang="de"><main><div class="kicker">Stand: 19.10.2019 11:05 Uhr</div><h1>Ein Remis als Mutmacher</h1>` + prose + `</main>`,
+		want: "2019-10-19T11:05:00Z",
+	}, {
+		name: "metadata settles how a slashed date reads",
+		page: `<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2022-05-03T20:37:00-04:00"}</script>` +
+			`<main><h1>Adolescente encontrada em vala</h1><p class="autor">Por Adriano Fernandes | 03/05/2022 20:36</p>` + prose +
+			`<aside>Sábado é dia de feira</aside></main>`,
+		want: "2022-05-03T20:36:00Z",
+	}, {
+		name: "a comment's time is not the story's",
+		page: `<main><h1>Tomaten richtig schneiden</h1><div class="userbox">von Marianne am 20.09.2020</div>` + prose +
+			`<div id="comments"><div class="comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20 | 18:19</time> Stimmt!</div></div></main>`,
+		want: "2020-09-20T00:00:00Z",
+	}, {
+		name: "update named before publication on one line",
+		page: `<html lang="de"><main><h1>Vom Boden aus gedacht</h1>` + prose + `<p class="info">Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61</p></main>`,
+		want: "2023-11-01T00:00:00Z",
+	}, {
 		name: "midnight east of UTC stored as 23:00Z",
 		page: `<meta property="article:published_time" content="2022-11-06T23:00:00.000Z"><div>` + prose + `</div>`,
 		want: "2022-11-07T00:00:00+01:00",

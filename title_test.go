@@ -42,3 +42,23 @@ func TestSiteNameAndByline(t *testing.T) {
 		t.Errorf("byline %q, want the visible one when metadata names only the publisher", a.Byline)
 	}
 }
+
+// A kicker set inside the h1 is not part of the headline, and break hints
+// (soft hyphens, zero-width spaces) never reach the record.
+func TestHeadlineKickerAndSoftHyphens(t *testing.T) {
+	page := `<html lang="de"><title>Bundesrat - Textarchiv - Erinnerung an die Opfer der NS-Verbrechen</title>` +
+		`<meta property="og:title" content="Erinnerung an die Opfer der NS-Verbrechen">` +
+		`<body><article><h1><em>Holocaust-Gedenktag </em>Er&shy;in&shy;ne&shy;rung an die Op&shy;fer der NS-Ver&shy;bre&shy;chen</h1>` +
+		strings.Repeat(`<p>Mit einer Ge&shy;denk&shy;mi&shy;nu&shy;te er&shy;in&shy;ner&shy;te das Ple&shy;num an die Op&shy;fer des Na&shy;tio&shy;nal&shy;so&shy;zi&shy;a&shy;lis&shy;mus und an die Be&#x200b;freiung des La&shy;gers.</p>`, 5) +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.bundesrat.example/textarchiv/erinnerung.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Erinnerung an die Opfer der NS-Verbrechen"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	if strings.ContainsAny(a.Text, "\u00ad\u200b") || !strings.Contains(a.Text, "Gedenkminute erinnerte das Plenum") {
+		t.Errorf("text keeps break hints: %q", a.Text)
+	}
+}

@@ -73,16 +73,16 @@ func ScoreScoop(p *DevPage) DevResult {
 // one space on both sides, so a line break inside a snippet is no miss.
 func ScoreSnippets(p *DevPage, text string) Snippets {
 	var s Snippets
-	text = strings.Join(strings.Fields(text), " ")
+	text = normalize(text)
 	for _, w := range p.With {
-		if text != "" && strings.Contains(text, strings.Join(strings.Fields(w), " ")) {
+		if text != "" && strings.Contains(text, normalize(w)) {
 			s.TP++
 		} else {
 			s.FN++
 		}
 	}
 	for _, w := range p.Without {
-		if text != "" && strings.Contains(text, strings.Join(strings.Fields(w), " ")) {
+		if text != "" && strings.Contains(text, normalize(w)) {
 			s.FP++
 		} else {
 			s.TN++
@@ -115,7 +115,7 @@ func SummarizeDev(results []DevResult) DevSummary {
 		}
 		if r.Page.Title != "" {
 			s.Titled++
-			if strings.Join(strings.Fields(r.Title), " ") == strings.Join(strings.Fields(r.Page.Title), " ") {
+			if normalize(r.Title) == normalize(r.Page.Title) {
 				s.TitleRight++
 			} else {
 				s.WrongTitles = append(s.WrongTitles, r)
@@ -141,3 +141,13 @@ func SummarizeDev(results []DevResult) DevSummary {
 // TitleRate and DayRate are the shares of labelled pages got right.
 func (s DevSummary) TitleRate() float64 { return devRatio(s.TitleRight, s.Titled) }
 func (s DevSummary) DayRate() float64   { return devRatio(s.DayRight, s.Dated) }
+
+// invisible are the characters that only hint where a line may break;
+// labels copied them from some pages and not from others.
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\ufeff", "")
+
+// normalize makes two texts that read the same compare equal: white-space
+// runs count as one space and invisible break hints as nothing.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(invisible.Replace(s)), " ")
+}
