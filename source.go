@@ -35,7 +35,13 @@ var creditWords = wordSet(`news original story article source quelle fuente font
 	originally read view republished ursprünglich initialement publicado originariamente`)
 
 func creditPrefix(s string) bool {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	// ASCII white space and punctuation are skipped byte by byte: many
+	// text nodes are only indentation.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !isASCIILetter(s[i]) {
+		i++
+	}
+	s = strings.TrimLeftFunc(s[i:], func(r rune) bool { return !unicode.IsLetter(r) })
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(s)
@@ -59,6 +65,10 @@ func creditPrefix(s string) bool {
 		word[i] = c
 	}
 	return creditWords[string(word)] && rxCredit.MatchString(s)
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // credit is a line naming where a story was first published.
