@@ -43,7 +43,8 @@
 // decides which links are stories and related_vocab.go holds their
 // vocabulary; lead.go restores a lead readability left out; clean.go cleans
 // and renders the body, with boilerplate.go's line rules and dangling.go's
-// trailing labels; dom.go holds the DOM helpers they share.
+// trailing labels; dom.go holds the DOM helpers they share and
+// substrings.go the one-pass test for many hint words.
 //
 // scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
 // seeds, admission), with sentlinks.go's memory of the links already
