@@ -107,7 +107,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "label"
 	case len(t) <= 250 && calloutLabel(t) != nil && hasLink(n):
 		return "callout"
-	case len(t) <= 200 && containsAny(lower, "app", "experience", "play", "shoutout") && rxPromo.MatchString(t):
+	case len(t) <= 200 && mayPromo(lower) && rxPromo.MatchString(t):
 		return "promo"
 	case len(t) <= 100 && crumbWords[first] && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
 		return "crumb"
@@ -126,6 +126,15 @@ func junk(n *html.Node, t, normTitle string) string {
 		return boilerplate(t, lower)
 	}
 	return ""
+}
+
+// mayPromo is the cheap test before rxPromo. The first list is the
+// rule's own; the second holds a word from each branch of the pattern
+// (for "app store" as (?i) reads it, with a long s), as "app" alone is in
+// "happen" and "approach" and lets the pattern run on much prose.
+func mayPromo(lower string) bool {
+	return containsAny(lower, "app", "experience", "play", "shoutout") &&
+		containsAny(lower, "download the", "download our", "get the", "get our", "experience", "app s", "app ſ", "play", "open in app", "houtout")
 }
 
 // sectionLink reports whether a short line is only a link to a site

@@ -103,6 +103,21 @@ func FuzzDatePrefilters(f *testing.F) {
 	})
 }
 
+// FuzzPromoPrefilter checks that mayPromo skips no line that rxPromo
+// matches and the rule's own word test lets through.
+func FuzzPromoPrefilter(f *testing.F) {
+	for _, s := range []string{"Download the NBC News app", "Get our free app today", "Available on the App ſtore",
+		"Give shoutout", "ſhoutout to the app", "It could happen again", "For the best experience, open in app"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lower := strings.ToLower(s)
+		if rxPromo.MatchString(s) && containsAny(lower, "app", "experience", "play", "shoutout") && !mayPromo(lower) {
+			t.Fatalf("%q: promo skipped", s)
+		}
+	})
+}
+
 func FuzzStoryKey(f *testing.F) {
 	for _, s := range []string{"https://www.Example.com/a/b/?utm_source=x&id=3#frag", "//cdn.example.org/x", "/relative", "http://[::1]:80/"} {
 		f.Add(s)
