@@ -141,14 +141,21 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	if otherScript(s) {
 		dayMonth, monthDay = rxDayMonthOther, rxMonthDayOther
 	}
-	if m := matchIf(year && hasLetter, dayMonth, s); m != nil {
+	named := -1
+	if year && hasLetter {
+		named = namedDateStart(s)
+	}
+	if m := matchFrom(named, dayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(year && hasLetter && dayBeforeYear(s), monthDay, s); m != nil {
+	if named >= 0 && !dayBeforeYear(s) {
+		named = -1
+	}
+	if m := matchFrom(named, monthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
@@ -194,6 +201,52 @@ func dayBeforeYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// namedDateStart returns where in s a date with a month name (rxDayMonth,
+// rxMonthDay and their other-script forms) can start at the earliest, or
+// -1 when none can match. Such a date ends in a year after white space,
+// and before the year it spans at most namedDateRuns runs of non-space.
+// Their hundreds of month names make those patterns slow on long lines,
+// so they are run from there on. The start returned is white space or 0,
+// where neither pattern's "^" can match anything s does not.
+func namedDateStart(s string) int {
+	for y := 1; y+3 < len(s); y++ {
+		if !asciiSpace(s[y-1]) || !yearAt(s, y) {
+			continue
+		}
+		// Back over white space and the run before it, once per run
+		// the date can span: day, month name words, "de".
+		i := y
+		for k := 0; k < namedDateRuns && i > 0; k++ {
+			for i > 0 && asciiSpace(s[i-1]) {
+				i--
+			}
+			for i > 0 && !asciiSpace(s[i-1]) {
+				i--
+			}
+		}
+		// The white space before the first run can be the pattern's
+		// leading non-letter.
+		return max(0, i-1)
+	}
+	return -1
+}
+
+// matchFrom is rx.FindStringSubmatchIndex(s) for a pattern that cannot
+// match before from, which is white space or 0; a negative from means no
+// match.
+func matchFrom(from int, rx *regexp.Regexp, s string) []int {
+	if from < 0 {
+		return nil
+	}
+	m := rx.FindStringSubmatchIndex(s[from:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += from
+		}
+	}
+	return m
 }
 
 func matchIf(ok bool, rx *regexp.Regexp, s string) []int {

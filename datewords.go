@@ -101,6 +101,9 @@ func init() {
 		md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 		return dm, md
 	}
+	for w := range monthNames {
+		namedDateRuns = max(namedDateRuns, strings.Count(w, " ")+4)
+	}
 	rxDayMonth, rxMonthDay = build(alt)
 	rxDayMonthOther, rxMonthDayOther = build(other)
 }
@@ -123,6 +126,11 @@ func sortByLenDesc(s []string) {
 		}
 	}
 }
+
+// namedDateRuns is how many runs of non-space a date with a month name
+// spans before its year: the day, "de" twice ("5 de mayo de 2024") and
+// the words of the longest month name.
+var namedDateRuns int
 
 var (
 	rxDayMonth, rxMonthDay           *regexp.Regexp
