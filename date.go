@@ -141,21 +141,21 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	if otherScript(s) {
 		dayMonth, monthDay = rxDayMonthOther, rxMonthDayOther
 	}
-	named := -1
+	start, end := -1, 0
 	if year && hasLetter {
-		named = namedDateStart(s)
+		start, end = namedDateSpan(s)
 	}
-	if m := matchFrom(named, dayMonth, s); m != nil {
+	if m := matchIn(start, end, dayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if named >= 0 && !dayBeforeYear(s) {
-		named = -1
+	if start >= 0 && !dayBeforeYear(s) {
+		start = -1
 	}
-	if m := matchFrom(named, monthDay, s); m != nil {
+	if m := matchIn(start, end, monthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
@@ -203,16 +203,22 @@ func dayBeforeYear(s string) bool {
 	return false
 }
 
-// namedDateStart returns where in s a date with a month name (rxDayMonth,
-// rxMonthDay and their other-script forms) can start at the earliest, or
-// -1 when none can match. Such a date ends in a year after white space,
-// and before the year it spans at most namedDateRuns runs of non-space.
-// Their hundreds of month names make those patterns slow on long lines,
-// so they are run from there on. The start returned is white space or 0,
-// where neither pattern's "^" can match anything s does not.
-func namedDateStart(s string) int {
+// namedDateSpan returns the part of s, from start to end, that holds any
+// date with a month name (rxDayMonth, rxMonthDay and their other-script
+// forms), or start -1 when none can match. Such a date ends in a year
+// after white space and one more character for the pattern's \b, and
+// before the year it spans at most namedDateRuns runs of non-space.
+// Their hundreds of month names make those patterns slow, so they run on
+// that part only. The start is white space or 0, where neither pattern's
+// "^" can match anything s does not.
+func namedDateSpan(s string) (start, end int) {
+	start = -1
 	for y := 1; y+3 < len(s); y++ {
 		if !asciiSpace(s[y-1]) || !yearAt(s, y) {
+			continue
+		}
+		end = min(len(s), y+5)
+		if start >= 0 {
 			continue
 		}
 		// Back over white space and the run before it, once per run
@@ -228,22 +234,22 @@ func namedDateStart(s string) int {
 		}
 		// The white space before the first run can be the pattern's
 		// leading non-letter.
-		return max(0, i-1)
+		start = max(0, i-1)
 	}
-	return -1
+	return start, end
 }
 
-// matchFrom is rx.FindStringSubmatchIndex(s) for a pattern that cannot
-// match before from, which is white space or 0; a negative from means no
-// match.
-func matchFrom(from int, rx *regexp.Regexp, s string) []int {
-	if from < 0 {
+// matchIn is rx.FindStringSubmatchIndex(s) for a pattern whose matches
+// all lie in s[start:end], where start is white space or 0; a negative
+// start means no match.
+func matchIn(start, end int, rx *regexp.Regexp, s string) []int {
+	if start < 0 {
 		return nil
 	}
-	m := rx.FindStringSubmatchIndex(s[from:])
+	m := rx.FindStringSubmatchIndex(s[start:end])
 	for i := range m {
 		if m[i] >= 0 {
-			m[i] += from
+			m[i] += start
 		}
 	}
 	return m
