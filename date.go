@@ -143,7 +143,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	}
 	start, end := -1, 0
 	if year && hasLetter {
-		start, end = namedDateSpan(s)
+		start, end = namedDateSpan(s, dayMonthRuns)
 	}
 	if m := matchIn(start, end, dayMonth, s); m != nil {
 		v := submatches(s, m)
@@ -152,8 +152,9 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if start >= 0 && !dayBeforeYear(s) {
-		start = -1
+	start = -1
+	if year && hasLetter && dayBeforeYear(s) {
+		start, end = namedDateSpan(s, monthDayRuns)
 	}
 	if m := matchIn(start, end, monthDay, s); m != nil {
 		v := submatches(s, m)
@@ -207,11 +208,11 @@ func dayBeforeYear(s string) bool {
 // date with a month name (rxDayMonth, rxMonthDay and their other-script
 // forms), or start -1 when none can match. Such a date ends in a year
 // after white space and one more character for the pattern's \b, and
-// before the year it spans at most namedDateRuns runs of non-space.
+// before the year it spans at most runs runs of non-space.
 // Their hundreds of month names make those patterns slow, so they run on
 // that part only. The start is white space or 0, where neither pattern's
 // "^" can match anything s does not.
-func namedDateSpan(s string) (start, end int) {
+func namedDateSpan(s string, runs int) (start, end int) {
 	start = -1
 	for y := 1; y+3 < len(s); y++ {
 		if !asciiSpace(s[y-1]) || !yearAt(s, y) {
@@ -222,9 +223,9 @@ func namedDateSpan(s string) (start, end int) {
 			continue
 		}
 		// Back over white space and the run before it, once per run
-		// the date can span: day, month name words, "de".
+		// the date can span.
 		i := y
-		for k := 0; k < namedDateRuns && i > 0; k++ {
+		for k := 0; k < runs && i > 0; k++ {
 			for i > 0 && asciiSpace(s[i-1]) {
 				i--
 			}

@@ -102,7 +102,9 @@ func init() {
 		return dm, md
 	}
 	for w := range monthNames {
-		namedDateRuns = max(namedDateRuns, strings.Count(w, " ")+4)
+		words := strings.Count(w, " ") + 1
+		dayMonthRuns = max(dayMonthRuns, words+3)
+		monthDayRuns = max(monthDayRuns, words+1)
 	}
 	rxDayMonth, rxMonthDay = build(alt)
 	rxDayMonthOther, rxMonthDayOther = build(other)
@@ -127,10 +129,10 @@ func sortByLenDesc(s []string) {
 	}
 }
 
-// namedDateRuns is how many runs of non-space a date with a month name
-// spans before its year: the day, "de" twice ("5 de mayo de 2024") and
-// the words of the longest month name.
-var namedDateRuns int
+// How many runs of non-space a date with a month name spans before its
+// year: the words of the longest month name, the day, and in rxDayMonth
+// "de" twice ("5 de mayo de 2024").
+var dayMonthRuns, monthDayRuns int
 
 var (
 	rxDayMonth, rxMonthDay           *regexp.Regexp
