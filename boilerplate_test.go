@@ -37,6 +37,9 @@ func TestBoilerplate(t *testing.T) {
 		"Materiał chroniony prawem autorskim.":                                           "rights",
 		"Alle Angaben ohne Gewähr":                                                       "rights",
 		"(Noch keine Bewertungen)":                                                       "rating",
+		"This entry was posted in Local News on May 3, 2021 by Jane Doe. Bookmark the permalink.":                              "postmeta",
+		"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.": "postmeta",
+		"Weiterführender Link": "label",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -53,10 +56,28 @@ func TestBoilerplate(t *testing.T) {
 		"Readers who leave a comment on the city's site will get an answer within a week, the office said.",
 		"The category of the award was changed after 2,530 views were counted.",
 		"Die Kategorie: ein Preis für junge Autorinnen, vergeben seit 1998 in der Stadt.",
+		"The letter was posted in the town hall window on Monday, the mayor said.",
 	}
 	for _, line := range prose {
 		if got := boilerplate(line, strings.ToLower(line)); got != "" {
 			t.Errorf("prose %q taken for %s", line, got)
+		}
+	}
+}
+
+// Photo credits whose source comes before "photo by" are credits; a
+// sentence about a photo is prose.
+func TestPhotoCredits(t *testing.T) {
+	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa"}
+	for _, s := range credits {
+		if !photoCredit(strings.ToLower(s)) {
+			t.Errorf("%q is a photo credit", s)
+		}
+	}
+	prose := []string{"The photo by Smith won an award at the state fair in 2010.", "A photo by a reader shows the flooded street."}
+	for _, s := range prose {
+		if photoCredit(strings.ToLower(s)) {
+			t.Errorf("%q is prose, not a credit", s)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -21,6 +22,13 @@ const danglingProse = 60
 // dropDanglingHeadings removes the headings that end the body with too
 // little prose under them, with the link lists that follow them.
 func dropDanglingHeadings(root *html.Node) {
+	leaves := bodyLeaves(root)
+	dropTailSections(leaves)
+	dropDangling(leaves)
+}
+
+// bodyLeaves returns the body's leaf blocks in reading order.
+func bodyLeaves(root *html.Node) []*html.Node {
 	var leaves []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -42,7 +50,40 @@ func dropDanglingHeadings(root *html.Node) {
 		}
 	}
 	walk(root)
+	return leaves
+}
 
+// rxTailSection is the label of a section that ends many articles without
+// being the article: the author's box, the press contact.
+var rxTailSection = regexp.MustCompile(`(?i)^[^\pL\pN]*(about the authors?|über (den autor|die autorin|die autoren)|zur person|à propos de l'auteur|a propos de l'auteur|sobre (el|la) autora?|sull'autore|o autorze|об авторе|over de auteur|(press|media|presse)?\s?(contact|kontakt|contacto|contatti)s?|ansprechpartner(in)?( zum thema)?|für rückfragen)\s*:?[^\pL\pN]*$`)
+
+// tailShare is how far into the body, by text, a tail section's label
+// must stand: the label of one near the top is the article's subject.
+const tailShare = 0.6
+
+// dropTailSections removes, from the last part of the body, a tail
+// section's label and everything after it.
+func dropTailSections(leaves []*html.Node) {
+	total := 0
+	for _, n := range leaves {
+		total += len(textOf(n))
+	}
+	seen := 0
+	for i, n := range leaves {
+		t := textOf(n)
+		if seen >= int(tailShare*float64(total)) && len(t) <= 40 && rxTailSection.MatchString(t) {
+			for _, m := range leaves[i:] {
+				detach(m)
+			}
+			return
+		}
+		seen += len(t)
+	}
+}
+
+// dropDangling removes the headings that end the body with too little
+// prose under them, with the link lists that follow them.
+func dropDangling(leaves []*html.Node) {
 	// Only the end of the body: a bold line or a heading with little
 	// under it inside the story is often the story's own (a question in
 	// an interview, a caption over a gallery).

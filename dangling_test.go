@@ -32,3 +32,40 @@ func TestDanglingHeadings(t *testing.T) {
 		}
 	}
 }
+
+// An author box or a press contact that ends the article goes, label and
+// content; the same word near the top, where it is the story's subject,
+// stays.
+func TestTailSections(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + " Das Netzwerk hat am Dienstag ein neues Programm für Unternehmen vorgestellt, die klimaneutral werden wollen.</p>"
+	}
+	page := `<html lang="de"><article><h1>Transformationslabor startet</h1>` +
+		`<p><strong>Kontakt</strong></p>` + para("Erstens.") + // a section about contacts, at the top
+		para("Zweitens.") + para("Drittens.") + para("Viertens.") +
+		`<p>Kontakt:</p><p>Jan Koch, Telefon +49 40 4907 1106, jan.koch@example.de</p>` +
+		`<p>Ansprechpartnerin zum Thema: Antonia Thiele, Telefon +49 40 4907 1105</p>` +
+		`</article></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.de/transformationslabor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Kontakt") || !strings.Contains(a.Text, "Viertens.") {
+		t.Errorf("text lost the article:\n%s", a.Text)
+	}
+	for _, gone := range []string{"Jan Koch", "Antonia Thiele"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("text keeps %q:\n%s", gone, a.Text)
+		}
+	}
+
+	page = `<html><article><h1>Harbour wall to be rebuilt</h1>` + strings.Repeat(`<p>The council voted on Tuesday to rebuild the harbour wall before winter storms, after engineers found cracks.</p>`, 4) +
+		`<h3>About the author</h3><p>Jane Doe has covered the harbour for the paper since 2009 and lives in the old town with her two dogs.</p></article></html>`
+	a, err = Extract(strings.NewReader(page), "https://news.example.com/harbour-wall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "About the author") || strings.Contains(a.Text, "two dogs") {
+		t.Errorf("text keeps the author box:\n%s", a.Text)
+	}
+}

@@ -127,6 +127,22 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			try(t, ok, m[2], m[1])
 		}
 	}
+	if m := matchIf(strings.ContainsAny(s, "./"), rxYearFirst, s); m != nil {
+		// Year first is year, month, day wherever it is written
+		// ("2022. 05. 10.", "2022/05/10").
+		v := submatches(s, m)
+		if v[2] == v[4] {
+			y, _ := strconv.Atoi(v[1])
+			mo, _ := strconv.Atoi(v[3])
+			d, _ := strconv.Atoi(v[5])
+			t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
+			end := m[11]
+			if end < len(s) && s[end] == '.' {
+				end++ // Korean and Hungarian dates end with a dot
+			}
+			try(t, ok, m[2], end)
+		}
+	}
 	if m := matchIf(strings.Contains(s, "年") || strings.Contains(s, "년"), rxCJK, s); m != nil {
 		v := submatches(s, m)
 		y, _ := strconv.Atoi(v[1])

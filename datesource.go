@@ -4,6 +4,7 @@ package scoop
 // elements, labelled and marked lines of text, the URL, then the dateline.
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -184,6 +185,9 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		}
 		pubAt := rxPublishedLabel.FindStringIndex(l.text)
 		updAt := rxUpdatedLabel.FindStringIndex(l.text)
+		if (pubAt != nil || updAt != nil) && storySentence(l.text) {
+			continue
+		}
 		switch {
 		case updAt != nil && (pubAt == nil || updAt[0] < pubAt[0]):
 			if mod.source == "" {
@@ -212,6 +216,16 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 	if pub.source == "" && unlabeled != nil {
 		*pub = dateCandidate{*unlabeled, DateFromText}
 	}
+}
+
+// rxSentenceBreak is the end of one sentence and the start of another.
+var rxSentenceBreak = regexp.MustCompile(`(\p{Ll}|\d{4})[.!?] \p{Lu}`)
+
+// storySentence reports whether a line is sentences of the story
+// ("Python 3.0 was released on December 3, 2008. And it took…"), whose
+// dates and words like "released" are no dateline or label.
+func storySentence(s string) bool {
+	return len(s) > 100 && rxSentenceBreak.MatchString(s)
 }
 
 // inComments reports whether n stands in a reader comment thread, whose

@@ -47,6 +47,11 @@ func init() {
 		"november listopada listopadu ноября ноябрь kasım kasim",
 		"december desember grudnia prosince декабря декабрь aralık aralik desember",
 	}
+	// Finnish, in the partitive dates use ("19. helmikuuta 2019").
+	finnish := "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta"
+	for i, w := range strings.Fields(finnish) {
+		more[i] += " " + w
+	}
 	// Ukrainian, Romanian, Greek (genitive, with and without accents),
 	// Hebrew (also with the prefix ב), Arabic as written in the Levant,
 	// Egypt and the Gulf, the Maghreb and Morocco, and Persian.
@@ -97,7 +102,8 @@ func init() {
 		// Longest first, so "sept" is not read as "sep".
 		sortByLenDesc(names)
 		m := "(" + strings.Join(names, "|") + ")"
-		dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?` + m + `\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b`)
+		// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022".
+		dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
 		md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 		return dm, md
 	}
@@ -138,6 +144,7 @@ var (
 	rxDayMonth, rxMonthDay           *regexp.Regexp
 	rxDayMonthOther, rxMonthDayOther *regexp.Regexp
 	rxISO                            = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?`)
+	rxYearFirst                      = regexp.MustCompile(`(?:^|[^\d.:/-])((?:19|20)\d\d)([./])\s?(\d{1,2})([./])\s?(\d{1,2})(?:[^\d]|$)`)
 	rxNumeric                        = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?((?:19|20)\d\d)(?:[^\d]|$)`)
 	rxVietnamese                     = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
 	rxCJK                            = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)

@@ -56,7 +56,8 @@ func FuzzExtract(f *testing.F) {
 func FuzzParseTextDate(f *testing.F) {
 	for _, s := range []string{"Published on: 02/12/2025", "Updated Feb 3, 2025 10:14 AM MST", "3. März 2025, 14:30 Uhr",
 		"2025年2月12日", "12 février 2025 à 09h15", "2025-02-12T10:14:00-07:00", "14/03/2025 10:05",
-		"١٢ فيفري ٢٠٢٥", "14 Φεβρουαρίου 2025", "ngày 12 tháng 3 năm 2025", "２０２５年２月１２日", "28.01.22", "vor 3 Stunden"} {
+		"١٢ فيفري ٢٠٢٥", "14 Φεβρουαρίου 2025", "ngày 12 tháng 3 năm 2025", "２０２５年２月１２日", "28.01.22", "vor 3 Stunden",
+		"2025. 05. 10. 14:30", "4.\u2009 2.\u2009 2025", "10-May-2025", "10 de mayo del 2025", "19. helmikuuta 2025"} {
 		f.Add(s, false)
 	}
 	fetched := time.Date(2025, 3, 4, 15, 0, 0, 0, time.UTC)

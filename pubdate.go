@@ -72,6 +72,9 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 			continue
 		}
+		if storySentence(l.text) {
+			continue
+		}
 		d, found := p.lineDate(i)
 		if !found {
 			d, found = parseShortDate(l.text, order)

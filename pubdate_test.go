@@ -111,6 +111,11 @@ func TestPublishersDay(t *testing.T) {
 		page: `<html lang="de"><main><h1>Vom Boden aus gedacht</h1>` + prose + `<p class="info">Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61</p></main>`,
 		want: "2023-11-01T00:00:00Z",
 	}, {
+		name: "a sentence of the story that says \"released on\" is no label",
+		page: `<main><h1>Mercurial's Journey to Python 3</h1><div class="sub">January 13, 2020 at 08:45 AM | categories: Python</div>` + prose +
+			`<p>Python 3.0 was released on December 3, 2008. And it took the better part of a decade for the community to embrace it.</p></main>`,
+		want: "2020-01-13T08:45:00Z",
+	}, {
 		name: "midnight east of UTC stored as 23:00Z",
 		page: `<meta property="article:published_time" content="2022-11-06T23:00:00.000Z"><div>` + prose + `</div>`,
 		want: "2022-11-07T00:00:00+01:00",

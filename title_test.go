@@ -62,3 +62,33 @@ func TestHeadlineKickerAndSoftHyphens(t *testing.T) {
 		t.Errorf("text keeps break hints: %q", a.Text)
 	}
 }
+
+// A <title> that names only the site or a section gives way to the
+// headline on the page; an empty one too.
+func TestTitleOnlySiteName(t *testing.T) {
+	prose := strings.Repeat("<p>The council voted on Tuesday to rebuild the harbour wall before winter storms, after engineers found cracks along its length.</p>", 5)
+	heads := []string{
+		`<title>Edmonton Sun</title><meta property="og:site_name" content="Edmonton Sun">`,
+		`<title>NY1: Top Stories</title>`,
+		`<title></title>`,
+	}
+	for _, head := range heads {
+		page := "<html>" + head + `<body><nav><a href="/">Home</a></nav><article><h2>Council approves harbour wall budget</h2>` + prose + "</article></body></html>"
+		a, err := Extract(strings.NewReader(page), "https://www.example.com/news/local/council-approves-harbour-wall-budget")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "Council approves harbour wall budget"; a.Title != want {
+			t.Errorf("%s: title %q, want %q", head, a.Title, want)
+		}
+	}
+	// A full headline in <title> stays, though the slug words differ.
+	page := `<html><title>Bergisch Gladbach: die Stadt verklagt die Baufirma wegen schlechter Pflastersteine | Stadt-Anzeiger</title><meta property="og:site_name" content="Stadt-Anzeiger"><body><article><h1>Pflaster-Desaster: Gladbacher Fußgängerzone</h1>` + prose + "</article></body></html>"
+	a, err := Extract(strings.NewReader(page), "https://www.example.de/region/pflaster-desaster-gladbacher-fussgaengerzone-33335514")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Bergisch Gladbach: die Stadt verklagt die Baufirma wegen schlechter Pflastersteine"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+}

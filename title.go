@@ -1,0 +1,255 @@
+package scoop
+
+// The article's title: the visible headline when metadata confirms it,
+// else a metadata title without the site's name.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// title returns the headline once: the visible h1 when it agrees with a
+// metadata title, else the metadata title without the site name.
+func (p *page) title(readTitle string) string {
+	var cands []string
+	if a := p.article(); a != nil {
+		cands = append(cands, collapse(ldString(a["headline"])))
+	}
+	for _, s := range []string{p.meta["og:title"], p.meta["twitter:title"], readTitle, p.titleTag} {
+		cands = append(cands, collapse(s))
+	}
+	checked := 0
+	for _, h := range p.h1 {
+		if checked == 4 {
+			break
+		}
+		if inRelated(h) || inChrome(h) {
+			continue
+		}
+		checked++
+		t := textOf(h)
+		for _, c := range cands {
+			if similarTitle(t, c) {
+				if k := kicker(h); k != "" && c != t && strings.HasPrefix(t, k) && strings.HasSuffix(t, c) {
+					return c // "<h1><em>Kicker</em> Headline</h1>": the headline alone
+				}
+				return t
+			}
+		}
+	}
+	t := metaTitle(cands)
+	if t != "" {
+		t = p.stripSiteName(t)
+	}
+	// A <title> that holds only the site's or a section's name ("Edmonton
+	// Sun", "NY1: Top Stories") is short and shares no word with the
+	// story's address; the headline on the page does.
+	if h := p.visibleHeadline(t); h != "" {
+		return h
+	}
+	return t
+}
+
+// metaTitle returns the title metadata gives. Without a visible headline
+// to confirm, a title another source confirms comes first: some sites put
+// a description in JSON-LD headline.
+func metaTitle(cands []string) string {
+	for i, c := range cands {
+		for j, d := range cands {
+			if c != "" && i != j && similarTitle(c, d) {
+				return c
+			}
+		}
+	}
+	for _, c := range cands {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// visibleHeadline returns the page's h1, or else its first h2 or h3, when
+// the address's slug confirms it and does not confirm the metadata title
+// t; without a title, an h1 needs no confirmation.
+func (p *page) visibleHeadline(t string) string {
+	noTitle := t == ""
+	slug := slugWords(p.url.Path)
+	confirms := func(s string) int {
+		n := 0
+		for _, w := range titleWords(s) {
+			if slug[w] {
+				n++
+			}
+		}
+		return n
+	}
+	// A name is a few words; a headline the slug does not echo is still
+	// a headline.
+	if !noTitle && (len(slug) < 3 || len(strings.Fields(t)) > 4 || confirms(t) > 0) {
+		return ""
+	}
+	for _, h := range p.h1 {
+		if inRelated(h) || inChrome(h) {
+			continue
+		}
+		if text := textOf(h); text != "" && len(text) <= 300 && (noTitle || confirms(text) >= 2) {
+			return text
+		}
+		break
+	}
+	for _, l := range p.subheads {
+		if inRelated(l.node) || inChrome(l.node) {
+			continue
+		}
+		if text := textOf(l.node); len(text) <= 300 && len(slug) >= 3 && confirms(text) >= 2 {
+			return text
+		}
+	}
+	return ""
+}
+
+// slugWords returns the words of three letters or more in the last
+// segment of an address's path ("council-approves-harbour-wall").
+func slugWords(path string) map[string]bool {
+	path = strings.TrimRight(path, "/")
+	seg := path[strings.LastIndexByte(path, '/')+1:]
+	if dot := strings.LastIndexByte(seg, '.'); dot > 0 {
+		seg = seg[:dot]
+	}
+	words := map[string]bool{}
+	for _, w := range titleWords(seg) {
+		words[w] = true
+	}
+	return words
+}
+
+// titleWords splits s into lower-case words of three letters or more,
+// with Latin accents folded as slugs fold them.
+func titleWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 3 {
+			out = append(out, foldAccents(w))
+		}
+	}
+	return out
+}
+
+// foldAccents maps accented Latin letters to the ASCII letters slugs use.
+func foldAccents(w string) string {
+	if utf8.RuneCountInString(w) == len(w) {
+		return w
+	}
+	return accentFolder.Replace(w)
+}
+
+var accentFolder = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u",
+	"ñ", "n", "ç", "c", "ß", "ss", "ł", "l", "ś", "s", "ź", "z", "ż", "z", "ć", "c", "ń", "n", "ę", "e", "ą", "a", "č", "c", "ř", "r", "š", "s", "ž", "z", "ý", "y", "ě", "e", "ů", "u")
+
+// kicker returns the text of the element that opens the headline h, when
+// other text follows it: the kicker some sites set inside their h1.
+func kicker(h *html.Node) string {
+	c := h.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.ElementNode || c.NextSibling == nil {
+		return ""
+	}
+	return textOf(c)
+}
+
+// similarTitle reports whether the headline h is title t, or t with a
+// site name or section around it.
+func similarTitle(h, t string) bool {
+	h, t = strings.ToLower(h), strings.ToLower(t)
+	if len(h) < 10 || t == "" {
+		return false
+	}
+	if h == t || strings.Contains(h, t) && len(t)*2 >= len(h) {
+		return true
+	}
+	if !strings.Contains(t, h) {
+		return false
+	}
+	if len(h)*2 >= len(t) {
+		return true
+	}
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(t, h+sep) || strings.HasSuffix(t, sep+h) {
+			return true
+		}
+	}
+	return false
+}
+
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "}
+
+// stripSiteName removes "| Site" and "Site |" parts of a title that name
+// the site, its publisher or its host.
+func (p *page) stripSiteName(t string) string {
+	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
+	if a := p.article(); a != nil {
+		names = append(names, p.ldName(a["publisher"]))
+	}
+	host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www.")
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		names = append(names, host[:i])
+	}
+	isSite := func(part string) bool {
+		part = strings.ToLower(strings.TrimSpace(part))
+		squashed := strings.ReplaceAll(part, " ", "")
+		for _, n := range names {
+			n = strings.ToLower(strings.TrimSpace(n))
+			if n != "" && (part == n || strings.Contains(part, n) && len(part) < 2*len(n)+8 || squashed == strings.ReplaceAll(n, " ", "")) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 && isSite(t[i+len(sep):]) {
+			return strings.TrimSpace(t[:i])
+		}
+		if i := strings.Index(t, sep); i > 0 && isSite(t[:i]) {
+			return strings.TrimSpace(t[i+len(sep):])
+		}
+	}
+	return stripCJKSite(t, isSite)
+}
+
+// cjkSiteWords end the names of Chinese, Japanese and Korean news sites,
+// which titles append without spaces: "…-新华网", "…｜東京新聞".
+var cjkSiteWords = []string{"网", "網", "报", "報", "新闻", "新聞", "在线", "频道", "頻道", "ニュース", "新聞社", "뉴스", "일보", "신문"}
+
+// stripCJKSite removes a site name appended to a CJK title with a
+// separator and no spaces, when it is the site's name or reads as one.
+func stripCJKSite(t string, isSite func(string) bool) string {
+	i := strings.LastIndexAny(t, "-_|｜－—–")
+	if i <= 0 || !strings.ContainsFunc(t[:i], isCJK) {
+		return t
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	suffix := strings.TrimSpace(t[i+w:])
+	if n := utf8.RuneCountInString(suffix); n == 0 || n > 12 {
+		return t
+	}
+	for _, word := range cjkSiteWords {
+		if strings.HasSuffix(suffix, word) {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	if isSite(suffix) {
+		return strings.TrimSpace(t[:i])
+	}
+	return t
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
