@@ -96,6 +96,28 @@ type line struct {
 	date   time.Time
 	dated  bool
 	parsed bool
+
+	// Where its published and updated labels are, found once each.
+	pubAt, updAt     []int
+	pubSeen, updSeen bool
+}
+
+// publishedLabel returns rxPublishedLabel.FindStringIndex of line i.
+func (p *page) publishedLabel(i int) []int {
+	l := &p.lines[i]
+	if !l.pubSeen {
+		l.pubAt, l.pubSeen = rxPublishedLabel.FindStringIndex(l.text), true
+	}
+	return l.pubAt
+}
+
+// updatedLabel returns rxUpdatedLabel.FindStringIndex of line i.
+func (p *page) updatedLabel(i int) []int {
+	l := &p.lines[i]
+	if !l.updSeen {
+		l.updAt, l.updSeen = rxUpdatedLabel.FindStringIndex(l.text), true
+	}
+	return l.updAt
 }
 
 // lineDate returns the date line i reads as.
