@@ -157,18 +157,14 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	if otherScript(s) {
 		dayMonth, monthDay = rxDayMonthOther, rxMonthDayOther
 	}
-	start, end := -1, 0
-	if year && hasLetter {
-		start, end = namedDateSpan(s, dayMonthRuns)
-	}
-	if m := matchIn(start, end, dayMonth, s); m != nil {
+	if m := matchIf(year && hasLetter, dayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	start = -1
+	start, end := -1, 0
 	if year && hasLetter && dayBeforeYear(s) {
 		start, end = namedDateSpan(s, monthDayRuns)
 	}
@@ -221,13 +217,13 @@ func dayBeforeYear(s string) bool {
 }
 
 // namedDateSpan returns the part of s, from start to end, that holds any
-// date with a month name (rxDayMonth, rxMonthDay and their other-script
-// forms), or start -1 when none can match. Such a date ends in a year
-// after white space and one more character for the pattern's \b, and
-// before the year it spans at most runs runs of non-space.
-// Their hundreds of month names make those patterns slow, so they run on
-// that part only. The start is white space or 0, where neither pattern's
-// "^" can match anything s does not.
+// month-day date (rxMonthDay and rxMonthDayOther), or start -1 when none
+// can match. Such a date ends in a year after white space and one more
+// character for the pattern's \b, and before the year it spans at most
+// runs runs of non-space. Their hundreds of month names make those
+// patterns slow, so they run on that part only. The start is white space
+// or 0, where the patterns' "^" can match nothing s does not.
+// TestMonthDayShape fails when the patterns change shape.
 func namedDateSpan(s string, runs int) (start, end int) {
 	start = -1
 	for y := 1; y+3 < len(s); y++ {

@@ -108,9 +108,7 @@ func init() {
 		return dm, md
 	}
 	for w := range monthNames {
-		words := strings.Count(w, " ") + 1
-		dayMonthRuns = max(dayMonthRuns, words+3)
-		monthDayRuns = max(monthDayRuns, words+1)
+		monthDayRuns = max(monthDayRuns, strings.Count(w, " ")+2)
 	}
 	rxDayMonth, rxMonthDay = build(alt)
 	rxDayMonthOther, rxMonthDayOther = build(other)
@@ -135,10 +133,9 @@ func sortByLenDesc(s []string) {
 	}
 }
 
-// How many runs of non-space a date with a month name spans before its
-// year: the words of the longest month name, the day, and in rxDayMonth
-// "de" twice ("5 de mayo de 2024").
-var dayMonthRuns, monthDayRuns int
+// monthDayRuns is how many runs of non-space a month-day date spans
+// before its year: the words of the longest month name and the day.
+var monthDayRuns int
 
 var (
 	rxDayMonth, rxMonthDay           *regexp.Regexp
