@@ -23,8 +23,14 @@ const danglingProse = 60
 // little prose under them, with the link lists that follow them.
 func dropDanglingHeadings(root *html.Node) {
 	leaves := bodyLeaves(root)
-	dropTailSections(leaves)
-	dropDangling(leaves)
+	// Both passes read the leaves' texts, which removing other leaves
+	// does not change.
+	texts := make([]string, len(leaves))
+	for i, n := range leaves {
+		texts[i] = textOf(n)
+	}
+	dropTailSections(leaves, texts)
+	dropDangling(leaves, texts)
 }
 
 // bodyLeaves returns the body's leaf blocks in reading order.
@@ -62,15 +68,14 @@ var rxTailSection = regexp.MustCompile(`(?i)^[^\pL\pN]*(about the authors?|über
 const tailShare = 0.6
 
 // dropTailSections removes, from the last part of the body, a tail
-// section's label and everything after it.
-func dropTailSections(leaves []*html.Node) {
+// section's label and everything after it. texts are the leaves' texts.
+func dropTailSections(leaves []*html.Node, texts []string) {
 	total := 0
-	for _, n := range leaves {
-		total += len(textOf(n))
+	for _, t := range texts {
+		total += len(t)
 	}
 	seen := 0
-	for i, n := range leaves {
-		t := textOf(n)
+	for i, t := range texts {
 		if seen >= int(tailShare*float64(total)) && len(t) <= 40 && rxTailSection.MatchString(t) {
 			for _, m := range leaves[i:] {
 				detach(m)
@@ -82,8 +87,9 @@ func dropTailSections(leaves []*html.Node) {
 }
 
 // dropDangling removes the headings that end the body with too little
-// prose under them, with the link lists that follow them.
-func dropDangling(leaves []*html.Node) {
+// prose under them, with the link lists that follow them. texts are the
+// leaves' texts.
+func dropDangling(leaves []*html.Node, texts []string) {
 	// Only the end of the body: a bold line or a heading with little
 	// under it inside the story is often the story's own (a question in
 	// an interview, a caption over a gallery).
@@ -95,8 +101,8 @@ func dropDangling(leaves []*html.Node) {
 		}
 		prose := 0
 		var links []*html.Node
-		for _, n := range leaves[i+1 : end] {
-			t := textOf(n)
+		for k, n := range leaves[i+1 : end] {
+			t := texts[i+1+k]
 			switch {
 			case n.DataAtom == atom.Figure || n.DataAtom == atom.Table || n.DataAtom == atom.Pre || hasImage(n):
 				prose += danglingProse
