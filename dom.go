@@ -184,13 +184,19 @@ func appendCollapsed(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// HTML collapses ASCII white space; no-break spaces read as
 		// spaces, but ideographic and other wide spaces are kept.
+		// A run of ASCII words with single spaces between them is copied
+		// at once: this runs on every text node of a page, several times.
 		word := i
-		for word < len(s) && s[word] < utf8.RuneSelf && !asciiSpace(s[word]) {
-			word++
+		for word < len(s) {
+			if plainASCII[s[word]] {
+				word++
+			} else if s[word] == ' ' && word > i && word+1 < len(s) && plainASCII[s[word+1]] {
+				word += 2
+			} else {
+				break
+			}
 		}
 		if word > i {
-			// A run of ASCII is copied at once: this runs on every text
-			// node of a page, several times.
 			if pending && space {
 				b = append(b, ' ')
 			}
@@ -221,6 +227,15 @@ func appendCollapsed(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// plainASCII holds the ASCII bytes other than white space: the bytes
+// appendCollapsed copies as they are.
+var plainASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace(byte(c))
+	}
+	return t
+}()
 
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'

@@ -112,6 +112,39 @@ func FuzzDatePrefilters(f *testing.F) {
 	})
 }
 
+// FuzzAppendCollapsed checks appendCollapsed, which copies ASCII runs
+// at once, against collapsing rune by rune by the same rules.
+func FuzzAppendCollapsed(f *testing.F) {
+	for _, s := range []string{"", " a  b\n\tc ", "x\u00a0\u00a0y", "日本\u3000語 ", "a \xff b", "  ", "soft\u00adhyphen a\u200b b"} {
+		f.Add("x ", s)
+	}
+	f.Fuzz(func(t *testing.T, prefix, s string) {
+		want := []byte(prefix)
+		space := len(want) > 0 && want[len(want)-1] != ' ' && want[len(want)-1] != '\n'
+		pending := false
+		for _, r := range s {
+			if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+				pending = true
+				continue
+			}
+			if r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+				continue
+			}
+			if pending && space {
+				want = append(want, ' ')
+			}
+			pending, space = false, true
+			want = utf8.AppendRune(want, r)
+		}
+		if pending && space {
+			want = append(want, ' ')
+		}
+		if got := appendCollapsed([]byte(prefix), s); !bytes.Equal(got, want) {
+			t.Fatalf("appendCollapsed(%q, %q) = %q, want %q", prefix, s, got, want)
+		}
+	})
+}
+
 // TestMonthDayShape pins the parts of the month-day patterns that
 // namedDateSpan relies on: the year after white space, the day and the
 // name before it, each a run of non-space. Change both together.
