@@ -2,6 +2,7 @@ package scoop
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"net/url"
 	"os"
@@ -141,6 +142,35 @@ func FuzzAppendCollapsed(f *testing.F) {
 		}
 		if got := appendCollapsed([]byte(prefix), s); !bytes.Equal(got, want) {
 			t.Fatalf("appendCollapsed(%q, %q) = %q, want %q", prefix, s, got, want)
+		}
+	})
+}
+
+// FuzzMonthNameOrder checks that the month-name patterns, their names
+// in sortMonthNames's order, match as with the longest names first.
+func FuzzMonthNameOrder(f *testing.F) {
+	for _, s := range []string{"5 Sept 2024", "Sep. 5, 2024", "5 SEPT. 2024", "3 de março de 2024", "12 ΜΑΡΤΙΟΥ 2024",
+		"Μαρτίου 12, 2024", "5 janv. 2024", "10-May-2025", "1 мая 2024", "ſept 5, 2024", "4 Kasım 2024"} {
+		f.Add(s)
+	}
+	var latin, other []string
+	for w := range monthNames {
+		if otherScript(w) {
+			other = append(other, regexp.QuoteMeta(w))
+		} else {
+			latin = append(latin, regexp.QuoteMeta(w))
+		}
+	}
+	longestFirst := func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) }
+	slices.SortFunc(latin, longestFirst)
+	slices.SortFunc(other, longestFirst)
+	dm, md := monthPatterns(latin)
+	dmOther, mdOther := monthPatterns(other)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range [][2]*regexp.Regexp{{rxDayMonth, dm}, {rxMonthDay, md}, {rxDayMonthOther, dmOther}, {rxMonthDayOther, mdOther}} {
+			if got, want := c[0].FindStringSubmatchIndex(s), c[1].FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
 		}
 	})
 }
