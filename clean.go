@@ -240,7 +240,7 @@ func dateLine(t string) bool {
 		}
 		n++
 	}
-	if rxPublishedLabel.MatchString(t) || rxUpdatedLabel.MatchString(t) {
+	if pubLabels.MatchString(t) || updLabels.MatchString(t) {
 		return n <= 5
 	}
 	return n <= 1

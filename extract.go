@@ -323,10 +323,10 @@ var rxBylineLead = regexp.MustCompile(`(?i)^(by|von|par|por|di|door|av|af|przez|
 // "By", no date or "Updated" after them, and nothing if it was only a date.
 func cleanByline(s string) string {
 	s = collapse(s)
-	if loc := rxPublishedLabel.FindStringIndex(s); loc != nil {
+	if loc := pubLabels.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	if loc := rxUpdatedLabel.FindStringIndex(s); loc != nil {
+	if loc := updLabels.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
 	s = strings.TrimSpace(rxBylineLead.ReplaceAllString(strings.TrimSpace(s), ""))

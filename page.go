@@ -106,7 +106,7 @@ type line struct {
 func (p *page) publishedLabel(i int) []int {
 	l := &p.lines[i]
 	if !l.pubSeen {
-		l.pubAt, l.pubSeen = rxPublishedLabel.FindStringIndex(l.text), true
+		l.pubAt, l.pubSeen = pubLabels.FindStringIndex(l.text), true
 	}
 	return l.pubAt
 }
@@ -115,7 +115,7 @@ func (p *page) publishedLabel(i int) []int {
 func (p *page) updatedLabel(i int) []int {
 	l := &p.lines[i]
 	if !l.updSeen {
-		l.updAt, l.updSeen = rxUpdatedLabel.FindStringIndex(l.text), true
+		l.updAt, l.updSeen = updLabels.FindStringIndex(l.text), true
 	}
 	return l.updAt
 }
