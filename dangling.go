@@ -23,14 +23,8 @@ const danglingProse = 60
 // little prose under them, with the link lists that follow them.
 func dropDanglingHeadings(root *html.Node) {
 	leaves := bodyLeaves(root)
-	// Both passes read the leaves' texts, which removing other leaves
-	// does not change.
-	texts := make([]string, len(leaves))
-	for i, n := range leaves {
-		texts[i] = textOf(n)
-	}
-	dropTailSections(leaves, texts)
-	dropDangling(leaves, texts)
+	dropTailSections(leaves)
+	dropDangling(leaves)
 }
 
 // bodyLeaves returns the body's leaf blocks in reading order.
@@ -68,28 +62,48 @@ var rxTailSection = regexp.MustCompile(`(?i)^[^\pL\pN]*(about the authors?|über
 const tailShare = 0.6
 
 // dropTailSections removes, from the last part of the body, a tail
-// section's label and everything after it. texts are the leaves' texts.
-func dropTailSections(leaves []*html.Node, texts []string) {
+// section's label and everything after it.
+func dropTailSections(leaves []*html.Node) {
+	// Raw text lengths: only the few short lines past the threshold are
+	// worth building the text of.
+	sizes := make([]int, len(leaves))
 	total := 0
-	for _, t := range texts {
-		total += len(t)
+	for i, n := range leaves {
+		sizes[i] = rawTextLen(n)
+		total += sizes[i]
 	}
 	seen := 0
-	for i, t := range texts {
-		if seen >= int(tailShare*float64(total)) && len(t) <= 40 && rxTailSection.MatchString(t) {
-			for _, m := range leaves[i:] {
-				detach(m)
+	for i, n := range leaves {
+		if seen >= int(tailShare*float64(total)) && sizes[i] <= 200 {
+			if t := textOf(n); len(t) <= 40 && rxTailSection.MatchString(t) {
+				for _, m := range leaves[i:] {
+					detach(m)
+				}
+				return
 			}
-			return
 		}
-		seen += len(t)
+		seen += sizes[i]
 	}
 }
 
+// rawTextLen is the length of n's text as written, white space included.
+func rawTextLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	if n.Type == html.ElementNode && skipText(n) {
+		return 0
+	}
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += rawTextLen(c)
+	}
+	return size
+}
+
 // dropDangling removes the headings that end the body with too little
-// prose under them, with the link lists that follow them. texts are the
-// leaves' texts.
-func dropDangling(leaves []*html.Node, texts []string) {
+// prose under them, with the link lists that follow them.
+func dropDangling(leaves []*html.Node) {
 	// Only the end of the body: a bold line or a heading with little
 	// under it inside the story is often the story's own (a question in
 	// an interview, a caption over a gallery).
@@ -101,8 +115,8 @@ func dropDangling(leaves []*html.Node, texts []string) {
 		}
 		prose := 0
 		var links []*html.Node
-		for k, n := range leaves[i+1 : end] {
-			t := texts[i+1+k]
+		for _, n := range leaves[i+1 : end] {
+			t := textOf(n)
 			switch {
 			case n.DataAtom == atom.Figure || n.DataAtom == atom.Table || n.DataAtom == atom.Pre || hasImage(n):
 				prose += danglingProse

@@ -36,10 +36,13 @@
 // markup and text, pubdate.go settles the publisher's day from the
 // dateline; source.go finds source credits; related.go walks the page for
 // related-story blocks, marks page debris and merges stories by URL,
-// related_block.go recognises blocks and inline callouts, related_card.go
-// reads their cards and JSON-LD, related_list.go reads unlabelled lists of
-// story links and drops pager and media links, related_owner.go tells the
-// site's or author's lists and endless-scroll pointers, related_link.go
+// related_block.go recognises labelled blocks, related_inline.go the
+// pointers set in the text (callouts, teaser boxes, topic asides),
+// related_place.go tells whether a block is in the text or beside it,
+// related_card.go reads their cards and JSON-LD, related_title.go a card's
+// headline, related_list.go reads unlabelled lists of story links and
+// drops pager and media links, related_owner.go tells the site's or
+// author's lists, source lists and endless-scroll pointers, related_link.go
 // decides which links are stories and related_vocab.go holds their
 // vocabulary; lead.go restores a lead readability left out and takes the
 // prose under the headline when readability's body is another text;

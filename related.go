@@ -4,6 +4,8 @@
 package scoop
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -80,6 +82,8 @@ func (l *storyList) add(stories ...story) {
 			l.list = append(l.list, s.RelatedStory)
 			continue
 		}
+		// The story keeps the block it was first listed in, even an
+		// unlabelled one: a later block's label is not its own.
 		e := &l.list[i]
 		if e.Title == "" {
 			e.Title = s.Title
@@ -93,10 +97,25 @@ func (l *storyList) add(stories ...story) {
 		if e.Published == nil {
 			e.Published = s.Published
 		}
-		if e.Block == "" {
-			e.Block = s.Block
+	}
+}
+
+// drop removes the stories of the given keys.
+func (l *storyList) drop(keys map[string]bool) {
+	keyAt := make([]string, len(l.list))
+	for k, i := range l.at {
+		keyAt[i] = k
+	}
+	kept := l.list[:0]
+	for i, s := range l.list {
+		if k := keyAt[i]; keys[k] {
+			delete(l.at, k)
+		} else {
+			l.at[k] = len(kept)
+			kept = append(kept, s)
 		}
 	}
+	l.list = kept
 }
 
 // relatedStories finds the page's related stories, in page order: inline
@@ -109,14 +128,31 @@ func (p *page) relatedStories() *storyList {
 	// done holds the siblings a block took after its label, which the
 	// walk reaches later.
 	done := map[*html.Node]bool{}
-	// chrome and article say whether the walk is inside page furniture
-	// or inside an article or main element, as inChrome would find by
-	// climbing from each node.
-	// proseAbove says whether n's parent holds paragraphs of prose: a
-	// teaser box is looked for only there or one level down, which
-	// spares the test on every division of the page.
-	var walk func(n *html.Node, chrome, article, proseAbove bool)
-	walk = func(n *html.Node, chrome, article, proseAbove bool) {
+	// Unlabelled teaser boxes are kept aside: many of them in one text
+	// are a feed of the site's latest stories, not pointers chosen for
+	// this article.
+	var furniture []*html.Node   // debris wrappers read for a block inside
+	teasers := map[string]bool{} // keys first listed by a teaser box
+	teaserBoxes := 0
+	// found records the stories of a block, unless the block is hidden
+	// (a duplicate box shown only by script): its nodes are cut all the
+	// same.
+	found := func(hidden bool, stories []story) {
+		if !hidden {
+			out.add(stories...)
+		}
+	}
+	// The walk's state, as inChrome would find by climbing from each
+	// node: chrome and article say whether it is inside page furniture
+	// or inside an article or main element; proseAbove whether n's
+	// parent holds paragraphs of prose (a teaser box is looked for only
+	// there or one level down, which spares the test on every division
+	// of the page); hidden whether an ancestor is hidden; sitewide
+	// whether an ancestor is named as a sitewide or sponsored list, in
+	// which class names alone do not make a related block.
+	type state struct{ chrome, article, proseAbove, hidden, sitewide bool }
+	var walk func(n *html.Node, st state)
+	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
 		proseHere := func() bool {
 			if prose < 0 {
@@ -135,49 +171,148 @@ func (p *page) relatedStories() *storyList {
 				continue
 			}
 			hb := hintBits(c, hintVocab)
+			hidden := st.hidden || hiddenElement(c)
 			if debris(c, hb) {
-				p.cut(c, cutDebris)
-				continue
+				// A related block inside a small print-only or furniture
+				// wrapper is read before the wrapper goes.
+				if hb&hintRelated == 0 && !p.holdsRelatedLabel(c) {
+					p.cut(c, cutDebris)
+					continue
+				}
+				furniture = append(furniture, c)
 			}
-			if !chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside) {
+			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside) {
 				if stories := p.callout(c, false); len(stories) > 0 {
-					out.add(stories...)
+					found(hidden, stories)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
-			if !chrome && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
+			if !st.chrome && c.DataAtom == atom.A && (prose == 1 || proseHere()) {
+				if stories := p.anchorCard(c); len(stories) > 0 {
+					found(hidden, stories)
+					blocks = append(blocks, c)
+					continue
+				}
+			}
+			if !st.chrome && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
 				if stories := p.linkList(c); len(stories) > 0 {
-					out.add(stories...)
+					found(hidden, stories)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb, chrome); len(nodes) > 0 {
+			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide); len(nodes) > 0 {
 				// A pager's nodes, with no story, are cut and not
 				// looked into: its card would pass for a block.
-				out.add(stories...)
+				found(hidden, stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {
 					done[n] = true
 				}
 				continue
 			}
-			box := !chrome && article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
-			if box && (proseAbove || proseHere()) {
-				if stories := p.teaserBox(c); len(stories) > 0 {
-					out.add(stories...)
+			if !st.chrome && st.article && c.DataAtom == atom.Aside && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
+				if nodes, stories := p.topicAside(c); len(nodes) > 0 {
+					found(hidden, stories)
+					blocks = append(blocks, nodes...)
+					continue
+				}
+			}
+			box := !st.chrome && st.article && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
+			if box && (st.proseAbove || proseHere()) {
+				if ok, stories := p.teaserBox(c); ok {
+					teaserBoxes++
+					if !hidden {
+						for _, s := range stories {
+							if _, ok := out.at[s.key]; !ok {
+								teasers[s.key] = true
+							}
+						}
+						out.add(stories...)
+					}
 					blocks = append(blocks, c)
 					continue
 				}
 			}
-			walk(c, chrome || chromeElement(c, article), article || c.DataAtom == atom.Article || c.DataAtom == atom.Main, box && prose == 1)
+			walk(c, state{
+				chrome:     st.chrome || chromeElement(c, st.article),
+				article:    st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
+				proseAbove: box && prose == 1,
+				hidden:     hidden,
+				sitewide:   st.sitewide || hb&(hintSponsored|hintSitewide) != 0,
+			})
 		}
 	}
-	walk(p.doc, false, false, false)
+	walk(p.doc, state{})
 	for _, n := range blocks {
 		p.cut(n, cutRelated)
+	}
+	for _, n := range furniture {
+		p.cut(n, cutDebris)
+	}
+	if teaserBoxes > maxTeaserBoxes {
+		out.drop(teasers)
 	}
 	out.add(p.jsonLDRelated()...)
 	return out
 }
+
+// maxTeaserBoxes is the most unlabelled teaser boxes a text holds when
+// they point at stories chosen for it; a site that sets a box of its
+// latest headlines after every few paragraphs sets more.
+const maxTeaserBoxes = 3
+
+// hiddenElement reports whether n is hidden from readers until a script
+// shows it: the hidden attribute, display:none, or a class that says so.
+func hiddenElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			if strings.Contains(a.Val, "none") && displayNone(a.Val) {
+				return true
+			}
+		case "class":
+			// Whole class names only ("hidden", not "hidden-xs"); this
+			// runs on every element, so it looks for the letters first
+			// and does not allocate.
+			if !strings.Contains(a.Val, "hid") && !strings.Contains(a.Val, "d-none") {
+				continue
+			}
+			for rest := a.Val; rest != ""; {
+				rest = strings.TrimLeft(rest, " \t\n")
+				end := strings.IndexAny(rest, " \t\n")
+				if end < 0 {
+					end = len(rest)
+				}
+				if w := rest[:end]; w != "" && hiddenClasses[w] {
+					return true
+				}
+				rest = rest[end:]
+			}
+		}
+	}
+	return false
+}
+
+// displayNone reports whether a style attribute says display:none,
+// spaces allowed around the colon.
+func displayNone(style string) bool {
+	for i := strings.Index(style, "display"); i >= 0; {
+		rest := strings.TrimLeft(style[i+len("display"):], " ")
+		if strings.HasPrefix(rest, ":") && strings.HasPrefix(strings.TrimLeft(rest[1:], " "), "none") {
+			return true
+		}
+		next := strings.Index(style[i+1:], "display")
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// hiddenClasses are whole class names that hide an element.
+var hiddenClasses = wordSet(`hide hidden d-none is-hidden js-hidden`)

@@ -17,11 +17,21 @@ const maxBlockLinks = 200
 
 // cards reads the stories in a block. A card is the largest element
 // around a link that points at no other story; it gives the title, image,
-// date and teaser.
-func (p *page) cards(block *html.Node, label string) []story {
+// date and teaser. The links under labelNode, the block's own label
+// ("Next Up In <a>Science</a>"), are left out.
+func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []story {
 	links := p.links(block)
 	if len(links) == 0 || len(links) > maxBlockLinks {
 		return nil
+	}
+	if labelNode != nil {
+		kept := links[:0]
+		for _, l := range links {
+			if !under(l.node, labelNode) {
+				kept = append(kept, l)
+			}
+		}
+		links = kept
 	}
 	// owner maps each element between a link and the block to the one
 	// story key under it, or to "" when it holds several; each climb
@@ -75,7 +85,7 @@ func (p *page) cards(block *html.Node, label string) []story {
 			card = block
 		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
-		if flagged || s.Title == "" || rxGenericLink.MatchString(s.Title) {
+		if flagged || !headlineLike(s.Title) {
 			continue
 		}
 		out = append(out, story{s, l.key})
@@ -201,12 +211,28 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	// Without a headline the title is read from the card's text when the
 	// link's own text was a time and kicker, or its title attribute was
 	// broken by a quote.
+	// A link that holds the card's age before its headline.
+	if mayBeAge(s.Title) {
+		if loc := rxAgePrefix.FindStringIndex(s.Title); loc != nil && len(strings.Fields(s.Title[loc[1]:])) >= 3 {
+			s.Title = s.Title[loc[1]:]
+		}
+	}
 	fallback := kickerTitle(s.Title)
 	if fallback {
 		s.Title = ""
 	}
 	for _, x := range group {
 		fallback = fallback || x.broken && s.Title == ""
+	}
+	// Other links of the card (share buttons, a download) do not name
+	// the story.
+	ofStory := func(a *html.Node) bool {
+		for _, x := range group {
+			if x.node == a {
+				return true
+			}
+		}
+		return false
 	}
 	var texts []string
 	var walk func(*html.Node)
@@ -231,7 +257,7 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				s.Published = &t
 			}
 		}
-		if (isHeading(n) || n.DataAtom == atom.A) && s.Title == "" {
+		if (isHeading(n) || n.DataAtom == atom.A && ofStory(n)) && s.Title == "" {
 			s.Title = textOf(n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -247,6 +273,11 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 				s.Title = t
 			}
 		}
+	}
+	if s.Title == "" && !fallback {
+		// A card whose link is an image with no alt text: the page's
+		// address still names it.
+		s.Title = slugTitle(l.url)
 	}
 	// Teaser and date come from the card's other text.
 	order := p.numericOrder()
@@ -280,63 +311,6 @@ var cardFlagWords = wordSet(`sponsored promoted paid partner advertorial adverti
 // rxCardFlag is a card's kicker that marks it as an advertisement or a
 // sitewide pick rather than a story chosen for the article.
 var rxCardFlag = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored( content| post| story)?|promoted|paid (content|post|partnership)|partner content|advertorial|advertisement|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|trending( now)?|most (read|popular|viewed))[^\pL\pN]*$`)
-
-// rxKickerTitle is link text that starts with a card's time ("10:09 |
-// BILAN") rather than its headline.
-var rxKickerTitle = regexp.MustCompile(`^[^\pL\pN]*\d{1,2}[:h.]\d{2}\b`)
-
-// kickerTitle reports whether a would-be title is a card's time and
-// kicker, or a kicker alone (one or two words), rather than a headline.
-func kickerTitle(t string) bool {
-	if t == "" {
-		return false
-	}
-	if rxKickerTitle.MatchString(t) {
-		return len(strings.Fields(t)) <= 4
-	}
-	return len(strings.Fields(t)) <= 2 && capitals(t, 3)
-}
-
-var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)
-
-// headlineHint reports whether lower-cased class and id words name a
-// headline. Its words all hold "he" or "title", tested first: this runs
-// on every element of every card.
-func headlineHint(h string) bool {
-	return (strings.Contains(h, "he") || strings.Contains(h, "title")) && rxHeadlineHint.MatchString(h)
-}
-
-// headline returns the text of the first heading, or element marked as a
-// headline, inside a card, other than the block's label.
-func headline(card *html.Node, label string) string {
-	var found string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if isHeading(c) || headlineHint(hints(c)) {
-				if t := textOf(c); trimLabel(t) != label {
-					found = t
-					return
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(card)
-	return found
-}
-
-func trimEllipsis(s string) string {
-	s = strings.TrimSpace(s)
-	for _, suf := range []string{"...", "…", "[...]", "[…]"} {
-		s = strings.TrimSpace(strings.TrimSuffix(s, suf))
-	}
-	return s
-}
 
 // imageURL returns the absolute URL of an image, looking past lazy-load
 // placeholders to data-src and srcset attributes.

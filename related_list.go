@@ -24,8 +24,18 @@ func (p *page) linkList(n *html.Node) []story {
 	}
 	// Right after a paragraph: a list after a heading or an image is a
 	// part of the article, a list in a sidebar has no prose beside it.
+	// An empty slot between them (an ad) does not count.
 	prev := prevElement(n)
+	for prev != nil && blank(prev) {
+		prev = prevElement(prev)
+	}
 	if prev == nil || !(prev.DataAtom == atom.P && hasText(prev) || isProse(prev)) {
+		return nil
+	}
+	// In the text: paragraphs of prose before it, or the text going on
+	// after it. A sidebar's list under a line of description has
+	// neither.
+	if proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) < 2 && !textGoesOn(n) {
 		return nil
 	}
 	items := 0
@@ -122,6 +132,9 @@ var mediaWords = wordSet(`video videos watch gallery photos pictures slideshow a
 // notStoryLink reports whether a link of a related block is a pager step
 // or a media item rather than a story.
 func notStoryLink(l link) bool {
+	if mediaURL(l.url) {
+		return true
+	}
 	if pagerWords[strings.ToLower(firstWord(l.text))] && rxPager.MatchString(l.text) {
 		return true
 	}
@@ -129,6 +142,18 @@ func notStoryLink(l link) bool {
 	// headline that starts with "Video shows…" is a story.
 	first := strings.Trim(firstText(l.node), " :|-–—")
 	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
+}
+
+// mediaOnly reports whether n links to pages, all of them videos,
+// playlists or galleries: a block of those is furniture, with no story.
+func (p *page) mediaOnly(n *html.Node) bool {
+	links := p.links(n)
+	for _, l := range links {
+		if !mediaURL(l.url) {
+			return false
+		}
+	}
+	return len(links) > 0
 }
 
 // hasText reports whether n holds a letter or digit.

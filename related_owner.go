@@ -4,6 +4,7 @@
 package scoop
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -106,4 +107,49 @@ func stems(t string) []string {
 		}
 	}
 	return out
+}
+
+// namesLinksSite reports whether a "More from X" label names the site its
+// stories are on ("More From CNN" over links to cnn.com on a portal that
+// reprints a CNN story): the list is that site's latest stories.
+func (p *page) namesLinksSite(label string, stories []story) bool {
+	m := rxFromOwner.FindStringSubmatch(label)
+	if m == nil || len(stories) == 0 {
+		return false
+	}
+	who := strings.Join(strings.FieldsFunc(strings.ToLower(m[5]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
+	for _, s := range stories {
+		u, err := url.Parse(s.URL)
+		if err != nil {
+			return false
+		}
+		if host := siteLabel(u.Hostname()); host != who && "the"+who != host {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceList reports whether a block's stories are all on other sites,
+// each on a different one: the article's sources ("Related links" to a
+// report and to another outlet's story), not stories of this site or of
+// one partner.
+func (p *page) sourceList(stories []story) bool {
+	if len(stories) < 2 {
+		return false
+	}
+	own := siteLabel(p.url.Hostname())
+	sites := map[string]bool{}
+	for _, s := range stories {
+		// The key starts with the host; most blocks end at their first
+		// story, on the page's own site.
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		site := siteLabel(host)
+		if site == own || sites[site] {
+			return false
+		}
+		sites[site] = true
+	}
+	return true
 }

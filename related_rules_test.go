@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestRelatedRules checks each rule for related stories on a small page
@@ -117,6 +119,67 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "More from News"},
 			{report, reportTitle, "More from News"},
 		}, nil},
+		// A box in the text whose label sits two wrappers down is
+		// inline; a heading that links to the section it names is the
+		// label, and its link no story ("More in Bridges", "Next Up In
+		// River Towns"); a story listed twice keeps its first block. A
+		// hidden duplicate box, a section's latest list and a most-read
+		// list under "related" class names give nothing.
+		{"section-headings", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "related news"},
+			{report, reportTitle, "More in Bridges"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Next Up In River Towns"},
+		}, []string{"Central library extends", "Ferry service to run"}},
+		// An empty ad slot between the stories of a list does not end
+		// it; a list of other outlets' reports under "Related links" is
+		// a source list; a block inside a print-only wrapper is read.
+		{"ad-slot-and-sources", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "You may also like"},
+			{report, reportTitle, "You may also like"},
+			{grant, grantTitle, "You may also like"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Related Stories"},
+		}, []string{"State grant covers"}},
+		// A link set as a block between paragraphs, with a kicker, is an
+		// inline story; four boxes of the site's latest headlines set
+		// through the text are a feed, and no story; a list after the
+		// text follows an empty ad paragraph.
+		{"anchor-card-and-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Also on riversidecourier.example"},
+			{report, reportTitle, ""},
+			{grant, grantTitle, ""},
+		}, []string{"Also on", "Zoo welcomes twin otters", reportTitle}},
+		// On a portal that reprints a story: the label beside a "back to
+		// top" link; no download, ad link, partner's "More From" list or
+		// sidebar guide list.
+		{"portal-reprint", "https://www.portal.example/en-us/news/local/council-approves-river-bridge-rebuild/ar-AAB1234", false, []want{
+			{"https://www.portal.example/en-us/news/local/bridge-closure-plan-explained/ar-AAB0999", "Bridge closure plan explained in five maps", "Related Articles"},
+		}, nil},
+		// A label in two parts, a title over a subtitle, heads the list
+		// that follows its header.
+		{"label-split-ja", "https://www.kawabe-news.example/blog/local/index-2726.html", false, []want{
+			{"https://www.kawabe-news.example/blog/local/index-2701.html", "商店街が十四か月の通行止めに懸念", "関連記事"},
+			{"https://www.kawabe-news.example/blog/local/index-2655.html", "点検報告書、橋の床版は寿命に近いと指摘", "関連記事"},
+		}, []string{"商店街が"}},
+		// A card's title is its headline, not its age ("2 hours ago",
+		// "14h 261"); an image-only card is named by its address; a
+		// label over a subtitle heading heads the cards below both; a
+		// block in a print-only wrapper, with only a reference line after it,
+		// is beside the text, not in it; a box in the text that
+		// points off the site is a promotion; videos under a label are
+		// no stories, but leave the body all the same.
+		{"card-titles", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Explore further"},
+			{traders, tradersTitle, "You may also like"},
+			{report, reportTitle, "You may also like"},
+			{grant, "State grant for bridge", "You may also like"},
+		}, []string{"Explore further", "Stories picked for you", "Rowing club crews"}},
+		// An aside in the text named by its subject lists related
+		// stories; one named as a newsletter box, or one of other sites'
+		// reports, does not.
+		{"topic-aside-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "The bridge works"},
+			{report, reportTitle, "The bridge works"},
+		}, []string{"The bridge works", tradersTitle}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -128,7 +191,7 @@ func TestRelatedRules(t *testing.T) {
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.
-	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}}
+	after := map[string]map[int]bool{"link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
@@ -195,6 +258,33 @@ func TestRelatedLabels(t *testing.T) {
 	for _, tt := range tests {
 		if got := isRelatedLabel(tt.label); got != tt.want {
 			t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestHiddenElement checks which elements count as hidden from readers.
+func TestHiddenElement(t *testing.T) {
+	tests := []struct {
+		tag  string
+		want bool
+	}{
+		{`<section class="c-related hide">`, true},
+		{`<div class="box hidden">`, true},
+		{`<div class="hidden-xs box">`, false},
+		{`<div class="d-none d-md-block">`, true},
+		{`<div style="margin: 0; display : none">`, true},
+		{`<div style="display:block">`, false},
+		{`<div hidden>`, true},
+		{`<div class="unhidden">`, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.tag + "x</div>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > tag
+		if got := hiddenElement(n); got != tt.want {
+			t.Errorf("hiddenElement(%s) = %v, want %v", tt.tag, got, tt.want)
 		}
 	}
 }

@@ -17,7 +17,7 @@ import (
 // languages scoop reads.
 var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
-	`more (on|about)\b.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
 	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
@@ -45,6 +45,37 @@ var skipSegments = wordSet(`tag tags topic topics category categories author aut
 	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
 	advertorial advertorials sponsored promoted`)
 
+// mediaSegments are path segments of video, playlist and gallery pages:
+// links to them make a block of page furniture, but they are no stories.
+var mediaSegments = wordSet(`video videos playlist playlists gallery galleries`)
+
+// mediaURL reports whether a story link's address (absolute, as CleanURL
+// makes it) is a video, playlist or gallery page. It runs on every link of
+// a block, so it reads the path in place.
+func mediaURL(raw string) bool {
+	if i := strings.Index(raw, "://"); i >= 0 {
+		raw = raw[i+3:]
+	}
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		raw = raw[:i]
+	}
+	first := true
+	for seg := range strings.SplitSeq(raw, "/") {
+		if first { // the host
+			first = false
+			continue
+		}
+		if len(seg) >= 5 && len(seg) <= 9 {
+			for w := range mediaSegments {
+				if strings.EqualFold(seg, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // skipQuery are query keys of share links, pagination and comment replies.
 var skipQuery = wordSet(`share page replytocom`)
 
@@ -65,11 +96,19 @@ func skipURL(u *url.URL) bool {
 			return true
 		}
 	}
+	// A file to download or view (an image, a PDF, a recording) is no
+	// page.
+	if i := strings.LastIndexByte(u.Path, '.'); i >= 0 && strings.IndexByte(u.Path[i:], '/') < 0 {
+		return fileExtensions[strings.ToLower(u.Path[i+1:])]
+	}
 	return false
 }
 
+// fileExtensions are the extensions of files that are not pages.
+var fileExtensions = wordSet(`jpg jpeg png gif webp svg pdf mp3 mp4 m4a zip doc docx xls xlsx ppt pptx`)
+
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
 // Kinds of block that class and id names tell, as bits of hintBits.
 const (
@@ -79,10 +118,11 @@ const (
 	hintSponsored
 	hintRelated
 	hintNotRelated
+	hintSitewide
 )
 
 // hintVocab gives the kind bits of each class and id word.
-var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints)
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints)
 
 // Class and id words of the small blocks around an article that readers
 // skip, of related-story blocks, and of look-alikes that are sitewide,
@@ -111,6 +151,9 @@ const (
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
 		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
 		infinitescroll nextarticle nextpost nextstory`
+	// sitewideHints mark lists of the site's most read stories, inside
+	// which class names alone make no related block.
+	sitewideHints = `trending popular mostread mostviewed mostshared mostpopular mostcommented`
 )
 
 // rxCallToAction is link text that asks the reader to do something
@@ -127,7 +170,7 @@ var calloutMoreWords = wordSet(`more read lire lisez más mas don mehr`)
 
 // labelWords are the first words of related-block labels, checked before
 // the full pattern.
-var labelWords = wordSet(`other more related you recommended what read up further also see keep lesen mehr
+var labelWords = wordSet(`other more related you recommended what read up next further also see keep lesen mehr
 	das auch weitere verwandte ähnliche à a lire sur articles vous voir dans noticias artículos contenido
 	relacionados relacionadas leer lee lea te también más leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les
@@ -261,10 +304,13 @@ func imageAlt(n *html.Node) string {
 	return ""
 }
 
-// innerLabel finds the label inside a block: its first heading-like
-// element.
-func (p *page) innerLabel(n *html.Node) string {
+// innerLabel finds the label inside a block, its first heading-like
+// element, and returns its text and the element. A heading that links to
+// the section it names ("Next Up In <a>Tech</a>", "<a>Tennis latest</a>")
+// is a label; one that is all a story link is a card's headline.
+func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 	var found string
+	var node *html.Node
 	// The label comes before the block's first story link: the walk
 	// stops at the first link or headline, which spares reading cards.
 	stop := false
@@ -275,8 +321,8 @@ func (p *page) innerLabel(n *html.Node) string {
 				continue
 			}
 			if t := labelText(c); t != "" && (isHeading(c) || isRelatedLabel(t)) {
-				if !hasLink(c) || isRelatedLabel(t) {
-					found = t
+				if !hasLink(c) || isRelatedLabel(t) || p.sectionHeading(c, t) {
+					found, node = t, c
 				}
 				stop = true
 				return
@@ -285,13 +331,46 @@ func (p *page) innerLabel(n *html.Node) string {
 				stop = true
 				return
 			}
-			if depth < 5 {
+			if depth < 8 {
 				walk(c, depth+1)
 			}
 		}
 	}
 	walk(n, 0)
-	return trimLabel(found)
+	return trimLabel(found), node
+}
+
+// holdsRelatedLabel reports whether n, a small wrapper of page furniture
+// by its class ("d-print-none"), starts with a related-block label (its
+// first text, or its first heading), so that the walk reads it rather
+// than cut it.
+func (p *page) holdsRelatedLabel(n *html.Node) bool {
+	return isRelatedLabel(trimLabel(firstText(n))) || isRelatedLabel(p.innerLabelText(n))
+}
+
+// innerLabelText is the text of innerLabel.
+func (p *page) innerLabelText(n *html.Node) string {
+	t, _ := p.innerLabel(n)
+	return t
+}
+
+// sectionHeading reports whether heading h, whose text is t, names a list
+// rather than a story: its links point at no story, or it says more than
+// its links ("More in <a>White House</a>").
+func (p *page) sectionHeading(h *html.Node, t string) bool {
+	links := p.links(h)
+	if len(links) == 0 {
+		return true
+	}
+	n := 0
+	for _, l := range links {
+		// A section's name is short; a headline after a kicker is not.
+		if len(strings.Fields(l.text)) > 4 {
+			return false
+		}
+		n += len(l.text)
+	}
+	return len(t) > n+3
 }
 
 // leadText returns the short text a block starts with before its first

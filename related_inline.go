@@ -1,0 +1,272 @@
+// Inline pointers to other stories set in the text: callouts ("Read
+// more: …"), links set as cards, teaser boxes and asides named by their
+// subject.
+
+package scoop
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// callout reads an inline pointer such as "RELATED STORY | <a>Title</a>",
+// "[Read more: <a>Title</a>]" or "MORE : <a>Title</a>", or a paragraph
+// that is nothing but a story link set apart: "[<a>Title</a>]" or an
+// all-caps headline. Outside the cleaned body (inBody false) n must be a
+// leaf block.
+func (p *page) callout(n *html.Node, inBody bool) []story {
+	if !inBody && hasBlockChild(n) {
+		return nil
+	}
+	if !calloutStart(firstText(n)) || !hasLink(n) {
+		return nil
+	}
+	t, short := textUpTo(n, 400)
+	if !short || len(t) < 8 {
+		return nil
+	}
+	loc := calloutLabel(t)
+	if loc == nil {
+		if lead := leadText(n); isRelatedLabel(lead) && !inBody {
+			return p.leadCallout(n, trimLabel(lead))
+		}
+		return p.bareCallout(n, t)
+	}
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 3 {
+		return nil
+	}
+	label := trimLabel(t[:loc[1]])
+	var out []story
+	for _, l := range links {
+		title := l.text
+		if title == "" || rxGenericLink.MatchString(title) {
+			title = strings.TrimSpace(strings.TrimRight(t[loc[1]:], "]）)"))
+		}
+		if !headlineLike(title) {
+			continue
+		}
+		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
+	}
+	return out
+}
+
+// calloutStart reports whether a block whose text starts with t may be a
+// callout: a callout or label word, a bracket or a word in capitals. It
+// spares reading the text of every paragraph with a link.
+func calloutStart(t string) bool {
+	if strings.HasPrefix(t, "[") {
+		return true
+	}
+	w := firstWord(t)
+	lw := strings.ToLower(w)
+	return startsCallout(t) || calloutMoreWords[lw] || mayBeLabel(lw) || w != lw && capitals(w, 1)
+}
+
+// firstText returns the first run of text under n that holds a letter or
+// digit or opens a bracket, trimmed; bullets and icons before it are
+// passed over.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			t := strings.TrimSpace(c.Data)
+			if strings.HasPrefix(t, "[") || strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0 {
+				return t
+			}
+		case c.Type == html.ElementNode && !skipText(c):
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// leadCallout reads a leaf block that starts with a related label but no
+// separator ("Explore further <a>Title</a>"). It is inline only between
+// paragraphs.
+func (p *page) leadCallout(n *html.Node, label string) []story {
+	if links := p.links(n); len(links) == 0 || len(links) > 3 {
+		return nil
+	}
+	return inlineIf(amongProse(n), p.cards(n, label, nil))
+}
+
+// calloutLabel returns where the label of a callout ends in t, or nil.
+func calloutLabel(t string) []int {
+	head := t[:min(len(t), 40)]
+	if startsCallout(head) {
+		if loc := rxCallout.FindStringIndex(t); loc != nil {
+			return loc
+		}
+	}
+	if calloutMoreWords[firstWord(strings.ToLower(head))] {
+		return rxCalloutMore.FindStringIndex(t)
+	}
+	return nil
+}
+
+// bareCallout reads a paragraph whose whole text is one story link, set
+// apart as a pointer rather than cited in a sentence: in brackets, or in
+// capitals. t is the paragraph's text.
+func (p *page) bareCallout(n *html.Node, t string) []story {
+	if n.DataAtom != atom.P {
+		return nil
+	}
+	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
+	if !bracketed && !(capitals(t, 12) && amongProse(n)) {
+		return nil
+	}
+	links := p.links(n)
+	if len(links) != 1 {
+		return nil
+	}
+	title := links[0].text
+	if strings.Trim(t, "[] ") != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) || rxCallToAction.MatchString(title) {
+		return nil
+	}
+	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
+}
+
+// anchorCard reads a link set as a block of its own between paragraphs
+// of the text, holding a kicker and a headline ("Also on example.com
+// <headline>"): an inline pointer to one story. The kicker is its label
+// when it is related vocabulary. a is a child of an element that holds
+// paragraphs; a link inside running text is a citation.
+func (p *page) anchorCard(a *html.Node) []story {
+	if !standsAlone(a) || !amongProse(a) {
+		return nil
+	}
+	u, key := p.storyURL(attr(a, "href"))
+	if u == "" {
+		return nil
+	}
+	t, short := textUpTo(a, 300)
+	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) {
+		return nil
+	}
+	l := link{a, u, key, t, brokenAttrs(a)}
+	label := ""
+	if k := firstText(a); k != t && isRelatedLabel(k) {
+		label = trimLabel(k)
+	}
+	s, flagged := p.readCard(a, l, label, []link{l})
+	if label != "" {
+		s.Title = strings.TrimSpace(strings.TrimPrefix(s.Title, firstText(a)))
+	}
+	if flagged || !headlineLike(s.Title) {
+		return nil
+	}
+	s.Inline = true
+	return []story{{s, key}}
+}
+
+// standsAlone reports whether n has elements, not running text, on both
+// sides.
+func standsAlone(n *html.Node) bool {
+	for _, step := range []func(*html.Node) *html.Node{
+		func(n *html.Node) *html.Node { return n.PrevSibling },
+		func(n *html.Node) *html.Node { return n.NextSibling },
+	} {
+		for s := step(n); s != nil; s = step(s) {
+			if s.Type == html.TextNode {
+				if strings.TrimSpace(s.Data) != "" {
+					return false
+				}
+				continue
+			}
+			break
+		}
+	}
+	return true
+}
+
+// topicAside reads an aside set between paragraphs of the text under a
+// heading that names the subject rather than saying "related" ("Brexit",
+// "The bridge works"), listing stories of the site: an inline block
+// labelled by its heading. A heading that names a sitewide, sponsored or
+// newsletter box, or the site itself, is no such label.
+func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
+	label, labelNode := p.innerLabel(n)
+	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || !linkHeavy(n) || !amongProse(n) {
+		return nil, nil
+	}
+	stories := p.cards(n, label, labelNode)
+	if len(stories) == 0 || p.sourceList(stories) {
+		return nil, nil
+	}
+	for _, s := range stories {
+		if !p.sameSiteName(s.URL) {
+			return nil, nil
+		}
+	}
+	return []*html.Node{n}, inlineIf(true, stories)
+}
+
+// teaserAtom reports whether n can be a teaser box: a division, not a
+// paragraph or list.
+func teaserAtom(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Aside, atom.Section:
+		return true
+	}
+	return false
+}
+
+// teaserBox reads an unlabelled box between paragraphs of the article
+// that points at one other story: a kicker, a headline, a teaser and a
+// "more" link, or an image and a headline, all linking to the same page.
+// It reports whether n is such a box, and its story unless the box is a
+// promotion.
+func (p *page) teaserBox(n *html.Node) (bool, []story) {
+	t, short := textUpTo(n, 300)
+	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabelText(n)) {
+		return false, nil // a labelled box is read with its label
+	}
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 4 {
+		return false, nil
+	}
+	// A box has parts (a headline element, an image, a teaser); a
+	// division of running text is a paragraph, and a link inside a
+	// sentence is a citation.
+	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+		return false, nil
+	}
+	headline := ""
+	for _, l := range links {
+		if l.key != links[0].key || inSentence(l, n) {
+			return false, nil
+		}
+		if len(l.text) > len(headline) {
+			headline = l.text
+		}
+	}
+	if len(strings.Fields(headline)) < 4 || !amongProse(n) {
+		return false, nil
+	}
+	// A box that points off the site without a label is a promotion
+	// (a channel, an app, a partner's offer), not a story of this one;
+	// it is cut all the same.
+	if !p.sameSiteName(links[0].url) {
+		return true, nil
+	}
+	stories := inlineIf(true, p.cards(n, "", nil))
+	return len(stories) > 0, stories
+}
+
+// inSentence reports whether link l sits in a paragraph of box that says
+// more than the link: a citation in running text.
+func inSentence(l link, box *html.Node) bool {
+	for n := l.node.Parent; n != nil && n != box; n = n.Parent {
+		if n.DataAtom == atom.P {
+			t, _ := textUpTo(n, 400)
+			return len(t) > len(l.text)+30
+		}
+	}
+	return false
+}

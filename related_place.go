@@ -1,0 +1,125 @@
+// Where a block sits: among the paragraphs of the text (inline) or
+// beside it.
+
+package scoop
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// inlineIf marks the stories of a block that sits in the article body.
+func inlineIf(inBody bool, stories []story) []story {
+	for i := range stories {
+		stories[i].Inline = inBody
+	}
+	return stories
+}
+
+// amongProse reports whether n stands between paragraphs of prose, as a
+// box inside the article body does; a list after the last paragraph is
+// beside the article, not in it.
+func amongProse(n *html.Node) bool {
+	for i := 0; i < 2 && n.Parent != nil; i++ {
+		before := proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling })
+		after := proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling })
+		// A box floated at the top of the text has no prose before
+		// it, but the body goes on after it.
+		if after > 0 && (before > 0 || after >= 3) {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// proseWindow is how many sibling elements on each side amongProse
+// looks at, so that a parent with thousands of children costs no more
+// per child than one with a few.
+const proseWindow = 12
+
+// proseAround counts the paragraphs of prose among the proseWindow
+// sibling elements of n in one direction, step.
+func proseAround(n *html.Node, step func(*html.Node) *html.Node) int {
+	count := 0
+	for s, seen := step(n), 0; s != nil && seen < proseWindow; s = step(s) {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		if isProse(s) && !referenceLine(s) {
+			count++
+		}
+	}
+	return count
+}
+
+// referenceLine reports whether n is a reference under the text rather
+// than a paragraph of it: it opens with a bold label such as "More
+// information:", "Citation:" or "Provided by".
+func referenceLine(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			continue
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Strong || c.DataAtom == atom.B):
+			t, short := textUpTo(c, 40)
+			return short && referenceLabels[strings.ToLower(strings.TrimRight(t, " :"))]
+		}
+		return false
+	}
+	return false
+}
+
+// referenceLabels are the bold labels of reference lines under a text.
+var referenceLabels = map[string]bool{
+	"more information": true, "journal information": true, "citation": true, "provided by": true,
+	"source": true, "sources": true, "reference": true, "references": true, "quelle": true,
+	"quellen": true, "fuente": true, "fonte": true, "plus d'informations": true,
+}
+
+// isProse reports whether n is a paragraph of prose (a p, or a div of
+// running text), or a wrapper whose children are paragraphs only (sites that wrap each paragraph in a div, with boxes
+// of links between the wrappers).
+func isProse(n *html.Node) bool {
+	long := func(n *html.Node) bool {
+		_, short := textUpTo(n, 80)
+		return !short
+	}
+	switch n.DataAtom {
+	case atom.P:
+		return long(n)
+	case atom.Div, atom.Section:
+		if !hasBlockChild(n) {
+			// A div used as a paragraph.
+			return long(n) && !linkHeavy(n)
+		}
+		// Only paragraphs: a comments box or newsletter teaser has a
+		// heading or form beside its paragraph.
+		found := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom != atom.P {
+				return false
+			}
+			found = found || long(c)
+		}
+		return found
+	}
+	return false
+}
+
+// linkHeavy reports whether n reads as a list of links rather than prose,
+// so a class name like "article-related-wrapper" on the whole article is
+// not taken for a block.
+func linkHeavy(n *html.Node) bool {
+	_, short := textUpTo(n, 200)
+	if short {
+		return true
+	}
+	return linkDensity(n, textOf(n)) >= 0.25
+}
