@@ -35,7 +35,9 @@ func parseMachineDate(s string) (time.Time, bool) {
 	if m := rxISO.FindStringSubmatch(s); m != nil {
 		return isoMatch(m)
 	}
-	return parseTextDate(s, monthFirst)
+	// Dotted dates are day first wherever they are written; slashed ones
+	// in metadata follow the US form.
+	return parseTextDate(s, slashMonthFirst)
 }
 
 func isoMatch(m []string) (time.Time, bool) {
