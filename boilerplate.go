@@ -53,6 +53,16 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }
 
+// boilerplateHints finds the hints of all rules in one pass; group i
+// is rule i.
+var boilerplateHints = func() *substringSet {
+	var groups [][]string
+	for _, r := range boilerplateRules {
+		groups = append(groups, r.hints)
+	}
+	return newSubstringSet(groups)
+}()
+
 // rxReadingLabel is a line that only announces more reading, a most-read
 // list or a table of contents: left alone in the body once its links are
 // gone, or standing before links the body keeps.
@@ -66,9 +76,10 @@ func boilerplate(t, lower string) string {
 	if len(t) > 160 && !strings.Contains(lower, " on line ") {
 		return "" // only a server warning runs that long
 	}
+	hinted := boilerplateHints.find(lower)
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
-		if len(t) > r.max || !containsAny(lower, r.hints...) {
+		if len(t) > r.max || hinted&(1<<i) == 0 {
 			continue
 		}
 		if r.rx.MatchString(t) {

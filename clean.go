@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -110,7 +111,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "label"
 	case len(t) <= 250 && calloutLabel(t) != nil && hasLink(n):
 		return "callout"
-	case len(t) <= 200 && containsAny(lower, "app", "experience", "play", "shoutout") && rxPromo.MatchString(t):
+	case len(t) <= 200 && mayPromo(lower) && rxPromo.MatchString(t):
 		return "promo"
 	case len(t) <= 100 && crumbWords[first] && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
 		return "crumb"
@@ -129,6 +130,15 @@ func junk(n *html.Node, t, normTitle string) string {
 		return boilerplate(t, lower)
 	}
 	return ""
+}
+
+// mayPromo is the cheap test before rxPromo. The first list is the
+// rule's own; the second holds a word from each branch of the pattern
+// (for "app store" as (?i) reads it, with a long s), as "app" alone is in
+// "happen" and "approach" and lets the pattern run on much prose.
+func mayPromo(lower string) bool {
+	return containsAny(lower, "app", "experience", "play", "shoutout") &&
+		containsAny(lower, "download the", "download our", "get the", "get our", "experience", "app s", "app ſ", "play", "open in app", "houtout")
 }
 
 // sectionLink reports whether a short line is only a link to a site
@@ -230,7 +240,7 @@ func dateLine(t string) bool {
 		}
 		n++
 	}
-	if rxPublishedLabel.MatchString(t) || rxUpdatedLabel.MatchString(t) {
+	if pubLabels.MatchString(t) || updLabels.MatchString(t) {
 		return n <= 5
 	}
 	return n <= 1
@@ -282,24 +292,24 @@ func linkDensity(n *html.Node, text string) float64 {
 // plainText renders the body as paragraphs separated by a blank line.
 func plainText(root *html.Node) string {
 	var out strings.Builder
-	var para strings.Builder
+	var para []byte
 	flush := func() {
-		if s := strings.TrimSpace(para.String()); s != "" {
+		if s := bytes.TrimSpace(para); len(s) > 0 {
 			if out.Len() > 0 {
 				out.WriteString("\n\n")
 			}
-			out.WriteString(s)
+			out.Write(s)
 		}
-		para.Reset()
+		para = para[:0]
 	}
 	var walk func(*html.Node, bool)
 	walk = func(n *html.Node, pre bool) {
 		switch n.Type {
 		case html.TextNode:
 			if pre {
-				para.WriteString(n.Data)
+				para = append(para, n.Data...)
 			} else {
-				appendCollapsed(&para, n.Data)
+				para = appendCollapsed(para, n.Data)
 			}
 			return
 		case html.ElementNode:
@@ -308,11 +318,10 @@ func plainText(root *html.Node) string {
 			}
 			switch n.DataAtom {
 			case atom.Br:
-				trimTrailingSpace(&para)
-				para.WriteByte('\n')
+				para = append(bytes.TrimRight(para, " "), '\n')
 				return
 			case atom.Td, atom.Th:
-				appendCollapsed(&para, " ")
+				para = appendCollapsed(para, " ")
 			}
 		}
 		block := n.Type == html.ElementNode && isBlock(n) && n.DataAtom != atom.Td && n.DataAtom != atom.Th
@@ -329,12 +338,4 @@ func plainText(root *html.Node) string {
 	walk(root, false)
 	flush()
 	return out.String()
-}
-
-func trimTrailingSpace(b *strings.Builder) {
-	s := b.String()
-	if t := strings.TrimRight(s, " "); len(t) != len(s) {
-		b.Reset()
-		b.WriteString(t)
-	}
 }

@@ -64,21 +64,41 @@ const tailShare = 0.6
 // dropTailSections removes, from the last part of the body, a tail
 // section's label and everything after it.
 func dropTailSections(leaves []*html.Node) {
+	// Raw text lengths: only the few short lines past the threshold are
+	// worth building the text of.
+	sizes := make([]int, len(leaves))
 	total := 0
-	for _, n := range leaves {
-		total += len(textOf(n))
+	for i, n := range leaves {
+		sizes[i] = rawTextLen(n)
+		total += sizes[i]
 	}
 	seen := 0
 	for i, n := range leaves {
-		t := textOf(n)
-		if seen >= int(tailShare*float64(total)) && len(t) <= 40 && rxTailSection.MatchString(t) {
-			for _, m := range leaves[i:] {
-				detach(m)
+		if seen >= int(tailShare*float64(total)) && sizes[i] <= 200 {
+			if t := textOf(n); len(t) <= 40 && rxTailSection.MatchString(t) {
+				for _, m := range leaves[i:] {
+					detach(m)
+				}
+				return
 			}
-			return
 		}
-		seen += len(t)
+		seen += sizes[i]
 	}
+}
+
+// rawTextLen is the length of n's text as written, white space included.
+func rawTextLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(n.Data)
+	}
+	if n.Type == html.ElementNode && skipText(n) {
+		return 0
+	}
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += rawTextLen(c)
+	}
+	return size
 }
 
 // dropDangling removes the headings that end the body with too little

@@ -35,7 +35,9 @@ func parseMachineDate(s string) (time.Time, bool) {
 	if m := rxISO.FindStringSubmatch(s); m != nil {
 		return isoMatch(m)
 	}
-	return parseTextDate(s, monthFirst)
+	// Dotted dates are day first wherever they are written; slashed ones
+	// in metadata follow the US form.
+	return parseTextDate(s, slashMonthFirst)
 }
 
 func isoMatch(m []string) (time.Time, bool) {
@@ -102,8 +104,11 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		}
 		best, bestAt = withClock(t, s[end:]), at
 	}
-	// Each pattern runs only when s has the characters it needs.
+	// Each pattern runs only when s has the characters it needs. All but
+	// the Vietnamese and CJK ones need a year standing alone as four
+	// digits, which most lines with a number lack ("3 comments").
 	hasLetter := strings.ContainsFunc(s, unicode.IsLetter)
+	year := hasYear(s)
 	if !strings.ContainsAny(s, "-/.年년") && !hasLetter {
 		return time.Time{}, false
 	}
@@ -115,7 +120,7 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		t, ok := makeDate(y, mo, d, 0, 0, 0, time.UTC)
 		try(t, ok, m[0], m[1])
 	}
-	if m := matchIf(strings.Contains(s, "-"), rxISO, s); m != nil {
+	if m := matchIf(year && strings.Contains(s, "-"), rxISO, s); m != nil {
 		t, ok := isoMatch(submatches(s, m))
 		if ok && m[8] >= 0 {
 			try(t, true, m[2], len(s)) // a time is already in the match
@@ -154,21 +159,25 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 	if otherScript(s) {
 		dayMonth, monthDay = rxDayMonthOther, rxMonthDayOther
 	}
-	if m := matchIf(hasLetter, dayMonth, s); m != nil {
+	if m := matchIf(year && hasLetter, dayMonth, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[1])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(hasLetter, monthDay, s); m != nil {
+	start, end := -1, 0
+	if year && hasLetter && dayBeforeYear(s) {
+		start, end = namedDateSpan(s, monthDayRuns)
+	}
+	if m := matchIn(start, end, monthDay, s); m != nil {
 		v := submatches(s, m)
 		d, _ := strconv.Atoi(v[2])
 		y, _ := strconv.Atoi(v[3])
 		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[1])]), d, 0, 0, 0, time.UTC)
 		try(t, ok, m[2], m[1])
 	}
-	if m := matchIf(strings.ContainsAny(s, "-/."), rxNumeric, s); m != nil {
+	if m := matchIf(year && strings.ContainsAny(s, "-/."), rxNumeric, s); m != nil {
 		v := submatches(s, m)
 		// Czech and German pages space their dotted dates ("4. 2. 2022");
 		// spaced slashes or dashes are a range or a score, not a date.
@@ -187,6 +196,78 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 		}
 	}
 	return best, bestAt >= 0
+}
+
+// dayBeforeYear reports whether a year in s follows white space that
+// follows a digit a few bytes before ("12, 2024", "3rd 2024", "2ſt 2024"
+// as (?i) reads it): the shape rxMonthDay needs, which is slow to run
+// on every dated line.
+func dayBeforeYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if !yearAt(s, i) {
+			continue
+		}
+		j := i
+		for j > 0 && asciiSpace(s[j-1]) {
+			j--
+		}
+		if j < i && strings.ContainsAny(s[max(0, j-5):j], "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedDateSpan returns the part of s, from start to end, that holds any
+// month-day date (rxMonthDay and rxMonthDayOther), or start -1 when none
+// can match. Such a date ends in a year after white space and one more
+// character for the pattern's \b, and before the year it spans at most
+// runs runs of non-space. Their hundreds of month names make those
+// patterns slow, so they run on that part only. The start is white space
+// or 0, where the patterns' "^" can match nothing s does not.
+// TestMonthDayShape fails when the patterns change shape.
+func namedDateSpan(s string, runs int) (start, end int) {
+	start = -1
+	for y := 1; y+3 < len(s); y++ {
+		if !asciiSpace(s[y-1]) || !yearAt(s, y) {
+			continue
+		}
+		end = min(len(s), y+5)
+		if start >= 0 {
+			continue
+		}
+		// Back over white space and the run before it, once per run
+		// the date can span.
+		i := y
+		for k := 0; k < runs && i > 0; k++ {
+			for i > 0 && asciiSpace(s[i-1]) {
+				i--
+			}
+			for i > 0 && !asciiSpace(s[i-1]) {
+				i--
+			}
+		}
+		// The white space before the first run can be the pattern's
+		// leading non-letter.
+		start = max(0, i-1)
+	}
+	return start, end
+}
+
+// matchIn is rx.FindStringSubmatchIndex(s) for a pattern whose matches
+// all lie in s[start:end], where start is white space or 0; a negative
+// start means no match.
+func matchIn(start, end int, rx *regexp.Regexp, s string) []int {
+	if start < 0 {
+		return nil
+	}
+	m := rx.FindStringSubmatchIndex(s[start:end])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += start
+		}
+	}
+	return m
 }
 
 func matchIf(ok bool, rx *regexp.Regexp, s string) []int {

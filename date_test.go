@@ -75,6 +75,8 @@ func TestParseMachineDate(t *testing.T) {
 		{"Wed, 12 Feb 2025 10:14:00 GMT", "2025-02-12T10:14:00Z"},
 		{"1739355240", "2025-02-12T10:14:00Z"},
 		{"20250212", "2025-02-12T00:00:00Z"},
+		{"10.12.2022 07:00:03", "2022-12-10T07:00:03Z"}, // dotted: day first
+		{"02/12/2025", "2025-02-12T00:00:00Z"},          // slashed metadata: the US form
 	}
 	for _, tt := range tests {
 		got, ok := parseMachineDate(tt.in)

@@ -176,15 +176,14 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		if len(l.text) > 160 || inRelated(l.node) || inChrome(l.node) {
 			continue
 		}
-		if pub.source != "" && !rxUpdatedLabel.MatchString(l.text) {
+		if pub.source != "" && p.updatedLabel(i) == nil {
 			continue // only an "Updated …" line can still add something
 		}
 		t, ok := p.lineDate(i)
 		if !ok || !plausible(t) {
 			continue
 		}
-		pubAt := rxPublishedLabel.FindStringIndex(l.text)
-		updAt := rxUpdatedLabel.FindStringIndex(l.text)
+		pubAt, updAt := p.publishedLabel(i), p.updatedLabel(i)
 		if (pubAt != nil || updAt != nil) && storySentence(l.text) {
 			continue
 		}

@@ -4,9 +4,12 @@ package scoop
 // weekday names, labels, zones, and the expressions built from them.
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // earliestDate is the first plausible publication date of a web page.
@@ -99,13 +102,11 @@ func init() {
 		}
 	}
 	build := func(names []string) (dm, md *regexp.Regexp) {
-		// Longest first, so "sept" is not read as "sep".
-		sortByLenDesc(names)
-		m := "(" + strings.Join(names, "|") + ")"
-		// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022".
-		dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
-		md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
-		return dm, md
+		sortMonthNames(names)
+		return monthPatterns(names)
+	}
+	for w := range monthNames {
+		monthDayRuns = max(monthDayRuns, strings.Count(w, " ")+2)
 	}
 	rxDayMonth, rxMonthDay = build(alt)
 	rxDayMonthOther, rxMonthDayOther = build(other)
@@ -122,13 +123,51 @@ func otherScript(s string) bool {
 	return false
 }
 
-func sortByLenDesc(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
+// monthPatterns returns the day-month and month-day patterns of the
+// month names given, tried in their order.
+func monthPatterns(names []string) (dm, md *regexp.Regexp) {
+	m := "(" + strings.Join(names, "|") + ")"
+	// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022".
+	dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
+	md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	return dm, md
 }
+
+// sortMonthNames orders month names for an alternation: a name before
+// any name that is a prefix of it as (?i) reads them, so "sept" is not
+// read as "sep", and names with a common start next to each other, which
+// the regexp parser then factors into one branch: hundreds of branches
+// each tried at every position made these patterns slow. Only names one
+// of which is a prefix of the other can match at the same place, so no
+// other order between them changes a match.
+func sortMonthNames(names []string) {
+	keys := make(map[string]string, len(names))
+	for _, n := range names {
+		keys[n] = foldKey(n)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(strings.Compare(keys[b], keys[a]), strings.Compare(a, b))
+	})
+}
+
+// foldKey maps each rune of s to the smallest of the runes (?i) matches
+// it with, so that strings (?i) reads alike have the same key, and a
+// prefix as (?i) reads it is a prefix of the key.
+func foldKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// monthDayRuns is how many runs of non-space a month-day date spans
+// before its year: the words of the longest month name and the day.
+var monthDayRuns int
 
 var (
 	rxDayMonth, rxMonthDay           *regexp.Regexp

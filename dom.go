@@ -1,7 +1,9 @@
 package scoop
 
 import (
+	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -47,28 +49,32 @@ func textOf(n *html.Node) string {
 // so that asking about every block of a page stays linear. A negative
 // limit means none.
 func textUpTo(n *html.Node, limit int) (string, bool) {
-	var b strings.Builder
-	ok := appendText(&b, n, limit)
-	return strings.TrimSpace(b.String()), ok
+	// Most texts asked for are short: they are built on the stack and
+	// copied once into the string, where a strings.Builder would grow
+	// through several allocations.
+	var buf [256]byte
+	b, ok := appendText(buf[:0], n, limit)
+	return string(bytes.TrimSpace(b)), ok
 }
 
-func appendText(b *strings.Builder, n *html.Node, limit int) bool {
+func appendText(b []byte, n *html.Node, limit int) ([]byte, bool) {
 	if n.Type == html.TextNode {
-		appendCollapsed(b, n.Data)
-		return limit < 0 || b.Len() <= limit+1
+		b = appendCollapsed(b, n.Data)
+		return b, limit < 0 || len(b) <= limit+1
 	}
 	if n.Type == html.ElementNode && skipText(n) {
-		return true
+		return b, true
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
-		appendCollapsed(b, " ")
+		b = appendCollapsed(b, " ")
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if !appendText(b, c, limit) {
-			return false
+		var ok bool
+		if b, ok = appendText(b, c, limit); !ok {
+			return b, false
 		}
 	}
-	return true
+	return b, true
 }
 
 // hintBits returns the kinds of block n's class and id name, as the OR
@@ -76,7 +82,7 @@ func appendText(b *strings.Builder, n *html.Node, limit int) bool {
 // dashes, underscores and camelCase humps, and neighbours are also tried
 // joined in pairs and triples, so "read-next" and "readNext" both give
 // "readnext". It runs on every element, so it does not allocate.
-func hintBits(n *html.Node, vocab map[string]uint) uint {
+func hintBits(n *html.Node, vocab *wordBits) uint {
 	var bits uint
 	var buf [96]byte
 	for _, a := range n.Attr {
@@ -98,7 +104,7 @@ func hintBits(n *html.Node, vocab map[string]uint) uint {
 				if k > 0 {
 					from = ends[k-1]
 				}
-				bits |= vocab[string(buf[from:w])]
+				bits |= vocab.bitsOf(buf[from:w])
 			}
 		}
 		for i := 0; i < len(a.Val) && w < len(buf); i++ {
@@ -124,16 +130,42 @@ func hintBits(n *html.Node, vocab map[string]uint) uint {
 	return bits
 }
 
+// wordBits maps words to bits. Most class words and joins of them are
+// not in it; a bit set indexed by length, first and last byte rules out
+// nearly all of those before the map is asked, as hintBits asks several
+// times per element.
+type wordBits struct {
+	bits  map[string]uint
+	maybe [wordFilterSize / 64]uint64
+}
+
+const wordFilterSize = 4096
+
+func wordFilterIndex(w []byte) uint {
+	return (uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])) % wordFilterSize
+}
+
+// bitsOf returns the bits of the word w, which is not empty.
+func (v *wordBits) bitsOf(w []byte) uint {
+	i := wordFilterIndex(w)
+	if v.maybe[i/64]&(1<<(i%64)) == 0 {
+		return 0
+	}
+	return v.bits[string(w)]
+}
+
 // vocabulary maps each word of the given lists to the bit of its list,
 // the first list being bit 0.
-func vocabulary(lists ...string) map[string]uint {
-	m := map[string]uint{}
+func vocabulary(lists ...string) *wordBits {
+	v := &wordBits{bits: map[string]uint{}}
 	for i, l := range lists {
 		for _, w := range strings.Fields(l) {
-			m[w] |= 1 << i
+			v.bits[w] |= 1 << i
+			j := wordFilterIndex([]byte(w))
+			v.maybe[j/64] |= 1 << (j % 64)
 		}
 	}
-	return m
+	return v
 }
 
 func wordSet(s string) map[string]bool {
@@ -144,16 +176,38 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// appendCollapsed writes s with runs of white space as one space and no
-// space at the start of the builder.
-func appendCollapsed(b *strings.Builder, s string) {
-	prev := b.String()
-	space := len(prev) > 0 && prev[len(prev)-1] != ' ' && prev[len(prev)-1] != '\n'
+// appendCollapsed appends s to b with runs of white space as one space
+// and no space at the start of b.
+func appendCollapsed(b []byte, s string) []byte {
+	space := len(b) > 0 && b[len(b)-1] != ' ' && b[len(b)-1] != '\n'
 	pending := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
 		// HTML collapses ASCII white space; no-break spaces read as
 		// spaces, but ideographic and other wide spaces are kept.
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+		// A run of ASCII words with single spaces between them is copied
+		// at once: this runs on every text node of a page, several times.
+		word := i
+		for word < len(s) {
+			if plainASCII[s[word]] {
+				word++
+			} else if s[word] == ' ' && word > i && word+1 < len(s) && plainASCII[s[word+1]] {
+				word += 2
+			} else {
+				break
+			}
+		}
+		if word > i {
+			if pending && space {
+				b = append(b, ' ')
+			}
+			pending, space = false, true
+			b = append(b, s[i:word]...)
+			i = word
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r < utf8.RuneSelf || r == '\u00a0' {
 			pending = true
 			continue
 		}
@@ -163,23 +217,34 @@ func appendCollapsed(b *strings.Builder, s string) {
 			continue
 		}
 		if pending && space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		pending = false
-		space = true
-		b.WriteRune(r)
+		pending, space = false, true
+		b = utf8.AppendRune(b, r)
 	}
 	if pending && space {
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
+	return b
+}
+
+// plainASCII holds the ASCII bytes other than white space: the bytes
+// appendCollapsed copies as they are.
+var plainASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace(byte(c))
+	}
+	return t
+}()
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
 }
 
 // collapse returns s with runs of white space as one space, trimmed.
 func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	appendCollapsed(&b, s)
-	return strings.TrimSpace(b.String())
+	var buf [128]byte
+	return string(bytes.TrimSpace(appendCollapsed(buf[:0], s)))
 }
 
 // cutAttr marks the blocks scoop takes out of the article (related

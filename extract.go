@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"slices"
@@ -173,6 +174,8 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	// double the cost of large @graph blocks.
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true
+	// Its default logger formats each pass's Info record for io.Discard.
+	parser.Logger = slog.New(slog.DiscardHandler)
 	lead, intro := p.leadParagraph(), p.intro()
 	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
@@ -320,10 +323,10 @@ var rxBylineLead = regexp.MustCompile(`(?i)^(by|von|par|por|di|door|av|af|przez|
 // "By", no date or "Updated" after them, and nothing if it was only a date.
 func cleanByline(s string) string {
 	s = collapse(s)
-	if loc := rxPublishedLabel.FindStringIndex(s); loc != nil {
+	if loc := pubLabels.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	if loc := rxUpdatedLabel.FindStringIndex(s); loc != nil {
+	if loc := updLabels.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
 	s = strings.TrimSpace(rxBylineLead.ReplaceAllString(strings.TrimSpace(s), ""))

@@ -2,10 +2,13 @@ package scoop
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +75,129 @@ func FuzzParseTextDate(f *testing.F) {
 		parseShortDate(s, order)
 		if d, ok := relativeDate(s, fetched); ok && d.After(fetched) {
 			t.Fatalf("relativeDate(%q) = %v, after the fetch", s, d)
+		}
+	})
+}
+
+// FuzzDatePrefilters checks the cheap tests parseTextDate runs before
+// its patterns: hasYear against its plain definition, and that no test
+// skips a pattern that would match.
+func FuzzDatePrefilters(f *testing.F) {
+	for _, s := range []string{"Updated Feb 3, 2025 10:14 AM MST", "March 3rd 2024", "MARCH 2ſt 2024", "3. März 2025",
+		"2025-02-12T10:14:00-07:00", "14/03/2025", "Φεβρουαρίου 14, 2025", "© 2024 Example", "May 12,\t\n2024", "1999", "x2020", "12019", "20",
+		"Le 5 de mayo de 2024", "Posted (March 12, 2024)", "a b c d 12 كانون الأول 2024", "كانون الأول 12,  2024", "x(3rd Jan. 2024", "March 5, 2024th", "May 3 2024 and June 4 2025 tail", "2 mai 2024é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		year := false
+		for i := 0; i+3 < len(s); i++ {
+			year = year || yearAt(s, i)
+		}
+		if hasYear(s) != year {
+			t.Fatalf("hasYear(%q) = %v", s, !year)
+		}
+		if (rxMonthDay.MatchString(s) || rxMonthDayOther.MatchString(s)) && !dayBeforeYear(s) {
+			t.Fatalf("%q: month-day date skipped", s)
+		}
+		for _, rx := range []*regexp.Regexp{rxISO, rxNumeric, rxDayMonth, rxDayMonthOther, rxMonthDay, rxMonthDayOther} {
+			if rx.MatchString(s) && !hasYear(s) {
+				t.Fatalf("%q: %v skipped", s, rx)
+			}
+		}
+		start, end := namedDateSpan(s, monthDayRuns)
+		for _, rx := range []*regexp.Regexp{rxMonthDay, rxMonthDayOther} {
+			if got, want := matchIn(start, end, rx, s), rx.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%q in [%d:%d]: %v, want %v", s, start, end, got, want)
+			}
+		}
+	})
+}
+
+// FuzzAppendCollapsed checks appendCollapsed, which copies ASCII runs
+// at once, against collapsing rune by rune by the same rules.
+func FuzzAppendCollapsed(f *testing.F) {
+	for _, s := range []string{"", " a  b\n\tc ", "x\u00a0\u00a0y", "日本\u3000語 ", "a \xff b", "  ", "soft\u00adhyphen a\u200b b"} {
+		f.Add("x ", s)
+	}
+	f.Fuzz(func(t *testing.T, prefix, s string) {
+		want := []byte(prefix)
+		space := len(want) > 0 && want[len(want)-1] != ' ' && want[len(want)-1] != '\n'
+		pending := false
+		for _, r := range s {
+			if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+				pending = true
+				continue
+			}
+			if r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+				continue
+			}
+			if pending && space {
+				want = append(want, ' ')
+			}
+			pending, space = false, true
+			want = utf8.AppendRune(want, r)
+		}
+		if pending && space {
+			want = append(want, ' ')
+		}
+		if got := appendCollapsed([]byte(prefix), s); !bytes.Equal(got, want) {
+			t.Fatalf("appendCollapsed(%q, %q) = %q, want %q", prefix, s, got, want)
+		}
+	})
+}
+
+// FuzzMonthNameOrder checks that the month-name patterns, their names
+// in sortMonthNames's order, match as with the longest names first.
+func FuzzMonthNameOrder(f *testing.F) {
+	for _, s := range []string{"5 Sept 2024", "Sep. 5, 2024", "5 SEPT. 2024", "3 de março de 2024", "12 ΜΑΡΤΙΟΥ 2024",
+		"Μαρτίου 12, 2024", "5 janv. 2024", "10-May-2025", "1 мая 2024", "ſept 5, 2024", "4 Kasım 2024"} {
+		f.Add(s)
+	}
+	var latin, other []string
+	for w := range monthNames {
+		if otherScript(w) {
+			other = append(other, regexp.QuoteMeta(w))
+		} else {
+			latin = append(latin, regexp.QuoteMeta(w))
+		}
+	}
+	longestFirst := func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) }
+	slices.SortFunc(latin, longestFirst)
+	slices.SortFunc(other, longestFirst)
+	dm, md := monthPatterns(latin)
+	dmOther, mdOther := monthPatterns(other)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range [][2]*regexp.Regexp{{rxDayMonth, dm}, {rxMonthDay, md}, {rxDayMonthOther, dmOther}, {rxMonthDayOther, mdOther}} {
+			if got, want := c[0].FindStringSubmatchIndex(s), c[1].FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	})
+}
+
+// TestMonthDayShape pins the parts of the month-day patterns that
+// namedDateSpan relies on: the year after white space, the day and the
+// name before it, each a run of non-space. Change both together.
+func TestMonthDayShape(t *testing.T) {
+	const tail = `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`
+	for _, rx := range []*regexp.Regexp{rxMonthDay, rxMonthDayOther} {
+		if s := rx.String(); !strings.HasPrefix(s, `(?i)(?:^|[^\pL\d])(`) || !strings.HasSuffix(s, ")"+tail) {
+			t.Errorf("rxMonthDay changed shape: %.40s…%s", s, s[max(0, len(s)-60):])
+		}
+	}
+}
+
+// FuzzPromoPrefilter checks that mayPromo skips no line that rxPromo
+// matches and the rule's own word test lets through.
+func FuzzPromoPrefilter(f *testing.F) {
+	for _, s := range []string{"Download the NBC News app", "Get our free app today", "Available on the App ſtore",
+		"Give shoutout", "ſhoutout to the app", "It could happen again", "For the best experience, open in app"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lower := strings.ToLower(s)
+		if rxPromo.MatchString(s) && containsAny(lower, "app", "experience", "play", "shoutout") && !mayPromo(lower) {
+			t.Fatalf("%q: promo skipped", s)
 		}
 	})
 }

@@ -96,6 +96,28 @@ type line struct {
 	date   time.Time
 	dated  bool
 	parsed bool
+
+	// Where its published and updated labels are, found once each.
+	pubAt, updAt     []int
+	pubSeen, updSeen bool
+}
+
+// publishedLabel returns rxPublishedLabel.FindStringIndex of line i.
+func (p *page) publishedLabel(i int) []int {
+	l := &p.lines[i]
+	if !l.pubSeen {
+		l.pubAt, l.pubSeen = pubLabels.FindStringIndex(l.text), true
+	}
+	return l.pubAt
+}
+
+// updatedLabel returns rxUpdatedLabel.FindStringIndex of line i.
+func (p *page) updatedLabel(i int) []int {
+	l := &p.lines[i]
+	if !l.updSeen {
+		l.updAt, l.updSeen = updLabels.FindStringIndex(l.text), true
+	}
+	return l.updAt
 }
 
 // lineDate returns the date line i reads as.
@@ -243,13 +265,32 @@ func (p *page) scanText(n *html.Node) {
 // hasYear reports whether s holds a year from 1900 to 2099 standing
 // alone as four digits.
 func hasYear(s string) bool {
-	for i := 0; i+3 < len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
-			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+	// This runs on every text node of a page: the second digit of
+	// "19xx" and "20xx" is looked for with IndexByte, which is fast on
+	// prose that has none.
+	return yearAfter(s, '2', '0') || yearAfter(s, '1', '9')
+}
+
+// yearAfter reports whether s holds a year that hasYear counts whose
+// first two digits are first and second.
+func yearAfter(s string, first, second byte) bool {
+	for k := 1; k+2 < len(s); k++ {
+		j := strings.IndexByte(s[k:len(s)-2], second)
+		if j < 0 {
+			return false
+		}
+		k += j
+		if s[k-1] == first && yearAt(s, k-1) {
 			return true
 		}
 	}
 	return false
+}
+
+// yearAt reports whether s holds at i a year that hasYear counts.
+func yearAt(s string, i int) bool {
+	return (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+		(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4]))
 }
 
 // scanWeekdays adds the weekday names s mentions to found.

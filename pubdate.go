@@ -86,7 +86,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			continue
 		}
 		// The labels are looked for only on lines that hold a date.
-		pubAt := rxPublishedLabel.FindStringIndex(l.text)
+		pubAt := p.publishedLabel(i)
 		published := pubAt != nil
 		if published {
 			// The date after the label, when the line also holds another.
@@ -95,7 +95,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
-		if !published && rxUpdatedLabel.MatchString(l.text) {
+		if !published && p.updatedLabel(i) != nil {
 			if updated == nil {
 				dd.updated = true
 				updated = &dd

@@ -105,6 +105,13 @@ func kickerTitle(t string) bool {
 
 var rxHeadlineHint = regexp.MustCompile(`(?i)(^|[\s_-])(headline|title|heading|hed)([\s_-]|$)`)
 
+// headlineHint reports whether lower-cased class and id words name a
+// headline. Its words all hold "he" or "title", tested first: this runs
+// on every element of every card.
+func headlineHint(h string) bool {
+	return (strings.Contains(h, "he") || strings.Contains(h, "title")) && rxHeadlineHint.MatchString(h)
+}
+
 // headline returns the text of the first heading, or element marked as a
 // headline, inside a card, other than the block's label.
 func headline(card *html.Node, label string) string {
@@ -115,7 +122,7 @@ func headline(card *html.Node, label string) string {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isHeading(c) || rxHeadlineHint.MatchString(hints(c)) {
+			if isHeading(c) || headlineHint(hints(c)) {
 				if t := textOf(c); trimLabel(t) != label {
 					found = t
 					return

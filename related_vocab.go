@@ -260,7 +260,12 @@ func titleWord(s string) bool {
 // ignoring ASCII case.
 func containsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
+		// sub starts with a letter, which |0x20 lower-cases; other
+		// bytes never become it.
+		if s[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
 		for ; j < len(sub); j++ {
 			c := s[i+j]
 			if 'A' <= c && c <= 'Z' {
@@ -388,14 +393,14 @@ func (p *page) sectionHeading(h *html.Node, t string) bool {
 // leadText returns the short text a block starts with before its first
 // link, such as "【関連記事】", as a label.
 func leadText(n *html.Node) string {
-	var b strings.Builder
+	var b []byte
 	done := false
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
-				appendCollapsed(&b, c.Data)
+				b = appendCollapsed(b, c.Data)
 			case c.Type != html.ElementNode || skipText(c):
 			case c.DataAtom == atom.A || c.DataAtom == atom.Img || isBlock(c):
 				done = true
@@ -405,7 +410,7 @@ func leadText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	if t := trimLabel(b.String()); len(t) <= 40 {
+	if t := trimLabel(string(b)); len(t) <= 40 {
 		return t
 	}
 	return ""

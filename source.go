@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -34,14 +35,40 @@ var creditWords = wordSet(`news original story article source quelle fuente font
 	originally read view republished ursprünglich initialement publicado originariamente`)
 
 func creditPrefix(s string) bool {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	// ASCII white space and punctuation are skipped byte by byte: many
+	// text nodes are only indentation.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !isASCIILetter(s[i]) {
+		i++
+	}
+	s = strings.TrimLeftFunc(s[i:], func(r rune) bool { return !unicode.IsLetter(r) })
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(s)
 	}
 	// The longest credit word has 16 bytes; most text nodes start with
-	// another word, told apart before any allocation.
-	return end > 0 && end <= 16 && creditWords[strings.ToLower(s[:end])] && rxCredit.MatchString(s)
+	// another word, told apart before any allocation: an ASCII word is
+	// lower-cased on the stack.
+	if end == 0 || end > 16 {
+		return false
+	}
+	var buf [16]byte
+	word := buf[:end]
+	for i := range word {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return creditWords[strings.ToLower(s[:end])] && rxCredit.MatchString(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		word[i] = c
+	}
+	return creditWords[string(word)] && rxCredit.MatchString(s)
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // credit is a line naming where a story was first published.
