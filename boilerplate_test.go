@@ -40,6 +40,8 @@ func TestBoilerplate(t *testing.T) {
 		"This entry was posted in Local News on May 3, 2021 by Jane Doe. Bookmark the permalink.":                              "postmeta",
 		"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.": "postmeta",
 		"Weiterführender Link": "label",
+		"MORE FROM":            "label",
+		"More from Salon":      "label",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {

@@ -74,9 +74,10 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	} else if !settled {
 		pub.t = localMidnight(pub.t)
 	}
-	if pub.source == "" && mod.source != "" {
+	if pub.source == "" && mod.source != "" && !p.modEdited {
 		// A page that shows only "Updated …" was first published no later;
-		// the update is the best date it gives.
+		// the update is the best date it gives. A wiki's "last edited"
+		// line is not: the page may be years older.
 		pub = mod
 	}
 	return pub, mod
@@ -191,6 +192,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		case updAt != nil && (pubAt == nil || updAt[0] < pubAt[0]):
 			if mod.source == "" {
 				*mod = dateCandidate{t, DateFromText}
+				p.modEdited = rxEdited.MatchString(l.text)
 			}
 			// "Published 3 Feb, updated 4 Feb": read the published part too.
 			if pubAt != nil && pub.source == "" {
@@ -216,6 +218,10 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		*pub = dateCandidate{*unlabeled, DateFromText}
 	}
 }
+
+// rxEdited is the line a wiki or forum prints under each page: when it
+// was last edited, which says nothing of when it first appeared.
+var rxEdited = regexp.MustCompile(`(?i)(last edited|last modified|page revision|zuletzt .{0,40}(bearbeitet|geändert)|letzte änderung|dernière modification|última (edición|modificación)|ultima modifica)`)
 
 // rxSentenceBreak is the end of one sentence and the start of another.
 var rxSentenceBreak = regexp.MustCompile(`(\p{Ll}|\d{4})[.!?] \p{Lu}`)

@@ -41,6 +41,7 @@ type page struct {
 	selfKeys  []string        // storyKeys of the page itself, once a link needs them
 	subject   map[string]bool // stems of the title and description, once a label needs them
 	order     *dateOrder      // how numeric dates read, once decided
+	modEdited bool            // the modified date is a "last edited" line
 }
 
 // dateAttrs reports whether n carries a date in microdata, RDFa or

@@ -96,7 +96,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		if !published && p.updatedLabel(i) != nil {
-			if updated == nil {
+			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
 				updated = &dd
 			}

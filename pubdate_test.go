@@ -203,3 +203,25 @@ func TestTextMicrodataDates(t *testing.T) {
 		}
 	}
 }
+
+// A wiki's "last edited" line is no publication date; a news page that
+// shows only "Updated …" was published no later than that.
+func TestLastEditedIsNoPublication(t *testing.T) {
+	prose := strings.Repeat(`<p>Die Rueda ist eine Form des Salsa, bei der mehrere Paare im Kreis tanzen und die Partner auf Zuruf wechseln.</p>`, 4)
+	wiki := `<html lang="de"><main><h1>Salsa-Figuren</h1>` + prose + `<div class="page-info">page revision: 8, last edited: 17 Jun 2018 15:15</div></main></html>`
+	a, err := Extract(strings.NewReader(wiki), "https://rueda.example.org/enchufla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published != nil {
+		t.Errorf("published %v, want none", a.Published)
+	}
+	news := `<html lang="de"><main><h1>Salsa-Festival abgesagt</h1><p class="meta">Aktualisiert am 3. Februar 2025</p>` + prose + `</main></html>`
+	a, err = Extract(strings.NewReader(news), "https://news.example.org/salsa-festival")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format(time.DateOnly) != "2025-02-03" {
+		t.Errorf("published %v, want 2025-02-03", a.Published)
+	}
+}
