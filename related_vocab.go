@@ -4,8 +4,10 @@
 package scoop
 
 import (
+	"cmp"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -14,9 +16,12 @@ import (
 )
 
 // rxRelatedLabel is the whole label of a block of related stories, in the
-// languages scoop reads.
-var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
-	`(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
+// languages scoop reads. Its branches are sorted (see anyOf): it runs on
+// every label-like text of the page.
+var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` + anyOf(relatedLabels) + `)[^\pL\pN]*$`)
+
+// relatedLabels are the branches of rxRelatedLabel, by language.
+const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
@@ -32,12 +37,49 @@ var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` +
 	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
 	`اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|मुख्य खबरें|यह भी पढ़ें|संबंधित खबरें|` +
 	`関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|` +
-	`相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|相關新聞|相關閱讀|延伸閱讀|관련\s?기사|관련\s?뉴스|함께 볼만한 기사` +
-	`)[^\pL\pN]*$`)
+	`相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|相關新聞|相關閱讀|延伸閱讀|관련\s?기사|관련\s?뉴스|함께 볼만한 기사`
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b)`)
+var rxNotRelated = regexp.MustCompile(`(?i)(` + anyOf(`taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`) + `)`)
+
+// anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
+// branches sorted as (?i) reads them, so that branches with a common
+// start stand next to each other and the regexp parser factors them into
+// one: the NFA then follows one thread per shared start instead of one
+// per branch, which made these patterns the dearest part of the walk.
+// The order of branches only decides which of two matches a submatch
+// reports; the patterns built with it are only asked whether they match.
+func anyOf(alts string) string {
+	var branches []string
+	depth, start := 0, 0
+	for i := 0; i < len(alts); i++ {
+		switch alts[i] {
+		case '\\':
+			i++ // an escaped character
+		case '[':
+			// A character class ends at the first ']' after its first
+			// character; these patterns have no nested classes.
+			if j := strings.IndexByte(alts[i+2:], ']'); j >= 0 {
+				i += 2 + j
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				branches = append(branches, alts[start:i])
+				start = i + 1
+			}
+		}
+	}
+	branches = append(branches, alts[start:])
+	slices.SortFunc(branches, func(a, b string) int {
+		return cmp.Or(strings.Compare(foldKey(a), foldKey(b)), strings.Compare(a, b))
+	})
+	return strings.Join(branches, "|")
+}
 
 // skipSegments are path segments (before any extension) of pages that
 // are never stories: tags, authors (in several languages), search,
