@@ -16,9 +16,9 @@ import (
 )
 
 // rxRelatedLabel is the whole label of a block of related stories, in the
-// languages scoop reads. Its branches are sorted (see anyOf): it runs on
-// every label-like text of the page.
-var rxRelatedLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(` + anyOf(relatedLabels) + `)[^\pL\pN]*$`)
+// languages scoop reads. It runs on every label-like text of the page,
+// so it is a filteredRx.
+var rxRelatedLabel = newFilteredRx(relatedLabels, true)
 
 // relatedLabels are the branches of rxRelatedLabel, by language.
 const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
@@ -41,7 +41,10 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 
 // rxNotRelated marks blocks that look like related stories but are
 // sitewide, sponsored or not stories at all.
-var rxNotRelated = regexp.MustCompile(`(?i)(` + anyOf(`taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`) + `)`)
+var rxNotRelated = newFilteredRx(notRelated, false)
+
+// notRelated are the branches of rxNotRelated.
+const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
 
 // anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
 // branches sorted as (?i) reads them, so that branches with a common
