@@ -49,8 +49,9 @@
 // title.go picks the title; clean.go cleans
 // and renders the body, with boilerplate.go's line rules and dangling.go's
 // trailing labels; dom.go holds the DOM helpers they share,
-// substrings.go the one-pass test for many hint words and literals.go
-// the fast path of the date-label patterns.
+// substrings.go the one-pass test for many hint words, literals.go
+// the fast path of the date-label patterns and rxstart.go the start
+// filter of the related-label patterns.
 //
 // scrape.go holds the crawler's API; crawl.go runs a crawl (workers,
 // seeds, admission), with sentlinks.go's memory of the links already
