@@ -164,7 +164,10 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
 	}
-	aria := collapse(attr(n, "aria-label"))
+	aria := attr(n, "aria-label")
+	if aria != "" { // missing on nearly every element
+		aria = collapse(aria)
+	}
 	byHint := hb&hintRelated != 0 || (aria != "" && rxRelatedLabel.MatchString(aria))
 	if !byHint || hb&hintNotRelated != 0 || rxNotRelated.MatchString(aria) {
 		return nil, nil

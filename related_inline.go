@@ -63,7 +63,9 @@ func calloutStart(t string) bool {
 	}
 	w := firstWord(t)
 	lw := strings.ToLower(w)
-	return startsCallout(t) || calloutMoreWords[lw] || mayBeLabel(lw) || w != lw && capitals(w, 1)
+	// startsCallout(t), without lower-casing the word again.
+	starts := lw != "" && (calloutWords[lw] || !isLatin(lw))
+	return starts || calloutMoreWords[lw] || mayBeLabel(lw) || w != lw && capitals(w, 1)
 }
 
 // firstText returns the first run of text under n that holds a letter or

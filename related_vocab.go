@@ -335,8 +335,10 @@ func firstTextWord(n *html.Node) string {
 		case c.Type == html.TextNode:
 			// The head of the text is enough for its first word.
 			t := strings.TrimLeftFunc(c.Data, unicode.IsSpace)
-			if w := firstWord(strings.ToLower(t[:min(len(t), 64)])); w != "" {
-				return w
+			// Only the word is lower-cased, which allocates no copy of
+			// the head (case mappings keep letters letters).
+			if w := firstWord(t[:min(len(t), 64)]); w != "" {
+				return strings.ToLower(w)
 			}
 		case c.Type == html.ElementNode && !skipText(c):
 			if w := firstTextWord(c); w != "" {
