@@ -21,7 +21,9 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	if !inBody && hasBlockChild(n) {
 		return nil
 	}
-	if !calloutStart(firstText(n)) || !hasLink(n) {
+	// The link first: most leaf blocks have none, and it is the cheaper
+	// test.
+	if !hasLink(n) || !calloutStart(firstText(n)) {
 		return nil
 	}
 	t, short := textUpTo(n, 400)

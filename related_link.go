@@ -75,6 +75,21 @@ func brokenAttrs(n *html.Node) bool {
 // storyKey, unless it cannot be a story: another scheme, the page itself,
 // the site's home, a tag, author, search or share link.
 func (p *page) storyURL(href string) (string, string) {
+	// Parsing and cleaning cost microseconds, and nested candidate
+	// blocks read the same links again: each href is read once.
+	if r, ok := p.storyURLs[href]; ok {
+		return r[0], r[1]
+	}
+	u, key := p.readStoryURL(href)
+	if p.storyURLs == nil {
+		p.storyURLs = map[string][2]string{}
+	}
+	p.storyURLs[href] = [2]string{u, key}
+	return u, key
+}
+
+// readStoryURL is storyURL without the memo.
+func (p *page) readStoryURL(href string) (string, string) {
 	href = strings.TrimSpace(href)
 	if href == "" || href[0] == '#' {
 		return "", ""
