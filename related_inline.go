@@ -275,7 +275,9 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 }
 
 // eyebrowLabel returns a related label set inside a card or its link,
-// above its headline ("Related"), or "".
+// above its headline ("Related") or under it as a button ("Read more"
+// beside an arrow), or "". Inside a card, a plain element that holds
+// nothing but the label's words says it as well as a heading does.
 func eyebrowLabel(box *html.Node) string {
 	found := ""
 	var walk func(*html.Node)
@@ -284,7 +286,13 @@ func eyebrowLabel(box *html.Node) string {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if t := labelText(c); t != "" && isRelatedLabel(t) {
+			t := labelText(c)
+			if t == "" && leafText(c) {
+				if l, short := textUpTo(c, 40); short {
+					t = l
+				}
+			}
+			if t != "" && isRelatedLabel(t) {
 				found = trimLabel(t)
 				return
 			}
@@ -293,6 +301,20 @@ func eyebrowLabel(box *html.Node) string {
 	}
 	walk(box)
 	return found
+}
+
+// leafText reports whether n holds only text: no element inside, so no
+// link and no headline.
+func leafText(n *html.Node) bool {
+	if n.DataAtom == atom.A {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return false
+		}
+	}
+	return n.FirstChild != nil
 }
 
 // inSentence reports whether link l sits in a paragraph of box that says

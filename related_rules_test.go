@@ -207,10 +207,12 @@ func TestRelatedRules(t *testing.T) {
 			{report, reportTitle, "Related Stories"},
 		}, nil},
 		// A card whose only link is an empty overlay named by its
-		// aria-label, its headline a heading beside "Read more".
+		// aria-label, its headline a heading over a "Read more" button
+		// that labels it; a reading time in the same place is no label.
 		{"overlay-link-en", "https://www.riversidecourier.example/news/2025/jan/14/council-approves-bridge-rebuild", true, []want{
-			{"https://www.riversidecourier.example/news/2025/jan/10/mill-street-traders-fear-closure", tradersTitle, ""},
-		}, []string{tradersTitle, "Read more"}},
+			{"https://www.riversidecourier.example/news/2025/jan/10/mill-street-traders-fear-closure", tradersTitle, "Read more"},
+			{"https://www.riversidecourier.example/news/2025/jan/13/ferry-service-to-run-during-works", "Ferry service to run across the river during the works", ""},
+		}, []string{tradersTitle, "Read more", "Ferry service to run"}},
 		// A teaser set as a figure inside one link, and a teaser box
 		// whose image, kicker, headline, teaser and "mehr" all link, on a
 		// page with no article element; a photo whose caption links to a
