@@ -35,6 +35,22 @@ func amongProse(n *html.Node) bool {
 	return false
 }
 
+// onlyElementChild returns n's element child when it has exactly one,
+// else nil.
+func onlyElementChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	return only
+}
+
 // proseWindow is how many sibling elements on each side amongProse
 // looks at, so that a parent with thousands of children costs no more
 // per child than one with a few.
@@ -94,6 +110,11 @@ func isProse(n *html.Node) bool {
 		// paragraphs ("Read more:" over headlines), not text.
 		return long(n) && !soleLink(n)
 	case atom.Div, atom.Section:
+		// A text set in sections may wrap each run of paragraphs in one
+		// more box: the box is what it holds.
+		if only := onlyElementChild(n); only != nil && (only.DataAtom == atom.Div || only.DataAtom == atom.Section) {
+			return isProse(only)
+		}
 		if !hasBlockChild(n) {
 			// A div used as a paragraph.
 			return long(n) && !linkHeavy(n)

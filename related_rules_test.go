@@ -206,6 +206,12 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related Stories"},
 			{report, reportTitle, "Related Stories"},
 		}, nil},
+		// A box between two runs of paragraphs, each wrapped in one more
+		// box than the paragraphs need, stands in the text.
+		{"sectioned-text-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Related"},
+			{report, reportTitle, "Related"},
+		}, []string{tradersTitle}},
 		// A card whose only link is an empty overlay named by its
 		// aria-label, its headline a heading over a "Read more" button
 		// that labels it; a reading time in the same place is no label.
