@@ -85,9 +85,9 @@ func anyOf(alts string) string {
 }
 
 // skipSegments are path segments (before any extension) of pages that
-// are never stories: tags, authors (in several languages), search,
+// are never stories: tags and authors (in several languages), search,
 // accounts, legal, share and the site's shop.
-var skipSegments = wordSet(`tag tags topic topics category categories author authors search login signin
+var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas topic topics category categories author authors search login signin
 	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
 	advertorial advertorials sponsored promoted auteur autor autore autoren shop boutique store product products`)
 
