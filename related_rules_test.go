@@ -206,6 +206,12 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related Stories"},
 			{report, reportTitle, "Related Stories"},
 		}, nil},
+		// Polish callouts in the text: "Dowiedz się więcej:" (find out
+		// more) and "Przeczytaj również:" (read also).
+		{"callout-pl", "https://www.kurier-nadrzeczny.example/kraj/305049888-Rada-miasta-zatwierdza-przebudowe-mostu.html", true, []want{
+			{"https://www.kurier-nadrzeczny.example/kraj/210509843-Kupcy-z-ulicy-Mlynskiej-boja-sie-zamkniecia.html", "Kupcy z ulicy Młyńskiej boją się długiego zamknięcia mostu", "Dowiedz się więcej"},
+			{"https://www.kurier-nadrzeczny.example/kraj/210498001-Raport-z-przegladu-mostu.html", "Raport z przeglądu: płyta mostu jest u kresu wytrzymałości", "Przeczytaj również"},
+		}, []string{"Dowiedz się", "Kupcy z ulicy", "Przeczytaj również"}},
 		// A box between two runs of paragraphs, each wrapped in one more
 		// box than the paragraphs need, stands in the text.
 		{"sectioned-text-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
