@@ -98,7 +98,8 @@ func (p *page) classify(body *html.Node, text string, pub dateCandidate) (PageKi
 	}
 	// A headline over a run of prose is a story whatever the metadata
 	// says; a short post needs a headline and a date or declared type.
-	headline := p.headline()
+	// A brief of a hundred words may set its headline in <b> or <font>.
+	headline := p.headline() || n >= 300 && n < 500 && p.titleShown()
 	dated := declared || pub.source != ""
 	if n >= 500 || n >= 120 && (dated || headline) || n >= 40 && headline && dated {
 		return PageArticle, ""
@@ -118,6 +119,50 @@ func (p *page) headline() bool {
 		}
 	}
 	return false
+}
+
+// titleShown reports whether the page shows its title as a line of its
+// own outside page chrome: a headline set in <b> or <font> rather than
+// an h1, as older and smaller sites set it. It walks the page, so it is
+// asked only of pages short of prose.
+func (p *page) titleShown() bool {
+	var titles []string
+	for _, t := range []string{p.meta["og:title"], p.titleTag} {
+		if t = p.stripSiteName(collapse(t)); len(t) >= 10 {
+			titles = append(titles, t)
+		}
+	}
+	if len(titles) == 0 {
+		return false
+	}
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) || c.DataAtom == atom.A {
+				continue
+			}
+			if text, short := textUpTo(c, 200); short {
+				for _, t := range titles {
+					if similarTitle(text, t) && !inChrome(c) && !inRelated(c) {
+						found = true
+						return
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	for c := p.doc.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Html {
+			for b := c.FirstChild; b != nil; b = b.NextSibling {
+				if b.Type == html.ElementNode && b.DataAtom == atom.Body {
+					walk(b)
+				}
+			}
+		}
+	}
+	return found
 }
 
 // rxNotFound is "page not found" as error pages title themselves, in the

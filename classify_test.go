@@ -68,3 +68,29 @@ func TestRefusedPageKeepsMetadata(t *testing.T) {
 		t.Errorf("refused page lost its metadata: %+v", na.Page)
 	}
 }
+
+// A short brief of an older site, its headline set in <font><b> rather
+// than an h1 and no date anywhere, is an article; its author line does
+// not open the text.
+func TestBriefWithoutH1(t *testing.T) {
+	page := `<html><head><title>Fire damages downtown bakery - Springfield Gazette</title></head><body>
+<table width="760"><tr><td class="nav"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sports">Sports</a></td></tr>
+<tr><td><font size="4" face="Arial"><b>Fire damages downtown bakery</b></font><br>
+<font size="2">By Staff Writer</font><br>
+<p>A fire early Tuesday damaged the Main Street Bakery in downtown Springfield, fire officials said. No one was injured.</p>
+<p>Crews arrived shortly after 4 a.m. and had the blaze under control within an hour, Fire Chief Dan Ortiz said. The cause is under investigation, and the state fire marshal's office was called in to help.</p>
+<p>The bakery's owner, Maria Lopez, said she hopes to reopen within a month and thanked neighbors who offered help.</p>
+</td></tr><tr><td><a href="/about">About us</a> | <a href="/contact">Contact</a></td></tr></table></body></html>`
+	a, err := Extract(strings.NewReader(page), "http://www.gazette.example/news/fire-damages-downtown-bakery.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "A fire early Tuesday") || !strings.HasSuffix(a.Text, "offered help.") {
+		t.Errorf("text %q", a.Text)
+	}
+	// The same page with its title nowhere on it stays too little prose.
+	page = strings.Replace(page, "<b>Fire damages downtown bakery</b>", "<b>Local news</b>", 1)
+	if _, err := Extract(strings.NewReader(page), "http://www.gazette.example/news/fire-damages-downtown-bakery.html"); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("err %v, want ErrNoArticle", err)
+	}
+}

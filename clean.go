@@ -25,6 +25,10 @@ var (
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
 	rxPhotoBy = regexp.MustCompile(`^[^\pL\pN]*((?:[\pL.'’&-]+\s+){0,3}(photo|photos|picture|image|illustration|foto|fotos)\s+(by|courtesy of|courtesy)\b\s*(\S+\s*){0,5}|(courtesy|file|staff|submitted|contributed|handout)\s+(photo|image|picture)s?[^\pL\pN]*)$`)
+	// rxBodyByline is an author line ("By Staff Writer", "Von Hans
+	// Meier | 03.02.2022"): "by" and capitalised names, nothing else but
+	// a date or a place after a bar or a dash.
+	rxBodyByline = regexp.MustCompile(`^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Pp]rzez)\s*:?\s+(?:\p{Lu}[\pL.'’-]*\.?\s*){1,4}(?:[|·•–-].{0,40})?$`)
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
 	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
@@ -45,6 +49,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 		desc = strings.ToLower(collapse(p.meta["description"]))
 	}
 	var remove []*html.Node
+	prose := false // whether a paragraph of the story came yet
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -63,13 +68,21 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 			t := textOf(c)
 			switch {
 			case t == "":
+			case !prose && len(t) <= 80 && rxBodyByline.MatchString(t):
+				// The author line above the story's first paragraph:
+				// the record has it as its byline.
+				remove = append(remove, c)
 			case isHeading(c) || len(t) <= 300:
 				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] || isHeading(c) && desc != "" && strings.ToLower(t) == desc {
 					if j == "callout" {
 						callouts = append(callouts, c)
 					}
 					remove = append(remove, c)
+				} else if len(t) >= 150 {
+					prose = true
 				}
+			default:
+				prose = true
 			}
 		}
 	}
