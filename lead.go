@@ -166,14 +166,9 @@ func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
 	if len(intro) < swapMinParas {
 		return nil
 	}
-	top, _ := textUpTo(body, 1<<20)
-	for _, c := range intro {
-		if strings.Contains(top, c.probe) {
-			return nil
-		}
-	}
-	// The box that holds most of that prose: a standfirst may stand
-	// apart above it.
+	// The box that holds most of that prose (a standfirst may stand
+	// apart above it), found first: it is cheap, and most pages have
+	// none, which spares them building the body's text.
 	count := map[*html.Node]int{}
 	var box *html.Node
 	for _, c := range intro {
@@ -190,6 +185,12 @@ func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
 	}
 	if box == nil || count[box] < swapMinParas || text < swapMinText {
 		return nil
+	}
+	top, _ := textUpTo(body, 1<<20)
+	for _, c := range intro {
+		if strings.Contains(top, c.probe) {
+			return nil
+		}
 	}
 	removeCut(box)
 	out := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
