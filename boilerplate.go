@@ -44,7 +44,7 @@ var boilerplateRules = []boilerplateRule{
 	{"rights", 120, []string{"rights", "rechte", "droits", "derechos", "diritti", "prawem", "prawa", "gewähr"},
 		regexp.MustCompile(`(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|materiał chroniony prawem|wszelkie prawa zastrzeżone|alle angaben ohne gewähr)`)},
 	{"postmeta", 300, []string{"posted", "abgelegt", "veröffentlicht unter", "publié dans", "publicada en", "pubblicat", "permalink"},
-		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|veröffentlicht unter|wurde unter .{0,80}(veröffentlicht|abgelegt)|cette entrée a été publiée|publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
+		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|^[^\pL]*veröffentlicht unter|wurde unter .{0,120}abgelegt|cette entrée a été publiée|^[^\pL]*publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
 	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error"},
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
@@ -73,7 +73,7 @@ func boilerplate(t, lower string) string {
 	if len(t) <= 60 && rxReadingLabel.MatchString(t) {
 		return "label"
 	}
-	if len(t) > 160 && !strings.Contains(lower, " on line ") {
+	if len(t) > 300 && !strings.Contains(lower, " on line ") {
 		return "" // only a server warning runs that long
 	}
 	hinted := boilerplateHints.find(lower)

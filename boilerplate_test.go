@@ -37,8 +37,10 @@ func TestBoilerplate(t *testing.T) {
 		"Materiał chroniony prawem autorskim.":                                           "rights",
 		"Alle Angaben ohne Gewähr":                                                       "rights",
 		"(Noch keine Bewertungen)":                                                       "rating",
-		"This entry was posted in Local News on May 3, 2021 by Jane Doe. Bookmark the permalink.":                              "postmeta",
-		"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.": "postmeta",
+		"This entry was posted in Local News on May 3, 2021 by Jane Doe. Bookmark the permalink.":                                                                                                                             "postmeta",
+		"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.":                                                                                                "postmeta",
+		"Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials, Ubuntu. Kommentare zu diesen Eintrag im RSS 2.0 Feed. Kommentare und Pings sind derzeit nicht erlaubt.":                               "postmeta",
+		"This entry was posted on Tuesday, May 6th, 2014 at 11:30 pm and is filed under Linux, Tutorials. You can follow any responses to this entry through the RSS 2.0 feed. Both comments and pings are currently closed.": "postmeta",
 		"Weiterführender Link": "label",
 		"MORE FROM":            "label",
 		"More from Salon":      "label",
@@ -59,6 +61,8 @@ func TestBoilerplate(t *testing.T) {
 		"The category of the award was changed after 2,530 views were counted.",
 		"Die Kategorie: ein Preis für junge Autorinnen, vergeben seit 1998 in der Stadt.",
 		"The letter was posted in the town hall window on Monday, the mayor said.",
+		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
+		"L'étude a été publiée dans la revue Nature en mars, et ses auteurs, une équipe de l'université de Lyon, ont publié dans la foulée un second article sur les mêmes données, a indiqué le laboratoire.",
 	}
 	for _, line := range prose {
 		if got := boilerplate(line, strings.ToLower(line)); got != "" {
