@@ -49,6 +49,8 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|materiał chroniony prawem|wszelkie prawa zastrzeżone|alle angaben ohne gewähr)`)},
 	{"postmeta", 300, []string{"posted", "abgelegt", "veröffentlicht unter", "publié dans", "publicada en", "pubblicat", "permalink"},
 		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|^[^\pL]*veröffentlicht unter|wurde unter .{0,120}abgelegt|cette entrée a été publiée|^[^\pL]*publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
+	{"permalink", 120, []string{"permalink", "permalien", "permalänk", "enlace permanente", "link permanente"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*(permalink|permalien|permalänk|enlace permanente|link permanente)\s*:?\s*(https?://\S+)?[^\pL\pN]*$`)},
 	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error"},
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
@@ -70,7 +72,7 @@ var boilerplateHints = func() *substringSet {
 // rxReadingLabel is a line that only announces more reading, a most-read
 // list or a table of contents: left alone in the body once its links are
 // gone, or standing before links the body keeps.
-var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist(gelesene|diskutierte|kommentierte|geklickte)n? (artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
+var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist[ -]?(gelesene?|diskutierte?|kommentierte?|geklickte?)n? ?(artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
 
 // boilerplate names the rule a short line of body text breaks, or "".
 func boilerplate(t, lower string) string {

@@ -113,3 +113,17 @@ func TestPromoLines(t *testing.T) {
 		}
 	}
 }
+
+// Print buttons are labels; a sentence that starts with the verb is not.
+func TestPrintLabels(t *testing.T) {
+	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página"} {
+		if !rxLabel.MatchString(s) {
+			t.Errorf("%q is a print button", s)
+		}
+	}
+	for _, s := range []string{"Drucken Sie das Formular aus.", "Imprimir cuesta dinero."} {
+		if rxLabel.MatchString(s) {
+			t.Errorf("prose %q taken for a print button", s)
+		}
+	}
+}
