@@ -43,6 +43,78 @@ func (p *page) leadParagraph() *html.Node {
 	return nil
 }
 
+// standfirstReach bounds the walk from the headline to its standfirst,
+// in elements.
+const standfirstReach = 60
+
+// standfirst returns, as a paragraph, the block that stands right under
+// the headline and opens as the description does: a subheadline or an
+// intro box that templates set in an h2 or a div rather than a p, which
+// readability drops with the page's furniture. It returns nil when the
+// page has no such block.
+func (p *page) standfirst() *html.Node {
+	desc := collapse(p.meta["og:description"])
+	if desc == "" {
+		desc = collapse(p.meta["description"])
+	}
+	head, _ := p.headlineAt()
+	if len(desc) < leadProbe || head == nil {
+		return nil
+	}
+	seen := 0
+	for n := nextInOrder(head, true); n != nil && seen < standfirstReach; n = nextInOrder(n, false) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		switch n.DataAtom {
+		case atom.P:
+			// leadParagraph reads paragraphs.
+			return nil
+		case atom.Div, atom.Span:
+		default:
+			continue
+		}
+		if hasBlockChild(n) {
+			continue
+		}
+		// A furniture wrapper above it (marked debris) does not matter:
+		// the description vouches for it.
+		t, _ := textUpTo(n, leadProbe+20)
+		if len(t) < leadProbe || inChrome(n) || inRelated(n) {
+			continue
+		}
+		if !strings.Contains(desc, t[:leadProbe]) {
+			// Prose under the headline that is not the description: the
+			// body has begun.
+			if len(t) > leadProbe+10 {
+				return nil
+			}
+			continue
+		}
+		para := &html.Node{Type: html.ElementNode, DataAtom: atom.P, Data: "p"}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			para.AppendChild(cloneText(c))
+		}
+		return para
+	}
+	return nil
+}
+
+// nextInOrder returns the node after n in document order, skipping n's
+// subtree when skip is set.
+func nextInOrder(n *html.Node, skip bool) *html.Node {
+	if !skip && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
 // restoreLead puts the lead back at the top of body when readability left
 // it out.
 func restoreLead(body, lead *html.Node) {

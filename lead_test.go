@@ -89,7 +89,8 @@ func TestHeadlineBodyOverAppendedStory(t *testing.T) {
 
 // A template that wraps each paragraph in boxes of its own, four deep
 // (a trimmed real page): readability keeps the one paragraph whose box
-// scores best, and the article is the box that holds them all.
+// scores best, and the article is the box that holds them all. Its
+// standfirst stands in a div of the page's header.
 func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
 	page, err := os.ReadFile("testdata/pages/body-wrapped-paragraphs.html")
 	if err != nil {
@@ -98,6 +99,11 @@ func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
 	a, err := Extract(bytes.NewReader(page), "https://www.example.de/pilotprojekt-heizen-mit-pellets-aus-laub-21677")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The standfirst, a div under the headline that the description
+	// repeats, opens the text.
+	if !strings.HasPrefix(a.Text, "In Reichenbach in der Lausitz wird eine neue Idee ausprobiert.") {
+		t.Errorf("text does not open with the standfirst:\n%s", a.Text)
 	}
 	for _, want := range []string{
 		"Norbert Döring, Chef der Forschungsgesellschaft",
