@@ -59,15 +59,27 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }
 
-// boilerplateHints finds the hints of all rules in one pass; group i
-// is rule i.
-var boilerplateHints = func() *substringSet {
-	var groups [][]string
+// shortLine is the longest line most rules apply to; longer lines, most
+// of them prose, are only tested for the few rules that reach them.
+const shortLine = 160
+
+// boilerplateHints finds the hints of all rules in one pass, and
+// longLineHints those of the rules for lines over shortLine; group i is
+// rule i.
+var boilerplateHints, longLineHints = hintSets()
+
+func hintSets() (all, long *substringSet) {
+	var groups, longGroups [][]string
 	for _, r := range boilerplateRules {
 		groups = append(groups, r.hints)
+		if r.max > shortLine {
+			longGroups = append(longGroups, r.hints)
+		} else {
+			longGroups = append(longGroups, nil)
+		}
 	}
-	return newSubstringSet(groups)
-}()
+	return newSubstringSet(groups), newSubstringSet(longGroups)
+}
 
 // rxReadingLabel is a line that only announces more reading, a most-read
 // list or a table of contents: left alone in the body once its links are
@@ -82,7 +94,11 @@ func boilerplate(t, lower string) string {
 	if len(t) > 300 && !strings.Contains(lower, " on line ") {
 		return "" // only a server warning runs that long
 	}
-	hinted := boilerplateHints.find(lower)
+	hints := boilerplateHints
+	if len(t) > shortLine {
+		hints = longLineHints
+	}
+	hinted := hints.find(lower)
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
 		if len(t) > r.max || hinted&(1<<i) == 0 {

@@ -189,14 +189,26 @@ func (p *page) intro() []introParagraph {
 func inConsent(n *html.Node) bool {
 	// The body's classes describe the whole page ("cookies-not-set").
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		if h := hints(p); h != "" && rxConsent.MatchString(h) {
-			return true
+		for _, a := range p.Attr {
+			if (a.Key == "class" || a.Key == "id") && consentHint(strings.ToLower(a.Val)) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var rxConsent = regexp.MustCompile(`cookie|consent|gdpr|dsgvo|privacy-?(bar|banner|notice|modal|popup|overlay)`)
+// consentHint reports whether a class or id names a consent notice. It
+// runs on every ancestor of the paragraphs under the headline, so
+// substring tests come before the pattern.
+func consentHint(h string) bool {
+	if containsAny(h, "cookie", "consent", "gdpr", "dsgvo") {
+		return true
+	}
+	return strings.Contains(h, "privacy") && rxPrivacyBox.MatchString(h)
+}
+
+var rxPrivacyBox = regexp.MustCompile(`privacy-?(bar|banner|notice|modal|popup|overlay)`)
 
 // restoreIntro puts back, above readability's first paragraph, the
 // paragraphs that stood between it and the headline: an intro the
