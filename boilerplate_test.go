@@ -83,7 +83,7 @@ func TestBoilerplate(t *testing.T) {
 // Photo credits whose source comes before "photo by" are credits; a
 // sentence about a photo is prose.
 func TestPhotoCredits(t *testing.T) {
-	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa"}
+	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa", "Abbildung: Farblich codierte Schneehöhen für das Mattertal", "Grafik: Statistisches Bundesamt"}
 	for _, s := range credits {
 		if !photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is a photo credit", s)

@@ -20,7 +20,7 @@ var (
 	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|延伸閱讀|相關閱讀|関連記事|あわせて読みたい|관련\s?기사|читайте также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|vea también|mira también|(también )?(le|te) puede interesar|puedes ver|lea aquí|lee aquí|lea además|lee además|(te|le) recomendamos|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:：|\-–—»>】\]）)]`)
 	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
 	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
+	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
@@ -247,7 +247,7 @@ func photoCredit(lower string) bool {
 			return true
 		}
 	}
-	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
+	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "grafik", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
 		(rxPhoto.MatchString(lower) || len(lower) <= 80 && rxPhotoBy.MatchString(lower))
 }
 
