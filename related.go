@@ -200,7 +200,7 @@ func (p *page) relatedStories() *storyList {
 				}
 				furniture = append(furniture, c)
 			}
-			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside) {
+			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside || c.DataAtom == atom.Blockquote) {
 				if stories := p.callout(c, false); len(stories) > 0 {
 					found(hidden, stories)
 					blocks = append(blocks, c)
