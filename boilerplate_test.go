@@ -154,3 +154,18 @@ func TestCaptionParagraphs(t *testing.T) {
 		t.Errorf("lead or prose missing:\n%s", a.Text)
 	}
 }
+
+// A source credited on a line of its own is a credit; a sentence that
+// starts with the word is prose.
+func TestSourceLines(t *testing.T) {
+	for _, s := range []string{"Źródło: ISBnews", "Quelle: dpa", "Source : AFP"} {
+		if !rxSourceLine.MatchString(s) {
+			t.Errorf("%q is a source credit", s)
+		}
+	}
+	for _, s := range []string{"Source: a senior official. He spoke on condition of anonymity.", "Quelle: Die Stadt hat die Zahlen am Montag veröffentlicht, sagte sie."} {
+		if rxSourceLine.MatchString(s) {
+			t.Errorf("prose %q taken for a source credit", s)
+		}
+	}
+}

@@ -32,6 +32,9 @@ var (
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
 	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
+	// rxSourceLine credits an agency or a source on a line of its own:
+	// "Źródło: ISBnews", "Quelle: dpa".
+	rxSourceLine = regexp.MustCompile(`(?i)^[^\pL\pN]*(źródło|quelle|source|fuente|fonte|bron|kilde|källa|lähde)\s*:\s*[^.!?:]{2,40}$`)
 	rxReadTime   = regexp.MustCompile(`(?i)(temps de lecture|lesezeit|reading time|read time|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*\d+\s*min\w*\.?|\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
 	rxCounter    = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
@@ -140,6 +143,8 @@ func junk(n *html.Node, t, normTitle string) string {
 	case len(t) <= 200 && breadcrumb(n, t):
 		return "crumb"
 	case len(t) <= 80 && rxEditorLine.MatchString(t):
+		return "credit"
+	case len(t) <= 50 && rxSourceLine.MatchString(t):
 		return "credit"
 	}
 	if len(t) <= 400 && !isHeading(n) || len(t) <= 80 {
