@@ -49,6 +49,8 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|materiał chroniony prawem|wszelkie prawa zastrzeżone|alle angaben ohne gewähr)`)},
 	{"postmeta", 300, []string{"posted", "abgelegt", "veröffentlicht unter", "publié dans", "publicada en", "pubblicat", "permalink"},
 		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|^[^\pL]*veröffentlicht unter|wurde unter .{0,120}abgelegt|cette entrée a été publiée|^[^\pL]*publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
+	{"ad", 120, []string{"anzeige", "advertisement", "werbung", "publicidad", "publicité", "pubblicità", "reklama", "sponsored", "gesponsert"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*(anzeige|advertisement|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert)\s*[-–—:|]\s+\S`)},
 	{"permalink", 120, []string{"permalink", "permalien", "permalänk", "enlace permanente", "link permanente"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*(permalink|permalien|permalänk|enlace permanente|link permanente)\s*:?\s*(https?://\S+)?[^\pL\pN]*$`)},
 	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error"},

@@ -70,6 +70,8 @@ func TestBoilerplate(t *testing.T) {
 		"The agents earn a commission on each sale, and the company may receive compensation from insurers, the report found.",
 		"Supporters of the plan said it would help the city keep its budget balanced through the winter.",
 		"Spenden gingen vor allem aus dem Ausland ein, sagte der Vorsitzende des Vereins am Montag.",
+		"Werbung im Fernsehen wird teurer, sagen die Sender.",
+		"Anzeige gegen den Bürgermeister erstattet",
 		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
 		"L'étude a été publiée dans la revue Nature en mars, et ses auteurs, une équipe de l'université de Lyon, ont publié dans la foulée un second article sur les mêmes données, a indiqué le laboratoire.",
 	}
