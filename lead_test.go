@@ -146,3 +146,20 @@ func TestIntroSkipsConsentNotice(t *testing.T) {
 		t.Errorf("intro = %q, want only the article's paragraph", got)
 	}
 }
+
+// A place dateline set in a span of its own opens the story's first
+// sentence and stays with it; a date line under the headline is debris.
+func TestPlaceDatelineStays(t *testing.T) {
+	page := `<html lang="en"><head><title>Masks stolen from hospital</title></head><body><article><h1>Masks stolen from hospital</h1>` +
+		`<div class="dateline">Feb 18, 2020</div><div class="entry">` +
+		`<p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday. Police are investigating the incident as a case of theft.</p>` +
+		`<p>The masks had been kept in a machine room on the third floor of the hospital, officials at the institution said, and the room is usually locked.</p>` +
+		`<p>Four of the 12 boxes of masks were gone. Each box had 30 packages, which each contained 50 masks, the officials said on Tuesday.</p></div></article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.com/2020/02/18/national/masks-stolen/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "KOBE – A total of 6,000") || strings.Contains(a.Text, "Feb 18, 2020") {
+		t.Errorf("text should open with the dateline and drop the date line:\n%s", a.Text)
+	}
+}
