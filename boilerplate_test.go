@@ -129,34 +129,6 @@ func TestPrintLabels(t *testing.T) {
 		}
 	}
 }
-
-// A caption set as a paragraph repeats its image's alt text or title and
-// leaves the text; a lead that the lead image also carries as alt text
-// stays.
-func TestCaptionParagraphs(t *testing.T) {
-	lead := "Die Stadt will den alten Bahnhof bis zum Sommer zu einem Kulturzentrum umbauen, wie der Rat am Montag beschloss."
-	page := `<html lang="de"><head><title>Der alte Bahnhof wird Kulturzentrum</title><meta name="description" content="` + lead + `"></head><body><article>` +
-		`<h1>Der alte Bahnhof wird Kulturzentrum</h1><p><img src="/a.jpg" alt="` + lead + `"></p><p>` + lead + `</p>` +
-		`<p>Der Umbau soll rund vier Millionen Euro kosten; die Hälfte trägt das Land, den Rest teilen sich Stadt und ein Förderverein, der seit Jahren für das Projekt wirbt.</p>` +
-		`<picture><img src="/b.jpg" alt="Die Bahnhofshalle mit ihrer Kuppel aus dem Jahr 1911." title="Die Bahnhofshalle mit ihrer Kuppel aus dem Jahr 1911."></picture>` +
-		`<div><p><a href="/b-original.jpg"><strong>Vergrößern</strong></a> <strong>Die Bahnhofshalle mit ihrer Kuppel aus dem Jahr 1911.</strong></p></div>` +
-		`<p>In der Halle sollen künftig Konzerte, Lesungen und ein Wochenmarkt stattfinden, sagte die Bürgermeisterin nach der Sitzung vor Journalisten im Rathaus.</p>` +
-		`<p><img src="/c.jpg" alt="Blick auf die Gleise hinter dem Bahnhof"><span>Blick auf die Gleise hinter dem Bahnhof</span></p>` +
-		`<p>Die Gleise selbst bleiben in Betrieb; Regionalzüge halten weiter am Bahnsteig vor der Halle, der im Zuge des Umbaus barrierefrei werden soll.</p></article></body></html>`
-	a, err := Extract(strings.NewReader(page), "https://www.example.de/stadt/bahnhof-kulturzentrum-101.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{"Bahnhofshalle mit ihrer Kuppel", "Blick auf die Gleise"} {
-		if strings.Contains(a.Text, s) {
-			t.Errorf("caption %q in the text:\n%s", s, a.Text)
-		}
-	}
-	if !strings.Contains(a.Text, lead) || !strings.Contains(a.Text, "Die Gleise selbst bleiben") {
-		t.Errorf("lead or prose missing:\n%s", a.Text)
-	}
-}
-
 // A source credited on a line of its own is a credit; a sentence that
 // starts with the word is prose.
 func TestSourceLines(t *testing.T) {

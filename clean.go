@@ -51,7 +51,6 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	if desc == "" {
 		desc = strings.ToLower(collapse(p.meta["description"]))
 	}
-	captions := imageCaptions(root)
 	var remove []*html.Node
 	prose := false // whether a paragraph of the story came yet
 	var walk func(*html.Node)
@@ -75,8 +74,6 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 			case !prose && len(t) <= 80 && rxBodyByline.MatchString(t):
 				// The author line above the story's first paragraph:
 				// the record has it as its byline.
-				remove = append(remove, c)
-			case !isHeading(c) && len(t) <= 300 && isCaption(captions, t, desc):
 				remove = append(remove, c)
 			case isHeading(c) || len(t) <= 300:
 				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] || isHeading(c) && desc != "" && strings.ToLower(t) == desc {
@@ -151,56 +148,6 @@ func junk(n *html.Node, t, normTitle string) string {
 		return boilerplate(t, lower)
 	}
 	return ""
-}
-
-// minCaption is the shortest alt text taken for a caption: short ones
-// ("Foto", a name) may well stand in the text too.
-const minCaption = 30
-
-// imageCaptions returns the keys of the alt texts and titles of the
-// images under root.
-func imageCaptions(root *html.Node) map[string]bool {
-	var out map[string]bool
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Img {
-			for _, a := range n.Attr {
-				if (a.Key == "alt" || a.Key == "title") && len(a.Val) >= minCaption {
-					if out == nil {
-						out = map[string]bool{}
-					}
-					out[captionKey(a.Val)] = true
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	return out
-}
-
-// isCaption reports whether the line t is a caption set as a paragraph,
-// outside any figure: it repeats an image's alt text or title. Some
-// pages give their lead image the lead as alt text; a line that the
-// description (desc, lower-case) holds is the lead, not a caption.
-func isCaption(captions map[string]bool, t, desc string) bool {
-	if len(captions) == 0 {
-		return false
-	}
-	k := captionKey(t)
-	return captions[k] && !(desc != "" && strings.Contains(desc, k[:min(len(k), leadProbe)]))
-}
-
-// captionKey normalises a caption for comparison: collapsed, lower-case,
-// without an "enlarge" or "zoom" button's word before or after it.
-func captionKey(s string) string {
-	s = strings.ToLower(collapse(s))
-	for _, w := range []string{"vergrößern", "enlarge", "agrandir", "ampliar", "ingrandisci", "zoom"} {
-		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, w), w))
-	}
-	return s
 }
 
 // mayPromo is the cheap test before rxPromo. The first list is the
