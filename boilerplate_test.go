@@ -129,6 +129,7 @@ func TestPrintLabels(t *testing.T) {
 		}
 	}
 }
+
 // A source credited on a line of its own is a credit; a sentence that
 // starts with the word is prose.
 func TestSourceLines(t *testing.T) {
