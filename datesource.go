@@ -236,7 +236,7 @@ func storySentence(s string) bool {
 // inComments reports whether n stands in a reader comment thread, whose
 // dates are the readers', not the story's.
 func inComments(n *html.Node) bool {
-	for a := n.Parent; a != nil; a = a.Parent {
+	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
 		if h := hints(a); h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") || strings.Contains(h, "comentario")) {
 			return true
 		}

@@ -95,6 +95,10 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
+		if t, ok := timeWithin(l.node, 2); ok && sameDay(t, d) {
+			// The line's <time> gives the same day with its clock and offset.
+			dd.t, dd.clock = t, true
+		}
 		if !published && p.updatedLabel(i) != nil {
 			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
@@ -122,6 +126,26 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 	}
 	return datelineDate{}, false
+}
+
+// timeWithin returns the instant of a <time datetime> that is n or stands
+// at most depth levels below it.
+func timeWithin(n *html.Node, depth int) (time.Time, bool) {
+	if n.Type != html.ElementNode {
+		return time.Time{}, false
+	}
+	if n.DataAtom == atom.Time {
+		return parseMachineDate(attr(n, "datetime"))
+	}
+	if depth == 0 {
+		return time.Time{}, false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t, ok := timeWithin(c, depth-1); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // shortLabelled reports whether s is a date behind a one-word label
@@ -164,7 +188,11 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 			d, found = parseShortDate(l.text, order)
 		}
 		if found && plausible(d) {
-			return datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: dateish(l.node)}, true
+			dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: dateish(l.node)}
+			if t, ok := timeWithin(l.node, 2); ok && sameDay(t, d) {
+				dd.t, dd.clock = t, true
+			}
+			return dd, true
 		}
 	}
 	return datelineDate{}, false
@@ -204,7 +232,7 @@ func (p *page) findHeadline() (*html.Node, int) {
 		}
 	}
 	confirmed := func(h *html.Node) bool {
-		if inRelated(h) {
+		if inRelated(h) || unseen(h) {
 			return false
 		}
 		t := textOf(h)
@@ -226,12 +254,31 @@ func (p *page) findHeadline() (*html.Node, int) {
 		}
 	}
 	for i, h := range p.h1 {
-		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
+		if !inRelated(h) && !inChrome(h) && !unseen(h) && textOf(h) != "" {
 			return h, p.h1At[i]
 		}
 	}
 	return nil, 0
 }
+
+// unseen reports whether a heading is hidden from sight: a page that
+// gives screen readers its own h1 ("<h1 class="visuallyhidden">Title |
+// Site</h1>") shows readers another headline, with the dateline under it.
+func unseen(h *html.Node) bool {
+	if hiddenElement(h) {
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(h, "class"))) {
+		if srOnlyClasses[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// srOnlyClasses are the class names that keep an element off screen for
+// screen readers only.
+var srOnlyClasses = wordSet(`sr-only visuallyhidden visually-hidden screen-reader-text screenreader-only screen-reader-only element-invisible aural offscreen u-visually-hidden a11y-hidden`)
 
 // datelineLines is how many lines holding a year near the headline are
 // read for its dateline.
@@ -271,7 +318,9 @@ func readerLine(n, hero *html.Node) bool {
 	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
-	for a := n; a != nil; a = a.Parent {
+	// The body's classes describe the page's layout ("no-sidebars",
+	// "comments-open"), not where the line stands.
+	for a := n; a != nil && a.DataAtom != atom.Body; a = a.Parent {
 		if a.Type != html.ElementNode {
 			continue
 		}

@@ -49,12 +49,24 @@ func TestPublishersDay(t *testing.T) {
 		page: `<title>Haltet unsere Gewässer sauber! – SeglerBlog</title><header class="page-header"><h1 class="entry-title">Haltet unsere Gewässer sauber!</h1>` +
 			`<h4 class="author">Veröffentlicht von <a href="/author/a">SeglerBlog</a> am <time datetime="2020-02-23T10:07:02+01:00">23. Februar 2020</time></h4></header>` +
 			`<div class="content">` + prose + `</div>`,
-		want: "2020-02-23T00:00:00Z",
+		want: "2020-02-23T10:07:02+01:00",
 	}, {
 		name: "the h1 the title confirms, not a site box's h1",
 		page: `<title>Synchronschwimmer fahren zur EM</title><div class="links"><h1>Quicklinks</h1><p>Termine <span>19.12.2021</span></p></div>` + strings.Repeat(`<p>Ausschreibungen, Ergebnisse und Kader.</p>`, 30) +
 			`<div class="news"><h2>Synchronschwimmer fahren zur EM</h2><span class="blue">01.02.2022</span>` + prose + `</div>`,
 		want: "2022-02-01T00:00:00Z",
+	}, {
+		name: "a screen-reader h1 is not the headline readers see",
+		page: `<title>Mineralölabsatz November 2021 | BAFA</title><header><h1 class="aural">Bundesamt für Wirtschaft und Ausfuhrkontrolle</h1></header>` + nav +
+			`<main><h1 class="withHeader"><span class="topline"><span class="date">27.01.2022</span></span>Mineralölabsatz November 2021</h1>` + prose + `</main>`,
+		want: "2022-01-27T00:00:00Z",
+	}, {
+		name: "a layout class on the body is not a sidebar",
+		page: `<html lang="de"><title>EU-Taxonomie: Erdgas ist nicht nachhaltig | Umweltbundesamt</title><meta name="dcterms.date" content="2022-01-21T09:43+01:00"><body class="html not-front no-sidebars">` +
+			`<h1 class="visuallyhidden">EU-Taxonomie: Erdgas ist nicht nachhaltig | Umweltbundesamt</h1>` +
+			`<article><h2 class="title aka-h1">EU-Taxonomie: Erdgas ist nicht nachhaltig</h2>` + prose[:300] +
+			`<div class="article-meta"><time class="date-display-single" datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>` + prose + `</article>`,
+		want: "2022-01-25T08:00:00+01:00",
 	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
