@@ -249,9 +249,9 @@ func (p *page) scanText(n *html.Node) {
 			el = el.Parent
 		}
 		l := line{node: n.Parent, text: collapse(s), at: at}
-		if t, short := textUpTo(el, 200); short {
+		if t, short := shownTextUpTo(el, 200); short {
 			l.node, l.text = el, t
-		} else if t, short := textUpTo(inline, 200); short {
+		} else if t, short := shownTextUpTo(inline, 200); short {
 			l.node, l.text = inline, t
 		}
 		if ascii, ok := asciiDigits(l.text); ok {

@@ -68,6 +68,12 @@ func TestPublishersDay(t *testing.T) {
 			`<div class="article-meta"><time class="date-display-single" datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>` + prose + `</article>`,
 		want: "2022-01-25T08:00:00+01:00",
 	}, {
+		name: "a hidden update stamp beside the shown date",
+		page: `<html lang="de"><title>Ann Kiessling und ihre Forschung</title><script type="application/ld+json">{"@type":"Article","datePublished":"2022-12-25T11:00:02+00:00","dateModified":"2022-12-07T09:10:52+00:00"}</script>` +
+			`<article><h1 class="entry-title">Ann Kiessling und ihre Forschung</h1><div class="fusion-meta-info"><span class="vcard"><a href="/author/isabell/" rel="author">Isabell Angele</a></span>` +
+			`<span class="updated rich-snippet-hidden">2022-12-07T10:10:52+01:00</span><span>25. Dezember 2022</span><span class="fusion-inline-sep">|</span></div>` + prose + `</article>`,
+		want: "2022-12-25T11:00:02Z",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
