@@ -181,7 +181,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			continue // only an "Updated …" line can still add something
 		}
 		t, ok := p.lineDate(i)
-		if !ok || !plausible(t) {
+		if !ok || !plausible(t) || inReferences(l.node) {
 			continue
 		}
 		pubAt, updAt := p.publishedLabel(i), p.updatedLabel(i)
@@ -238,6 +238,22 @@ func storySentence(s string) bool {
 func inComments(n *html.Node) bool {
 	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
 		if h := hints(a); h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") || strings.Contains(h, "comentario")) {
+			return true
+		}
+	}
+	return false
+}
+
+// inReferences reports whether n stands in a list of references or
+// footnotes, whose dates ("[accessed 2014-05-19]", "Retrieved 3 May
+// 2019") are those of the works cited.
+func inReferences(n *html.Node) bool {
+	for i := 0; n != nil && n.DataAtom != atom.Body && i < 6; i, n = i+1, n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if h := hints(n); strings.Contains(h, "reference") && !strings.Contains(h, "preference") ||
+			strings.Contains(h, "reflist") || strings.Contains(h, "footnote") || strings.Contains(h, "citation") {
 			return true
 		}
 	}

@@ -116,7 +116,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		case dd.strong:
 			return dd, true
-		case weak == nil:
+		case weak == nil && !dateInSentence(l.text):
 			weak = &dd
 		}
 	}
@@ -146,6 +146,25 @@ func timeWithin(n *html.Node, depth int) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// dateInSentence reports whether s is a sentence that mentions a date
+// ("The next meeting is on Wed. 5 February 2020 at 7 pm at the café."): an
+// event the story tells of, not when it went out. Bylines and datelines
+// are not sentences: they end in the date, a name or a section.
+func dateInSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !strings.ContainsRune(".!?", rune(s[len(s)-1])) || s[len(s)-1] == '.' && len(s) > 1 && isDigit(s[len(s)-2]) {
+		return false
+	}
+	// A press dateline opens with its place and date ("WASHINGTON, March
+	// 3, 2021 — The Senate…").
+	for i := 0; i+4 <= len(s) && i < 40; i++ {
+		if yearAt(s, i) {
+			return false
+		}
+	}
+	return len(strings.Fields(s)) >= 8
 }
 
 // shortLabelled reports whether s is a date behind a one-word label
@@ -331,7 +350,7 @@ func readerLine(n, hero *html.Node) bool {
 			return false
 		}
 	}
-	return true
+	return !inReferences(n)
 }
 
 // publishersDay settles pub against the dateline d. The same day keeps

@@ -243,3 +243,30 @@ func TestLastEditedIsNoPublication(t *testing.T) {
 		t.Errorf("published %v, want 2025-02-03", a.Published)
 	}
 }
+
+// Pages whose only dates are not when they went out get no date rather
+// than a guess.
+func TestNoGuessedDate(t *testing.T) {
+	prose := strings.Repeat(`<p>Der Stammtisch ist offen für alle, die sich für Politik vor Ort interessieren, ob Mitglied oder nicht.</p>`, 4)
+	tests := []struct{ name, page string }{{
+		name: "the dates of works cited in the references",
+		page: `<html lang="zh"><main><h1>蔡健雅</h1>` + prose +
+			`<ul class="reference-list"><li class="reference-item">1. 第十七届台湾金曲奖完全入围名单 ．新浪[引用日期2014-05-19]</li>` +
+			`<li class="reference-item">2. Award list. Retrieved 19 May 2014.</li></ul></main></html>`,
+	}, {
+		name: "an event date in a sentence under the headline",
+		page: `<html lang="de"><main><h1>HE:Kassel/Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe Hurricane statt.</p>` +
+			prose + `</main></html>`,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(tt.page), "https://wiki.example.org/stammtisch")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published != nil {
+				t.Errorf("published %v, want none", a.Published)
+			}
+		})
+	}
+}
