@@ -74,6 +74,11 @@ func TestPublishersDay(t *testing.T) {
 			`<span class="updated rich-snippet-hidden">2022-12-07T10:10:52+01:00</span><span>25. Dezember 2022</span><span class="fusion-inline-sep">|</span></div>` + prose + `</article>`,
 		want: "2022-12-25T11:00:02Z",
 	}, {
+		name: "a post's footer says when it was posted, in German",
+		page: `<html lang="de"><div class="post"><h2>Literatur und Animated Typography</h2>` + prose +
+			`<p class="postmetadata">Literatur und Animated Typography wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet und unter <a href="/lesenswert">Lesenswert</a> abgelegt.</p></div>`,
+		want: "2010-05-19T23:03:00Z",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
