@@ -76,7 +76,7 @@ func TestPublishersDay(t *testing.T) {
 	}, {
 		name: "a post's footer says when it was posted, in German",
 		page: `<html lang="de"><div class="post"><h2>Literatur und Animated Typography</h2>` + prose +
-			`<p class="postmetadata">Literatur und Animated Typography wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet und unter <a href="/lesenswert">Lesenswert</a> abgelegt.</p></div>`,
+			`<p>Literatur und Animated Typography wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet und unter <a href="/lesenswert">Lesenswert</a> abgelegt.</p></div>`,
 		want: "2010-05-19T23:03:00Z",
 	}, {
 		name: "no headline element: a line that is only a date",
