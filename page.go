@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -257,11 +258,30 @@ func (p *page) scanText(n *html.Node) {
 		if ascii, ok := asciiDigits(l.text); ok {
 			l.text = ascii
 		}
+		if l.node == el && len(l.text) <= 40 {
+			l.text = siblingLabel(el) + l.text
+		}
 		p.lines = append(p.lines, l)
 	}
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)
 	}
+}
+
+// siblingLabel returns the label a date's block follows, with a space,
+// or "": pages set "Mise en ligne" and its date in two blocks side by side
+// (<dt>Published</dt><dd>3 May 2019</dd>, <p class="title">…</p><p
+// class="content">…</p>).
+func siblingLabel(el *html.Node) string {
+	prev := prevElement(el)
+	if prev == nil {
+		return ""
+	}
+	t, short := shownTextUpTo(prev, 32)
+	if !short || t == "" || strings.IndexFunc(t, unicode.IsDigit) >= 0 || !pubLabels.MatchString(t) && !updLabels.MatchString(t) {
+		return ""
+	}
+	return t + " "
 }
 
 // hasYear reports whether s holds a year from 1900 to 2099 standing

@@ -79,6 +79,12 @@ func TestPublishersDay(t *testing.T) {
 			`<p>Literatur und Animated Typography wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet und unter <a href="/lesenswert">Lesenswert</a> abgelegt.</p></div>`,
 		want: "2010-05-19T23:03:00Z",
 	}, {
+		name: "the label and its date in two blocks side by side",
+		page: `<html lang="fr"><title>La voix des nuls</title><main><h1>La voix des nuls</h1>` + strings.Repeat(prose, 3) +
+			`<ul class="credits"><li><p class="title">Réalisation</p><p class="content">Marie Dupont</p></li>` +
+			`<li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li></ul></main>`,
+		want: "2019-05-23T00:00:00Z",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
