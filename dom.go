@@ -68,6 +68,11 @@ func shownTextUpTo(n *html.Node, limit int) (string, bool) {
 
 func appendText(b []byte, n *html.Node, limit int, shown bool) ([]byte, bool) {
 	if n.Type == html.TextNode {
+		if shown && len(b) > 0 && isDigit(b[len(b)-1]) && n.Data != "" && isDigit(n.Data[0]) {
+			// Two elements set side by side, "<time>19.11.2021</time><time>
+			// 10:13</time>", read as two numbers, not "19.11.202110:13".
+			b = append(b, ' ')
+		}
 		b = appendCollapsed(b, n.Data)
 		return b, limit < 0 || len(b) <= limit+1
 	}

@@ -95,10 +95,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
-		if t, ok := timeWithin(l.node, 2); ok && sameDay(t, d) {
-			// The line's <time> gives the same day with its clock and offset.
-			dd.t, dd.clock = t, true
-		}
+		withLineTime(&dd, l.node, plausible)
 		if !published && p.updatedLabel(i) != nil {
 			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
@@ -128,24 +125,55 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	return datelineDate{}, false
 }
 
-// timeWithin returns the instant of a <time datetime> that is n or stands
-// at most depth levels below it.
-func timeWithin(n *html.Node, depth int) (time.Time, bool) {
+// lineTimes holds the <time datetime> instants standing in a date line.
+type lineTimes struct {
+	published, plain time.Time // the first marked as the publication, the first unmarked
+}
+
+// timesWithin reads the <time datetime> elements that are n or stand at
+// most depth levels below it. A theme that prints "updated" and
+// "published" times side by side marks which is which.
+func timesWithin(n *html.Node, depth int, lt *lineTimes) {
 	if n.Type != html.ElementNode {
-		return time.Time{}, false
+		return
 	}
 	if n.DataAtom == atom.Time {
-		return parseMachineDate(attr(n, "datetime"))
+		t, ok := parseMachineDate(attr(n, "datetime"))
+		if !ok {
+			return
+		}
+		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop"))
+		switch {
+		case strings.Contains(h, "modif") || strings.Contains(h, "update"):
+		case strings.Contains(h, "publish") || strings.Contains(h, "datepub") || hasAttr(n, "pubdate"):
+			if lt.published.IsZero() {
+				lt.published = t
+			}
+		case lt.plain.IsZero():
+			lt.plain = t
+		}
+		return
 	}
 	if depth == 0 {
-		return time.Time{}, false
+		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if t, ok := timeWithin(c, depth-1); ok {
-			return t, true
-		}
+		timesWithin(c, depth-1, lt)
 	}
-	return time.Time{}, false
+}
+
+// withLineTime gives dd the instant of its line's own <time>: the one
+// marked as the publication, else an unmarked one of the same day, with
+// its clock and offset.
+func withLineTime(dd *datelineDate, n *html.Node, plausible func(time.Time) bool) {
+	var lt lineTimes
+	timesWithin(n, 2, &lt)
+	switch {
+	case !lt.published.IsZero() && plausible(lt.published):
+		dd.t, dd.clock = lt.published, true
+	case !lt.plain.IsZero() && sameDay(lt.plain, dd.t):
+		dd.t, dd.clock = lt.plain, true
+	}
 }
 
 // dateInSentence reports whether s is a sentence that mentions a date
@@ -208,9 +236,7 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 		if found && plausible(d) {
 			dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: dateish(l.node)}
-			if t, ok := timeWithin(l.node, 2); ok && sameDay(t, d) {
-				dd.t, dd.clock = t, true
-			}
+			withLineTime(&dd, l.node, plausible)
 			return dd, true
 		}
 	}

@@ -85,6 +85,17 @@ func TestPublishersDay(t *testing.T) {
 			`<li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li></ul></main>`,
 		want: "2019-05-23T00:00:00Z",
 	}, {
+		name: "updated and published times side by side in the byline",
+		page: `<html lang="de"><title>Fünf HR-Trends 2023</title><article><h1>Fünf HR-Trends 2023</h1><p class="post-meta"><span class="author">Arne Sjöström</span> | ` +
+			`<time class="updated" datetime="2022-12-29T15:36:19+01:00" itemprop="dateModified">29. Dezember 2022</time><time class="entry-date published" datetime="2022-12-30T07:00:40+01:00" itemprop="datePublished">30. Dezember 2022</time> | HR-Welt</p>` +
+			prose + `</article>`,
+		want: "2022-12-30T07:00:40+01:00",
+	}, {
+		name: "date and clock in two elements with no space between",
+		page: `<html lang="es"><title>Jugada del oficialismo en Diputados</title><article><h1>Jugada del oficialismo en Diputados</h1>` +
+			`<span class="mod-date"><time class="com-date">3 de mayo de 2022</time><time class="com-hour">21:25</time></span>` + prose + `</article>`,
+		want: "2022-05-03T21:25:00Z",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
