@@ -24,16 +24,21 @@ type dateCandidate struct {
 func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	latest := now.Add(24 * time.Hour)
 	plausible := func(t time.Time) bool { return !t.Before(earliestDate) && !t.After(latest) }
+	var pubRaw string
 	take := func(c *dateCandidate, s string, src DateSource) {
 		if c.source != "" {
 			return
 		}
 		if t, ok := parseMachineDate(s); ok && plausible(t) {
 			*c = dateCandidate{t, src}
+			if c == &pub {
+				pubRaw = s
+			}
 		}
 	}
 
-	if a := p.article(); a != nil {
+	a := p.article()
+	if a != nil {
 		take(&pub, ldString(a["datePublished"]), DateFromJSONLD)
 		take(&pub, ldString(a["dateCreated"]), DateFromJSONLD)
 		take(&mod, ldString(a["dateModified"]), DateFromJSONLD)
@@ -43,6 +48,15 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	}
 	for _, k := range modifiedMeta {
 		take(&mod, p.meta[k], DateFromMeta)
+	}
+	wall := false // pub is the publisher's wall clock in a zone the page does not name
+	if pub.source != "" && rxWallClock.MatchString(strings.TrimSpace(pubRaw)) {
+		if loc := p.metadataZone(a); loc != nil {
+			y, mo, d := pub.t.Date()
+			pub.t = time.Date(y, mo, d, pub.t.Hour(), pub.t.Minute(), pub.t.Second(), pub.t.Nanosecond(), loc)
+		} else {
+			wall = true
+		}
 	}
 	p.timeDates(&pub, &mod, plausible)
 	// Pages with dates in structured data keep the modified one there
@@ -71,7 +85,7 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		if t, ok := leadingDate(p.titleTag, p.numericOrder(), plausible); ok {
 			pub = dateCandidate{t, DateFromText}
 		}
-	} else if !settled {
+	} else if !settled && !wall {
 		pub.t = localMidnight(pub.t)
 	}
 	if pub.source == "" && mod.source != "" && !p.modEdited {
@@ -81,6 +95,40 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		pub = mod
 	}
 	return pub, mod
+}
+
+// rxWallClock is a metadata time without a zone ("2020-04-28T18:00:00"):
+// the publisher's wall clock, not UTC.
+var rxWallClock = regexp.MustCompile(`[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$`)
+
+// rxZoneOffset is a metadata time with a zone offset other than UTC.
+var rxZoneOffset = regexp.MustCompile(`[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*([+-]\d\d:?\d\d)$`)
+
+// metadataZone returns the zone another date in the page's metadata is
+// given in ("2020-04-28T18:30:00+02:00"), which a date given without one
+// shares: the page keeps the publisher's own offset. Nil when none names
+// an offset other than UTC.
+func (p *page) metadataZone(a map[string]any) *time.Location {
+	var values []string
+	if a != nil {
+		values = append(values, ldString(a["dateModified"]), ldString(a["datePublished"]), ldString(a["dateCreated"]))
+	}
+	for _, keys := range [][]string{publishedMeta, modifiedMeta} {
+		for _, k := range keys {
+			values = append(values, p.meta[k])
+		}
+	}
+	for _, n := range p.times {
+		values = append(values, attr(n, "datetime"))
+	}
+	for _, v := range values {
+		if m := rxZoneOffset.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
+			if loc := offsetZone(m[1]); loc != time.UTC {
+				return loc
+			}
+		}
+	}
+	return nil
 }
 
 var publishedMeta = []string{

@@ -292,3 +292,27 @@ func TestNoGuessedDate(t *testing.T) {
 		})
 	}
 }
+
+// A metadata time without a zone is the publisher's wall clock: it takes
+// the offset another date on the page gives, and is never moved to
+// another day as a UTC instant would be.
+func TestZonelessMetadataTime(t *testing.T) {
+	prose := strings.Repeat(`<p>Der Konzern stellt ab Mai in Düsseldorf Schutzmasken her und will damit Kliniken in der Region beliefern.</p>`, 4)
+	tests := []struct{ name, ld, want string }{
+		{"offset from the modified date", `"datePublished":"2020-04-28T18:00:00","dateModified":"2020-04-28T18:30:00+02:00"`, "2020-04-28T18:00:00+02:00"},
+		{"late evening, no offset anywhere", `"datePublished":"2020-04-28T23:00:00"`, "2020-04-28T23:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang="de"><script type="application/ld+json">{"@type":"NewsArticle",` + tt.ld + `}</script>` +
+				`<article><h1>Rheinmetall baut Schutzmasken</h1>` + prose + `</article></html>`
+			a, err := Extract(strings.NewReader(page), "https://news.example.de/masken")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || a.Published.Format(time.RFC3339) != tt.want {
+				t.Errorf("published %v, want %s", a.Published, tt.want)
+			}
+		})
+	}
+}
