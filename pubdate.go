@@ -486,8 +486,8 @@ func asciiDigits(s string) (string, bool) {
 // timmar sedan", "πριν 2 ώρες", "לפני 3 שעות", "acum 2 ore", "3時間前",
 // "2일 전"), by how long each is.
 var relativeUnits = map[time.Duration]string{
-	time.Minute: "minute minutes min mins minuten minuti minutos minuto minuut minuten минуту минуты минут хвилину хвилини хвилин minutę minuty minut dakika phút 分 分钟 分鐘 دقيقة دقائق menit minuter minutter λεπτά λεπτό דקות דקה 분",
-	time.Hour: "hour hours hr hrs stunde stunden std std. heure heures hora horas ora ore uur час часа часов годину години годин godzinę godziny godzin saat giờ 小时 小時 時間 ساعة ساعات jam timme timmar time timer ώρα ώρες שעה שעות 시간",
+	time.Minute:    "minute minutes min mins minuten minuti minutos minuto minuut minuten минуту минуты минут хвилину хвилини хвилин minutę minuty minut dakika phút 分 分钟 分鐘 دقيقة دقائق menit minuter minutter λεπτά λεπτό דקות דקה 분",
+	time.Hour:      "hour hours hr hrs stunde stunden std std. heure heures hora horas ora ore uur час часа часов годину години годин godzinę godziny godzin saat giờ 小时 小時 時間 ساعة ساعات jam timme timmar time timer ώρα ώρες שעה שעות 시간",
 	24 * time.Hour: "day days tag tagen jour jours día días dia dias giorno giorni dag dagen день дня дней дні днів dzień dni gün ngày 天 日 يوم أيام hari dagar dage dager μέρα μέρες ημέρες יום ימים zi zile 일",
 }
 
