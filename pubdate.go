@@ -61,7 +61,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 			continue
 		}
-		if !readerLine(l.node, hero) {
+		if !readerLine(l.node, hero, head) {
 			continue
 		}
 		if len(l.text) > 120 {
@@ -163,16 +163,22 @@ func timesWithin(n *html.Node, depth int, lt *lineTimes) {
 }
 
 // withLineTime gives dd the instant of its line's own <time>: the one
-// marked as the publication, else an unmarked one of the same day, with
-// its clock and offset.
+// marked as the publication, else an unmarked one, with its clock and
+// offset. A UTC instant says less than the wall clock the line shows
+// ("12:10" beside 11:10Z is the publisher's offset), and is taken only
+// on the line's day when the line shows none.
 func withLineTime(dd *datelineDate, n *html.Node, plausible func(time.Time) bool) {
 	var lt lineTimes
 	timesWithin(n, 2, &lt)
-	switch {
-	case !lt.published.IsZero() && plausible(lt.published):
-		dd.t, dd.clock = lt.published, true
-	case !lt.plain.IsZero() && sameDay(lt.plain, dd.t):
-		dd.t, dd.clock = lt.plain, true
+	t, marked := lt.published, true
+	if t.IsZero() {
+		t, marked = lt.plain, false
+	}
+	if t.IsZero() || !plausible(t) {
+		return
+	}
+	if _, off := t.Zone(); off != 0 && (marked || sameDay(t, dd.t)) || off == 0 && !dd.clock && sameDay(t, dd.t) {
+		dd.t, dd.clock = t, true
 	}
 }
 
@@ -227,7 +233,7 @@ func headlineTag(head *html.Node, order dateOrder, plausible func(time.Time) boo
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
 	for i, l := range p.lines {
-		if len(l.text) > 24 || !readerLine(l.node, nil) {
+		if len(l.text) > 24 || !readerLine(l.node, nil, nil) {
 			continue
 		}
 		d, found := p.lineDate(i)
@@ -358,8 +364,10 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 
 // readerLine reports whether a line stands in the article's own flow: not
 // in chrome (but for the headline's hero header), a related block, a
-// comment thread, a sidebar or a link.
-func readerLine(n, hero *html.Node) bool {
+// comment thread, a sidebar or a link. A box that holds the headline
+// (head, when known) is the article's, whatever its class says: themes
+// wrap the article and its sidebar in "content-sidebar-wrap".
+func readerLine(n, hero, head *html.Node) bool {
 	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
@@ -372,11 +380,21 @@ func readerLine(n, hero *html.Node) bool {
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); strings.Contains(h, "comment") || strings.Contains(h, "sidebar") {
+		if h := hints(a); (strings.Contains(h, "comment") || strings.Contains(h, "sidebar")) && !holds(a, head) {
 			return false
 		}
 	}
 	return !inReferences(n)
+}
+
+// holds reports whether d stands inside n.
+func holds(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d.Parent == n {
+			return true
+		}
+	}
+	return false
 }
 
 // publishersDay settles pub against the dateline d. The same day keeps

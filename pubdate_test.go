@@ -96,6 +96,17 @@ func TestPublishersDay(t *testing.T) {
 			`<span class="mod-date"><time class="com-date">3 de mayo de 2022</time><time class="com-hour">21:25</time></span>` + prose + `</article>`,
 		want: "2022-05-03T21:25:00Z",
 	}, {
+		name: "a wrapper named for the sidebar beside the article holds the article",
+		page: `<html lang="de"><title>Bundeswehr übt in Nordhessen</title><meta property="article:published_time" content="2023-11-06T13:03:04Z">` +
+			`<div class="content-sidebar-wrap"><main class="content"><article><h1 class="entry-title">Bundeswehr übt in Nordhessen</h1>` +
+			`<p class="entry-meta">Von Redaktion | 06.11.2023 14:03 Uhr</p>` + prose + `</article></main><aside class="sidebar"><p>Termine 12.11.2023</p></aside></div>`,
+		want: "2023-11-06T14:03:04+01:00",
+	}, {
+		name: "a UTC datetime beside the wall clock the page shows",
+		page: `<html lang="de"><title>So erkennen Sie Echtpelz</title><article><h1>So erkennen Sie Echtpelz</h1>` +
+			`<div class="metadata"><time datetime="2022-02-01T11:10:00Z" class="datetime">Dienstag, 01. Februar 2022 12:10</time></div>` + prose + `</article>`,
+		want: "2022-02-01T12:10:00+01:00",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
