@@ -40,11 +40,15 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	a := p.article()
 	if a != nil {
 		take(&pub, ldString(a["datePublished"]), DateFromJSONLD)
-		take(&pub, ldString(a["dateCreated"]), DateFromJSONLD)
 		take(&mod, ldString(a["dateModified"]), DateFromJSONLD)
 	}
 	for _, k := range publishedMeta {
 		take(&pub, p.meta[k], DateFromMeta)
+	}
+	if a != nil {
+		// When the work was made, which a publication date elsewhere
+		// on the page outranks.
+		take(&pub, ldString(a["dateCreated"]), DateFromJSONLD)
 	}
 	for _, k := range modifiedMeta {
 		take(&mod, p.meta[k], DateFromMeta)

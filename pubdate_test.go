@@ -107,6 +107,16 @@ func TestPublishersDay(t *testing.T) {
 			`<div class="metadata"><time datetime="2022-02-01T11:10:00Z" class="datetime">Dienstag, 01. Februar 2022 12:10</time></div>` + prose + `</article>`,
 		want: "2022-02-01T12:10:00+01:00",
 	}, {
+		name: "a clock after a bullet, with pm",
+		page: `<title>Mugabe insists he finishes his term</title><meta property="article:published_time" content="2017-11-16T19:15:00Z">` +
+			`<article><h1>Mugabe insists he finishes his term</h1><footer class="byline">Our Foreign Staff 16 November 2017 • 2:15pm</footer>` + prose + `</article>`,
+		want: "2017-11-16T14:15:00-05:00",
+	}, {
+		name: "the record's creation date gives way to a publication date",
+		page: `<title>Mugabe insists he finishes his term</title><script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2017-11-17T10:41:09Z"}</script>` +
+			`<meta itemprop="datePublished" content="2017-11-16T14:15+0000"><article><h1>Mugabe insists he finishes his term</h1>` + prose + `</article>`,
+		want: "2017-11-16T14:15:00Z",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
