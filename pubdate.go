@@ -39,6 +39,17 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	// A hero header outside the article holds the headline and its
 	// dateline together: it is not chrome here.
 	hero := chromeAncestor(head)
+	// The box of the story's text: the first paragraph of some length
+	// after the headline.
+	var prose *html.Node
+	for _, l := range p.paras {
+		if l.at > start {
+			if t, short := textUpTo(l.node, 150); !short && len(t) > 150 {
+				prose = l.node
+				break
+			}
+		}
+	}
 	order := p.numericOrder()
 	var above, weak, updated *datelineDate
 	seen := 0
@@ -61,7 +72,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 			continue
 		}
-		if !readerLine(l.node, hero, head) {
+		if !readerLine(l.node, hero, head, prose) {
 			continue
 		}
 		if len(l.text) > 120 {
@@ -233,7 +244,7 @@ func headlineTag(head *html.Node, order dateOrder, plausible func(time.Time) boo
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
 	for i, l := range p.lines {
-		if len(l.text) > 24 || !readerLine(l.node, nil, nil) {
+		if len(l.text) > 24 || !readerLine(l.node, nil, nil, nil) {
 			continue
 		}
 		d, found := p.lineDate(i)
@@ -364,10 +375,11 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 
 // readerLine reports whether a line stands in the article's own flow: not
 // in chrome (but for the headline's hero header), a related block, a
-// comment thread, a sidebar or a link. A box that holds the headline
-// (head, when known) is the article's, whatever its class says: themes
-// wrap the article and its sidebar in "content-sidebar-wrap".
-func readerLine(n, hero, head *html.Node) bool {
+// comment thread, a sidebar or a link. A box that holds the headline or
+// the story's first paragraph (head, prose, when known) is the article's,
+// whatever its class says: themes wrap the article and its sidebar in
+// "content-sidebar-wrap", or name the main column "sidebar__main".
+func readerLine(n, hero, head, prose *html.Node) bool {
 	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
@@ -380,7 +392,7 @@ func readerLine(n, hero, head *html.Node) bool {
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); (strings.Contains(h, "comment") || strings.Contains(h, "sidebar")) && !holds(a, head) {
+		if h := hints(a); (strings.Contains(h, "comment") || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
 			return false
 		}
 	}

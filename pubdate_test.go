@@ -102,6 +102,14 @@ func TestPublishersDay(t *testing.T) {
 			`<p class="entry-meta">Von Redaktion | 06.11.2023 14:03 Uhr</p>` + prose + `</article></main><aside class="sidebar"><p>Termine 12.11.2023</p></aside></div>`,
 		want: "2023-11-06T14:03:04+01:00",
 	}, {
+		name: "the main column of a layout named for its sidebar",
+		page: `<html lang="es"><title>Jugada del oficialismo en Diputados</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-04T00:25:56Z"}</script>` +
+			`<div class="lay --apertura"><h1 class="com-title">Jugada del oficialismo en Diputados</h1></div>` +
+			`<div class="lay-sidebar"><div class="sidebar__main"><span class="mod-date"><time class="com-date">3 de mayo de 2022</time><time class="com-hour">21:25</time></span>` +
+			`<p>El oficialismo buscará evitar que Juntos por el Cambio avance con el proyecto de boleta única en la Cámara de Diputados, según fuentes parlamentarias consultadas por este medio.</p>` +
+			prose + `</div><div class="sidebar__aside"><p>Lo más leído 4 de mayo de 2022</p></div></div>`,
+		want: "2022-05-03T21:25:56-03:00",
+	}, {
 		name: "a UTC datetime beside the wall clock the page shows",
 		page: `<html lang="de"><title>So erkennen Sie Echtpelz</title><article><h1>So erkennen Sie Echtpelz</h1>` +
 			`<div class="metadata"><time datetime="2022-02-01T11:10:00Z" class="datetime">Dienstag, 01. Februar 2022 12:10</time></div>` + prose + `</article>`,
