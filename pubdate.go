@@ -315,10 +315,39 @@ func (p *page) findHeadline() (*html.Node, int) {
 			return l.node, l.at
 		}
 	}
+	// The story's first paragraph of some length, and the h2 or h3 just
+	// above it: an h1 below the story is a box's title ("Quicklinks").
+	proseAt := -1
+	for _, l := range p.paras {
+		if t, short := textUpTo(l.node, 150); !short && len(t) > 150 && !inChrome(l.node) && !inRelated(l.node) {
+			proseAt = l.at
+			break
+		}
+	}
+	below := false
 	for i, h := range p.h1 {
 		if !inRelated(h) && !inChrome(h) && !unseen(h) && textOf(h) != "" {
+			if proseAt >= 0 && p.h1At[i] > proseAt {
+				below = true
+				break
+			}
 			return h, p.h1At[i]
 		}
+	}
+	if !below {
+		return nil, 0
+	}
+	var above *line
+	for i, l := range p.subheads {
+		if l.at > proseAt {
+			break
+		}
+		if !inChrome(l.node) && !inRelated(l.node) && proseAt-l.at <= datelineReach {
+			above = &p.subheads[i]
+		}
+	}
+	if above != nil {
+		return above.node, above.at
 	}
 	return nil, 0
 }

@@ -125,6 +125,12 @@ func TestPublishersDay(t *testing.T) {
 			`<meta itemprop="datePublished" content="2017-11-16T14:15+0000"><article><h1>Mugabe insists he finishes his term</h1>` + prose + `</article>`,
 		want: "2017-11-16T14:15:00Z",
 	}, {
+		name: "an h1 below the story is a box's title; the heading above the story leads it",
+		page: `<title>Synchronschwimmen - Aktuelles | Schwimm-Verband</title>` + nav +
+			`<div class="news"><h2>Levelpässe können ab sofort bestellt werden</h2><div class="newsSingleHeader"><b>Synchronschwimmen</b><br><span class="blue">01.02.2022</span> Kategorie: Verband</div>` +
+			prose + `</div><div class="links"><h1>Quicklinks</h1><p>Termine <span>19.12.2021</span></p></div>`,
+		want: "2022-02-01T00:00:00Z",
+	}, {
 		name: "no headline element: a line that is only a date",
 		page: `<html lang="de"><div class="textbox"><span class="textbox__box-date">03.02.2022</span><p><b>Auf den Spuren der Weltmeister</b></p>` + prose + `</div>`,
 		want: "2022-02-03T00:00:00Z",
