@@ -15,10 +15,10 @@ import (
 // that merely mentions these words is never touched.
 var (
 	// rxLabel is a block that is only a section label or an ad marker.
-	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
+	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
-	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|延伸閱讀|相關閱讀|関連記事|あわせて読みたい|관련\s?기사|читайте также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:：|\-–—»>】\]）)]`)
-	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|get (the|our) .{0,30}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
+	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|延伸閱讀|相關閱讀|関連記事|あわせて読みたい|관련\s?기사|читайте также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|vea también|mira también|(también )?(le|te) puede interesar|puedes ver|lea aquí|lee aquí|lea además|lee además|(te|le) recomendamos|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook)\s*[:：|\-–—»>】\]）)]`)
+	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
 	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
 	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
@@ -48,6 +48,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	if desc == "" {
 		desc = strings.ToLower(collapse(p.meta["description"]))
 	}
+	captions := imageCaptions(root)
 	var remove []*html.Node
 	prose := false // whether a paragraph of the story came yet
 	var walk func(*html.Node)
@@ -71,6 +72,8 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 			case !prose && len(t) <= 80 && rxBodyByline.MatchString(t):
 				// The author line above the story's first paragraph:
 				// the record has it as its byline.
+				remove = append(remove, c)
+			case !isHeading(c) && len(t) <= 300 && isCaption(captions, t, desc):
 				remove = append(remove, c)
 			case isHeading(c) || len(t) <= 300:
 				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] || isHeading(c) && desc != "" && strings.ToLower(t) == desc {
@@ -143,6 +146,56 @@ func junk(n *html.Node, t, normTitle string) string {
 		return boilerplate(t, lower)
 	}
 	return ""
+}
+
+// minCaption is the shortest alt text taken for a caption: short ones
+// ("Foto", a name) may well stand in the text too.
+const minCaption = 30
+
+// imageCaptions returns the keys of the alt texts and titles of the
+// images under root.
+func imageCaptions(root *html.Node) map[string]bool {
+	var out map[string]bool
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+			for _, a := range n.Attr {
+				if (a.Key == "alt" || a.Key == "title") && len(a.Val) >= minCaption {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[captionKey(a.Val)] = true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// isCaption reports whether the line t is a caption set as a paragraph,
+// outside any figure: it repeats an image's alt text or title. Some
+// pages give their lead image the lead as alt text; a line that the
+// description (desc, lower-case) holds is the lead, not a caption.
+func isCaption(captions map[string]bool, t, desc string) bool {
+	if len(captions) == 0 {
+		return false
+	}
+	k := captionKey(t)
+	return captions[k] && !(desc != "" && strings.Contains(desc, k[:min(len(k), leadProbe)]))
+}
+
+// captionKey normalises a caption for comparison: collapsed, lower-case,
+// without an "enlarge" or "zoom" button's word before or after it.
+func captionKey(s string) string {
+	s = strings.ToLower(collapse(s))
+	for _, w := range []string{"vergrößern", "enlarge", "agrandir", "ampliar", "ingrandisci", "zoom"} {
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, w), w))
+	}
+	return s
 }
 
 // mayPromo is the cheap test before rxPromo. The first list is the
@@ -227,7 +280,7 @@ func firstWord(s string) string {
 // The first words of callouts and crumbs, to test before their patterns.
 var (
 	calloutWords = wordSet(`related read also see more watch listen lesen mehr auch weiterlesen à a lire voir
-		sur leer lee lea ver relacionado relacionada relacionados relacionadas leggi potrebbe leia veja lees zie
+		sur leer lee lea ver vea mira le te puedes también relacionado relacionada relacionados relacionadas leggi potrebbe leia veja lees zie
 		baca czytaj przeczytaj zobacz dowiedz läs les læs ilgili xem`)
 	crumbWords = wordSet(`skip jump share tweet email e mail print copy follow sign subscribe newsletter
 		click join get related tags tag topics filed comments comment leave jetzt teilen partager compartir
