@@ -61,6 +61,12 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		} else {
 			wall = true
 		}
+	} else if _, off := pub.t.Zone(); pub.source != "" && off == 0 && pub.t.Hour()+pub.t.Minute()+pub.t.Second() != 0 {
+		// A UTC instant, shown in the publisher's zone when another date
+		// on the page names it: the day is the publisher's.
+		if loc := p.metadataZone(a); loc != nil {
+			pub.t = pub.t.In(loc)
+		}
 	}
 	p.timeDates(&pub, &mod, plausible)
 	// Pages with dates in structured data keep the modified one there
@@ -123,7 +129,9 @@ func (p *page) metadataZone(a map[string]any) *time.Location {
 		}
 	}
 	for _, n := range p.times {
-		values = append(values, attr(n, "datetime"))
+		if !inRelated(n) && !inChrome(n) && !inComments(n) {
+			values = append(values, attr(n, "datetime"))
+		}
 	}
 	for _, v := range values {
 		if m := rxZoneOffset.FindStringSubmatch(strings.TrimSpace(v)); m != nil {

@@ -298,12 +298,14 @@ func TestNoGuessedDate(t *testing.T) {
 
 // A metadata time without a zone is the publisher's wall clock: it takes
 // the offset another date on the page gives, and is never moved to
-// another day as a UTC instant would be.
-func TestZonelessMetadataTime(t *testing.T) {
+// another day as a UTC instant would be. A UTC instant is shown in the
+// offset another date gives, which makes its day the publisher's.
+func TestMetadataOffset(t *testing.T) {
 	prose := strings.Repeat(`<p>Der Konzern stellt ab Mai in Düsseldorf Schutzmasken her und will damit Kliniken in der Region beliefern.</p>`, 4)
 	tests := []struct{ name, ld, want string }{
 		{"offset from the modified date", `"datePublished":"2020-04-28T18:00:00","dateModified":"2020-04-28T18:30:00+02:00"`, "2020-04-28T18:00:00+02:00"},
 		{"late evening, no offset anywhere", `"datePublished":"2020-04-28T23:00:00"`, "2020-04-28T23:00:00Z"},
+		{"a UTC instant in the offset of the modified date", `"datePublished":"2020-04-28T22:30:00Z","dateModified":"2020-04-29T09:00:00+02:00"`, "2020-04-29T00:30:00+02:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
