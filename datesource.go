@@ -55,7 +55,7 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	}
 	wall := false // pub is the publisher's wall clock in a zone the page does not name
 	if pub.source != "" && rxWallClock.MatchString(strings.TrimSpace(pubRaw)) {
-		if loc := p.metadataZone(a); loc != nil {
+		if loc := p.metadataZone(a, pub.t); loc != nil {
 			y, mo, d := pub.t.Date()
 			pub.t = time.Date(y, mo, d, pub.t.Hour(), pub.t.Minute(), pub.t.Second(), pub.t.Nanosecond(), loc)
 		} else {
@@ -64,7 +64,7 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	} else if _, off := pub.t.Zone(); pub.source != "" && off == 0 && pub.t.Hour()+pub.t.Minute()+pub.t.Second() != 0 {
 		// A UTC instant, shown in the publisher's zone when another date
 		// on the page names it: the day is the publisher's.
-		if loc := p.metadataZone(a); loc != nil {
+		if loc := p.metadataZone(a, pub.t); loc != nil {
 			pub.t = pub.t.In(loc)
 		}
 	}
@@ -114,11 +114,12 @@ var rxWallClock = regexp.MustCompile(`[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$`)
 // rxZoneOffset is a metadata time with a zone offset other than UTC.
 var rxZoneOffset = regexp.MustCompile(`[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*([+-]\d\d:?\d\d)$`)
 
-// metadataZone returns the zone another date in the page's metadata is
-// given in ("2020-04-28T18:30:00+02:00"), which a date given without one
-// shares: the page keeps the publisher's own offset. Nil when none names
-// an offset other than UTC.
-func (p *page) metadataZone(a map[string]any) *time.Location {
+// metadataZone returns the zone another date in the page's metadata or
+// <time> elements is given in ("2020-04-28T18:30:00+02:00"), the one
+// nearest near, which a date given without one or in UTC shares: the page
+// keeps the publisher's own offset. Nil when none names an offset other
+// than UTC.
+func (p *page) metadataZone(a map[string]any, near time.Time) *time.Location {
 	var values []string
 	if a != nil {
 		values = append(values, ldString(a["dateModified"]), ldString(a["datePublished"]), ldString(a["dateCreated"]))
@@ -133,14 +134,26 @@ func (p *page) metadataZone(a map[string]any) *time.Location {
 			values = append(values, attr(n, "datetime"))
 		}
 	}
+	// The offset of the date nearest the publication: a modified date
+	// months later may be on the other side of a clock change.
+	var best *time.Location
+	var bestGap time.Duration
 	for _, v := range values {
-		if m := rxZoneOffset.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
-			if loc := offsetZone(m[1]); loc != time.UTC {
-				return loc
-			}
+		v = strings.TrimSpace(v)
+		m := rxZoneOffset.FindStringSubmatch(v)
+		if m == nil {
+			continue
+		}
+		loc := offsetZone(m[1])
+		t, ok := parseMachineDate(v)
+		if loc == time.UTC || !ok {
+			continue
+		}
+		if gap := t.Sub(near).Abs(); best == nil || gap < bestGap {
+			best, bestGap = loc, gap
 		}
 	}
-	return nil
+	return best
 }
 
 var publishedMeta = []string{
