@@ -363,4 +363,4 @@ func displayNone(style string) bool {
 }
 
 // hiddenClasses are whole class names that hide an element.
-var hiddenClasses = wordSet(`hide hidden d-none is-hidden js-hidden`)
+var hiddenClasses = wordSet(`hide hidden d-none is-hidden js-hidden rich-snippet-hidden`)
