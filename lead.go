@@ -176,7 +176,7 @@ func (p *page) intro() []introParagraph {
 		n := l.node
 		t, _ := textUpTo(n, 400)
 		if len(t) < 80 || countLetters(t) < 60 || linkDensity(n, t) > 0.3 || inChrome(n) || inRelated(n) ||
-			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) || inConsent(n) {
+			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form, atom.A) || inDialog(n) {
 			continue
 		}
 		out = append(out, introParagraph{cloneText(n), n, t[:leadProbe]})
@@ -184,13 +184,14 @@ func (p *page) intro() []introParagraph {
 	return out
 }
 
-// inConsent reports whether n stands in a cookie or consent notice,
-// which templates often put right after the article in the source.
-func inConsent(n *html.Node) bool {
+// inDialog reports whether n stands in a dialog the page opens over the
+// article (a cookie or consent notice, a log-in or sign-up panel), which
+// templates often put right after the article in the source.
+func inDialog(n *html.Node) bool {
 	// The body's classes describe the whole page ("cookies-not-set").
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
 		for _, a := range p.Attr {
-			if (a.Key == "class" || a.Key == "id") && consentHint(strings.ToLower(a.Val)) {
+			if (a.Key == "class" || a.Key == "id") && dialogHint(strings.ToLower(a.Val)) || a.Key == "role" && a.Val == "dialog" {
 				return true
 			}
 		}
@@ -198,11 +199,11 @@ func inConsent(n *html.Node) bool {
 	return false
 }
 
-// consentHint reports whether a class or id names a consent notice. It
-// runs on every ancestor of the paragraphs under the headline, so
-// substring tests come before the pattern.
-func consentHint(h string) bool {
-	if containsAny(h, "cookie", "consent", "gdpr", "dsgvo") {
+// dialogHint reports whether a class or id names a dialog. It runs on
+// every ancestor of the paragraphs under the headline, so substring
+// tests come before the pattern.
+func dialogHint(h string) bool {
+	if containsAny(h, "cookie", "consent", "gdpr", "dsgvo", "login", "signin", "sign-in", "register", "registration", "modal", "popup", "lightbox") {
 		return true
 	}
 	return strings.Contains(h, "privacy") && rxPrivacyBox.MatchString(h)
