@@ -191,22 +191,41 @@ func inDialog(n *html.Node) bool {
 	// The body's classes describe the whole page ("cookies-not-set").
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
 		for _, a := range p.Attr {
-			if (a.Key == "class" || a.Key == "id") && dialogHint(strings.ToLower(a.Val)) || a.Key == "role" && a.Val == "dialog" {
+			if a.Key == "role" && a.Val == "dialog" {
 				return true
+			}
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+				if dialogHint(tok) {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
 
-// dialogHint reports whether a class or id names a dialog. It runs on
-// every ancestor of the paragraphs under the headline, so substring
-// tests come before the pattern.
-func dialogHint(h string) bool {
-	if containsAny(h, "cookie", "consent", "gdpr", "dsgvo", "login", "signin", "sign-in", "register", "registration", "modal", "popup", "lightbox") {
-		return true
+// dialogWords name dialogs in class and id tokens.
+var dialogWords = []string{"cookie", "consent", "gdpr", "dsgvo", "login", "signin", "sign-in", "register", "registration", "modal", "popup"}
+
+// dialogHint reports whether a class or id token names a dialog: one of
+// dialogWords opens it or a part of it ("moove-gdpr-info-bar"). Tokens
+// that state what a page has or uses ("use-modal", "has-popup",
+// "no-cookies") describe the layout, not the box.
+func dialogHint(tok string) bool {
+	for _, flag := range []string{"use-", "has-", "no-", "is-", "with-", "js-"} {
+		if strings.HasPrefix(tok, flag) {
+			return false
+		}
 	}
-	return strings.Contains(h, "privacy") && rxPrivacyBox.MatchString(h)
+	for _, w := range dialogWords {
+		if strings.HasPrefix(tok, w) || strings.Contains(tok, "-"+w) || strings.Contains(tok, "_"+w) {
+			return true
+		}
+	}
+	return strings.Contains(tok, "privacy") && rxPrivacyBox.MatchString(tok)
 }
 
 var rxPrivacyBox = regexp.MustCompile(`privacy-?(bar|banner|notice|modal|popup|overlay)`)
