@@ -176,7 +176,7 @@ func (p *page) intro() []introParagraph {
 		n := l.node
 		t, _ := textUpTo(n, 400)
 		if len(t) < 80 || countLetters(t) < 60 || linkDensity(n, t) > 0.3 || inChrome(n) || inRelated(n) ||
-			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) || inConsent(n) {
+			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form, atom.A) || inDialog(n) {
 			continue
 		}
 		out = append(out, introParagraph{cloneText(n), n, t[:leadProbe]})
@@ -184,28 +184,48 @@ func (p *page) intro() []introParagraph {
 	return out
 }
 
-// inConsent reports whether n stands in a cookie or consent notice,
-// which templates often put right after the article in the source.
-func inConsent(n *html.Node) bool {
+// inDialog reports whether n stands in a dialog the page opens over the
+// article (a cookie or consent notice, a log-in or sign-up panel), which
+// templates often put right after the article in the source.
+func inDialog(n *html.Node) bool {
 	// The body's classes describe the whole page ("cookies-not-set").
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
 		for _, a := range p.Attr {
-			if (a.Key == "class" || a.Key == "id") && consentHint(strings.ToLower(a.Val)) {
+			if a.Key == "role" && a.Val == "dialog" {
 				return true
+			}
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+				if dialogHint(tok) {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
 
-// consentHint reports whether a class or id names a consent notice. It
-// runs on every ancestor of the paragraphs under the headline, so
-// substring tests come before the pattern.
-func consentHint(h string) bool {
-	if containsAny(h, "cookie", "consent", "gdpr", "dsgvo") {
-		return true
+// dialogWords name dialogs in class and id tokens.
+var dialogWords = []string{"cookie", "consent", "gdpr", "dsgvo", "login", "signin", "sign-in", "register", "registration", "modal", "popup"}
+
+// dialogHint reports whether a class or id token names a dialog: one of
+// dialogWords opens it or a part of it ("moove-gdpr-info-bar"). Tokens
+// that state what a page has or uses ("use-modal", "has-popup",
+// "no-cookies") describe the layout, not the box.
+func dialogHint(tok string) bool {
+	for _, flag := range []string{"use-", "has-", "no-", "is-", "with-", "js-"} {
+		if strings.HasPrefix(tok, flag) {
+			return false
+		}
 	}
-	return strings.Contains(h, "privacy") && rxPrivacyBox.MatchString(h)
+	for _, w := range dialogWords {
+		if strings.HasPrefix(tok, w) || strings.Contains(tok, "-"+w) || strings.Contains(tok, "_"+w) {
+			return true
+		}
+	}
+	return strings.Contains(tok, "privacy") && rxPrivacyBox.MatchString(tok)
 }
 
 var rxPrivacyBox = regexp.MustCompile(`privacy-?(bar|banner|notice|modal|popup|overlay)`)

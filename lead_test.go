@@ -119,10 +119,11 @@ func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
 	}
 }
 
-// A cookie notice is not prose under the headline, even where it is
-// the only prose in paragraphs: the article below stands in headings and
-// a quote, and the notice comes after it in the source.
-func TestIntroSkipsConsentNotice(t *testing.T) {
+// A cookie notice, a log-in panel or a teaser's title inside its link is
+// not prose under the headline, even where it is the only prose in
+// paragraphs: the article below stands in headings and a quote, and the
+// others come after it in the source.
+func TestIntroSkipsDialogs(t *testing.T) {
 	page := `<html lang="de"><body class="cookies-not-set"><article class="post">` +
 		`<h1>Haltet unsere Gewässer sauber!</h1><blockquote><h2>Der Plakatwettbewerb für Kinder</h2>` +
 		`<h3>findet in diesem Jahr bereits zum sechsten Mal statt. Kinder zwischen sechs und zwölf Jahren sind aufgerufen, sich mit ihren Ideen zu beteiligen.</h3></blockquote>` +
@@ -131,6 +132,9 @@ func TestIntroSkipsConsentNotice(t *testing.T) {
 		`<p>Wir verwenden Cookies, um Dir die bestmögliche Erfahrung auf unserer Website zu bieten, und danken für Dein Verständnis.</p>` +
 		`<p>Du kannst mehr darüber erfahren, welche Cookies wir verwenden, oder sie unter Einstellungen deaktivieren, wann immer Du willst.</p></div></div>` +
 		`<div class="privacy-modal"><div class="tab-content"><p>Diese Website verwendet Cookies, damit wir Dir die bestmögliche Benutzererfahrung bieten können. Cookie-Informationen werden gespeichert.</p></div></div>` +
+		`<div class="loginpanel"><div><p>Du erhältst in Kürze eine E-Mail von uns mit Infos, wie du dein Passwort zurücksetzen kannst, und einen Link zur Bestätigung.</p></div></div>` +
+		`<ul class="stream"><li><a href="/a/1"><p class="title">Demograficzna przyszłość Polski. Gdzie ubędzie najwięcej mieszkańców w ciągu najbliższych trzydziestu lat? [MAPA]</p></a></li></ul>` +
+		`<div class="teasers"><a href="/a/2"><div><p class="title">Militarne potęgi. Te państwa wydają na wojsko najwięcej na świecie, a Polska awansuje w rankingu [RANKING]</p></div></a></div>` +
 		`</body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
