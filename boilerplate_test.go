@@ -73,6 +73,7 @@ func TestBoilerplate(t *testing.T) {
 		"Werbung im Fernsehen wird teurer, sagen die Sender.",
 		"Werbung für Zigaretten ist seit 2007 verboten.",
 		"Follow the money on this one, the senator said.",
+		"The browser is out of date, the security researchers warned, and should be updated.",
 		"Like us, the neighbours had no power for three days after the storm.",
 		"Follow-up visits are planned for May, the ministry said.",
 		"The company said it uses cookies from a bakery in Lyon for its in-flight snack.",
@@ -125,7 +126,7 @@ func TestPromoLines(t *testing.T) {
 // Print, share and image buttons are labels; a sentence that starts
 // with the verb is not.
 func TestPrintLabels(t *testing.T) {
-	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página", "Bild anzeigen Bild schließen", "Facebook", "auf Twitter", "twittern", "Mehr anzeigen", "Anmelden", "Log in", "Read More", "Advertise with Us", "Post Comment (+)"} {
+	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página", "Bild anzeigen Bild schließen", "Facebook", "auf Twitter", "twittern", "Mehr anzeigen", "Anmelden", "Log in", "Read More", "Advertise with Us", "Post Comment (+)", "Page load link", "REPORTE UN ERROR", "Fehler melden", "JaNein", "NEXT ARTICLE", "Watch video 02:17"} {
 		if !rxLabel.MatchString(s) {
 			t.Errorf("%q is a print button", s)
 		}
@@ -149,5 +150,21 @@ func TestSourceLines(t *testing.T) {
 		if rxSourceLine.MatchString(s) {
 			t.Errorf("prose %q taken for a source credit", s)
 		}
+	}
+}
+
+// Links to the previous and next post, set apart with guillemets, are
+// navigation; a quotation in guillemets is prose.
+func TestPostNavigation(t *testing.T) {
+	para := "<p>Die Stadt hat am Montag beschlossen, den alten Bahnhof bis zum Sommer zu einem Kulturzentrum umzubauen, wie die Bürgermeisterin sagte.</p>"
+	page := `<html lang="de"><body><article><h1>Der Bahnhof wird Kulturzentrum</h1>` + strings.Repeat(para, 4) +
+		`<p>« Das wird ein Ort für alle », sagte sie.</p>` +
+		`<p><a href="/2019/05/willkommen/">« Willkommen, neue Mitbewohner!</a></p><p><a href="/2019/07/inbox/">Neues aus der Inbox »</a></p></article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://blog.example.de/2019/06/bahnhof/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Willkommen, neue") || strings.Contains(a.Text, "Neues aus der Inbox") || !strings.Contains(a.Text, "ein Ort für alle") {
+		t.Errorf("post navigation kept or quotation lost:\n%s", a.Text)
 	}
 }
