@@ -119,14 +119,16 @@ func (p *page) readStoryURL(href string) (string, string) {
 
 // storyLike reports whether a URL looks like a story rather than a
 // section or guide ("/politics", "/guides/deals/"): stories have a slug
-// with several words, a number, a file extension or a query.
+// with several words, a number, a file extension or a query. Words
+// joined by underscores alone, near the root, name a section
+// ("/news/have_your_say", "/sport/rugby_union").
 func storyLike(u *url.URL) bool {
 	if u.RawQuery != "" {
 		return true
 	}
 	path := strings.TrimRight(u.EscapedPath(), "/")
 	last := path[strings.LastIndexByte(path, '/')+1:]
-	return strings.ContainsAny(last, "0123456789-_.%~") || strings.Count(path, "/") >= 3
+	return strings.ContainsAny(last, "0123456789-.%~") || strings.Count(path, "/") >= 3
 }
 
 // storyKey identifies a related story for de-duplication: the crawler's

@@ -253,6 +253,14 @@ func TestRelatedRules(t *testing.T) {
 		{"label-class-es", "https://www.diariodelvalle.example/noticias/local/2025/01/14/aprobado-puente-del-rio.shtml", true, []want{
 			{"https://www.diariodelvalle.example/noticias/local/2025/01/10/comerciantes-temen-cierre.shtml", "Los comerciantes temen un cierre de catorce meses", "Lee también"},
 		}, []string{"Lee también", "Los comerciantes temen"}},
+		// A guide list between paragraphs, under a banner, each item a
+		// kicker in capitals and a headline: stories, but not the
+		// readers' page, the look-up tool or the video; a fact box's
+		// points ("Cost: <a>…</a>") cite sources.
+		{"guide-list-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{"https://www.riversidecourier.co.uk/news/local-51048366", "What the closure means for your commute", ""},
+			{courier + "/news/local-51506729", tradersTitle, ""},
+		}, []string{"A SIMPLE GUIDE", tradersTitle}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -263,7 +271,8 @@ func TestRelatedRules(t *testing.T) {
 		"teaser-figure-de":   {"Die Bauarbeiten sollen im April beginnen"},
 		"allcaps-inline":     {"CLICK FOR THE FULL BRIDGE PLANS"},
 		// A list of other sites' reports is part of the article.
-		"link-lists": {"Transport institute paper on repair costs"},
+		"link-lists":    {"Transport institute paper on repair costs"},
+		"guide-list-en": {"about forty million dollars"},
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.

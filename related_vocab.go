@@ -204,7 +204,7 @@ const (
 
 // rxCallToAction is link text that asks the reader to do something
 // ("CLICK FOR FULL RESULTS", "Watch the video") rather than names a story.
-var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|see|view|watch|listen|download|get|sign up|subscribe|follow|join|read the full|full (results|story|coverage|text))\b`)
+var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|check|see|view|watch|listen|download|get|sign up|subscribe|follow|join|read the full|full (results|story|coverage|text))\b`)
 
 // rxCalloutMore is the label of an inline pointer that rxCallout leaves
 // out: a bare "MORE :", "Read:", "Lire :", "Más información:", "Don't
