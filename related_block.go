@@ -197,9 +197,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 	}
 	if l == "" && label == "" {
-		// A label set inside the first card's link, over its headline.
+		// A label set inside the first card's link, over its headline;
+		// in a box of one story, anywhere in the box.
 		if a := firstAnchor(n); a != nil {
 			label = eyebrowLabel(a)
+		}
+		if label == "" && p.oneStory(n) {
+			label = eyebrowLabel(n)
 		}
 	}
 	if l != "" {
@@ -224,6 +228,18 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+}
+
+// oneStory reports whether every story link under n points at one
+// story.
+func (p *page) oneStory(n *html.Node) bool {
+	links := p.links(n)
+	for _, l := range links {
+		if l.key != links[0].key {
+			return false
+		}
+	}
+	return len(links) > 0
 }
 
 // firstAnchor returns the first link element under n, or nil.

@@ -287,7 +287,9 @@ func eyebrowLabel(box *html.Node) string {
 				continue
 			}
 			t := labelText(c)
-			if t == "" && leafText(c) {
+			// A kicker may be a link of its own ("Informate más" over
+			// the headline, both to the story).
+			if t == "" && onlyText(c) {
 				if l, short := textUpTo(c, 40); short {
 					t = l
 				}
@@ -303,12 +305,9 @@ func eyebrowLabel(box *html.Node) string {
 	return found
 }
 
-// leafText reports whether n holds only text: no element inside, so no
-// link and no headline.
-func leafText(n *html.Node) bool {
-	if n.DataAtom == atom.A {
-		return false
-	}
+// onlyText reports whether n holds only text: no element inside, so no
+// headline; a link whose text is a label is a kicker.
+func onlyText(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			return false

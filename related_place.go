@@ -35,22 +35,6 @@ func amongProse(n *html.Node) bool {
 	return false
 }
 
-// onlyElementChild returns n's element child when it has exactly one,
-// else nil.
-func onlyElementChild(n *html.Node) *html.Node {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if only != nil {
-			return nil
-		}
-		only = c
-	}
-	return only
-}
-
 // proseWindow is how many sibling elements on each side amongProse
 // looks at, so that a parent with thousands of children costs no more
 // per child than one with a few.
@@ -111,29 +95,54 @@ func isProse(n *html.Node) bool {
 		return long(n) && !soleLink(n)
 	case atom.Div, atom.Section:
 		// A text set in sections may wrap each run of paragraphs in one
-		// more box: the box is what it holds.
-		if only := onlyElementChild(n); only != nil && (only.DataAtom == atom.Div || only.DataAtom == atom.Section) {
+		// more box, beside a hidden paywall notice: the box is what it
+		// shows.
+		if only := onlyShownChild(n); only != nil && (only.DataAtom == atom.Div || only.DataAtom == atom.Section) {
 			return isProse(only)
 		}
 		if !hasBlockChild(n) {
 			// A div used as a paragraph.
 			return long(n) && !linkHeavy(n)
 		}
-		// Only paragraphs: a comments box or newsletter teaser has a
-		// heading or form beside its paragraph.
-		found := false
+		// Only paragraphs, and the subheadings of a text between them:
+		// a comments box or newsletter teaser opens with a heading, or
+		// has a form beside its paragraph.
+		paras, subheads, first := 0, false, true
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+			if c.Type != html.ElementNode || hiddenElement(c) {
 				continue
 			}
-			if c.DataAtom != atom.P {
+			switch {
+			case c.DataAtom == atom.P:
+				if long(c) {
+					paras++
+				}
+			case isHeading(c) && !first:
+				subheads = true
+			default:
 				return false
 			}
-			found = found || long(c)
+			first = false
 		}
-		return found
+		return paras > 0 && (!subheads || paras >= 2)
 	}
 	return false
+}
+
+// onlyShownChild returns n's element child when it has exactly one that
+// is not hidden, else nil.
+func onlyShownChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || hiddenElement(c) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	return only
 }
 
 // soleLink reports whether all n shows is one link, bare or wrapped in

@@ -261,6 +261,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.riversidecourier.co.uk/news/local-51048366", "What the closure means for your commute", ""},
 			{courier + "/news/local-51506729", tradersTitle, ""},
 		}, []string{"A SIMPLE GUIDE", tradersTitle}},
+		// A one-story box between two runs of the text, each wrapped in
+		// sections (the second beside a hidden paywall notice, with a
+		// subheading), whose kicker is a link of its own.
+		{"kicker-link-es", "https://www.diariodelvalle.example/local/puente/aprobado-el-nuevo-puente-del-rio-n5431248", true, []want{
+			{"https://www.diariodelvalle.example/local/comercio/los-comerciantes-temen-un-cierre-de-catorce-meses-n5431012", "Los comerciantes temen un cierre de catorce meses", "Infórmate más"},
+		}, []string{"Infórmate más", "Los comerciantes temen"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -345,6 +351,17 @@ func TestRelatedLabels(t *testing.T) {
 		{"Featured", false},
 		{"Related videos", false},
 		{"Top Deals", false},
+		{"Zum Thema", true},
+		{"Pour aller plus loin", true},
+		{"Per approfondire", true},
+		{"Saiba mais", true},
+		{"Mirá también", true},
+		{"Citește și", true},
+		{"Διαβάστε επίσης", true},
+		{"Similar stories", true},
+		// "We recommend" heads the site's picks as often as this
+		// article's.
+		{"Polecamy", false},
 	}
 	for _, tt := range tests {
 		if got := isRelatedLabel(tt.label); got != tt.want {

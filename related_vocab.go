@@ -34,7 +34,16 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	`lue (myös|lisää|aiheesta( lisää)?)|läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
 	`czytaj (też|także|również)|zobacz (też|także|również)|powiązane( artykuły)?|čtěte také|související články|` +
 	`читайте также|читайте ещё|читайте еще|по теме|смотрите также|вам (также |тоже )?может (быть интересно|понравиться)|вас (также |тоже )?может заинтересовать|похожие (записи|материалы|публикации)|рекомендуем( прочитать)?|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
-	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
+	`baca juga|berita terkait|artikel terkait|artikel berkaitan|tin liên quan|xem thêm|bài liên quan|` +
+	`similar (stories|articles|posts|news)|more like this|zum thema|passend zum thema|mehr dazu|lesen sie dazu( auch| mehr)?|auch lesenswert|ebenfalls interessant|empfohlene artikel|das könnte dich auch interessieren|` +
+	`pour aller plus loin|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
+	`te recomendamos|quizás? te interese|puede interesarte|también puede interesarte|mirá también|leé también|seguí leyendo|notas relacionadas|ver también|infórmate más|informate más|` +
+	`per approfondire|approfondimenti|approfondisci|vedi anche|leggi pure|sullo stesso argomento|potrebbero interessarti|ti potrebbero interessare|` +
+	`saiba mais|leia ainda|veja mais|conteúdos? relacionados?|artigos relacionados|você também pode gostar|bekijk ook|gerelateerde (berichten|artikels|verhalen)|` +
+	`podobne artykuły|czytaj więcej|przeczytaj (też|także|również)|mohlo by vás zajímat|přečtěte si také|čítajte aj|súvisiace články|kapcsolódó cikkek|ezek is érdekelhetik|ajánlott cikkek|` +
+	`citește și|citeste si|articole similare|vezi și|vezi si|pročitajte i|povezane vijesti|povezani članci|preberite še|povezane novice|relaterat|läs även|les mer|relaterte artikler|læs mere|relaterede artikler|` +
+	`bunlar da ilginizi çekebilir|ilginizi çekebilir|ilgili içerikler|διαβάστε επίσης|διαβάστε ακόμη|σχετικά άρθρα|σχετικές ειδήσεις|читайте також|схожі новини|по темі|вас може зацікавити|` +
+	`ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|مطالب مرتبط|بیشتر بخوانید|مقالات ذات صلة|مواضيع ذات صلة|اقرأ المزيد|עוד בנושא|כתבות קשורות|כתבות נוספות בנושא|ये भी पढ़ें|इसे भी पढ़ें|` +
 	`اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|मुख्य खबरें|यह भी पढ़ें|संबंधित खबरें|` +
 	`関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|` +
 	`相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|相關新聞|相關閱讀|延伸閱讀|관련\s?기사|관련\s?뉴스|함께 볼만한 기사`
@@ -221,7 +230,11 @@ var labelWords = wordSet(`other more related you recommended what read up next f
 	relacionados relacionadas leer lee lea te también más seguir sigue leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les lue weiterlesen
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
-	artikel tin xem bài explore story plus en più don don't don’t picked selected chosen curated`)
+	artikel tin xem bài explore story plus en più don don't don’t picked selected chosen curated
+	similar zum passend dazu ebenfalls empfohlene pour ces découvrir quizás quizá puede mirá leé seguí notas ver
+	infórmate informate per approfondimenti approfondisci vedi sullo potrebbero saiba conteúdo conteúdos artigos
+	bekijk polecamy podobne mohlo přečtěte čítajte súvisiace kapcsolódó ezek ajánlott citește citeste articole vezi
+	pročitajte povezane povezani preberite relaterat bunlar ilginizi ilgili`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
