@@ -134,6 +134,10 @@ func (p *page) relatedStories() *storyList {
 	var furniture []*html.Node   // debris wrappers read for a block inside
 	teasers := map[string]bool{} // keys first listed by a teaser box
 	teaserBoxes := 0
+	// teaserKinds holds the kinds (tag and first class) of the teaser
+	// boxes read so far: one more of a kind after the last paragraph
+	// closes the text with the same pointer.
+	teaserKinds := map[string]bool{}
 	// afterComments says that the walk has passed the readers' comments:
 	// an unlabelled list further down is the site's, not the article's.
 	afterComments := false
@@ -248,10 +252,18 @@ func (p *page) relatedStories() *storyList {
 			}
 			box := !st.chrome && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
 			// Outside an article element, a box must stand well inside
-			// the text: paragraphs on both sides.
-			if box && (st.proseAbove || proseHere()) && (st.article || wellInText(c)) {
-				if ok, stories := p.teaserBox(c); ok {
+			// the text (paragraphs on both sides), unless one of its
+			// kind already did.
+			if box && (st.proseAbove || proseHere()) {
+				kind := kindKey(c)
+				known := teaserKinds[kind]
+				ok, stories := false, []story(nil)
+				if st.article || known || wellInText(c) {
+					ok, stories = p.teaserBox(c, known)
+				}
+				if ok {
 					teaserBoxes++
+					teaserKinds[kind] = true
 					if !hidden {
 						for _, s := range stories {
 							if _, ok := out.at[s.key]; !ok {

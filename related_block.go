@@ -295,14 +295,21 @@ func firstTab(h *html.Node) string {
 // class, as the items of one list are (later classes often carry an id:
 // "postbox post-7816").
 func sameKind(a, b *html.Node) bool {
-	first := func(n *html.Node) string {
-		f := strings.Fields(attr(n, "class"))
-		if len(f) == 0 {
-			return ""
-		}
-		return f[0]
+	return a.DataAtom == b.DataAtom && a.Data == b.Data && firstClass(a) == firstClass(b)
+}
+
+// kindKey names the kind that sameKind compares: the tag and first class.
+func kindKey(n *html.Node) string {
+	return n.Data + " " + firstClass(n)
+}
+
+// firstClass returns n's first class name, or "".
+func firstClass(n *html.Node) string {
+	f := strings.Fields(attr(n, "class"))
+	if len(f) == 0 {
+		return ""
 	}
-	return a.DataAtom == b.DataAtom && a.Data == b.Data && first(a) == first(b)
+	return f[0]
 }
 
 // opensList reports whether s, after an empty slot, opens with a heading

@@ -228,8 +228,9 @@ func teaserAtom(n *html.Node) bool {
 // that points at one other story: a kicker, a headline, a teaser and a
 // "more" link, or an image and a headline, all linking to the same page.
 // It reports whether n is such a box, and its story unless the box is a
-// promotion.
-func (p *page) teaserBox(n *html.Node) (bool, []story) {
+// promotion. known says that a box of n's kind stood between paragraphs
+// earlier on the page: then n may also follow the last one.
+func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	t, short := textUpTo(n, 300)
 	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabelText(n)) {
 		return false, nil // a labelled box is read with its label
@@ -261,7 +262,7 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 			headline = l.text
 		}
 	}
-	if len(strings.Fields(headline)) < 4 || !amongProse(n) {
+	if len(strings.Fields(headline)) < 4 || !amongProse(n) && !(known && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2) {
 		return false, nil
 	}
 	// A box that points off the site without a label is a promotion

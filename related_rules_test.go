@@ -228,11 +228,14 @@ func TestRelatedRules(t *testing.T) {
 		// A teaser set as a figure inside one link, and a teaser box
 		// whose image, kicker, headline, teaser and "mehr" all link, on a
 		// page with no article element; a photo whose caption links to a
-		// gallery is no teaser.
+		// gallery is no teaser. After the last paragraph, one more figure
+		// of the first one's kind is a teaser too; a box of another kind
+		// there (an offer) is not.
 		{"teaser-figure-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-101.html", true, []want{
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-102.html", "Händler fürchten die lange Sperrung der Brücke", ""},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-103.html", "Gutachten sieht das Brückendeck am Ende", ""},
-		}, []string{"Händler fürchten", "Gutachten sieht", "Die Prüfer fanden"}},
+			{"https://www.flussbote.example/lokales/faehre-faehrt-waehrend-der-bauzeit-105.html", "Eine Fähre fährt während der Bauzeit", ""},
+		}, []string{"Händler fürchten", "Gutachten sieht", "Die Prüfer fanden", "Eine Fähre fährt"}},
 		// A second box of the same kind after an ad slot, with no label,
 		// goes on with the first box's label.
 		{"continued-block-de", "https://www.flussbote.example/news/stadtrat-beschliesst-neubau-der-flussbruecke-713266", false, []want{
