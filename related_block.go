@@ -193,6 +193,16 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if prev != nil {
 			if t := firstTab(prev); isRelatedLabel(t) {
 				label = t
+			} else if t := p.headingOver(prev); t != "" {
+				// A heading of its own over the box names it: the
+				// article's topic ("Coronavirus outbreak"), or a
+				// sitewide list ("Latest posts") that the box's class
+				// does not make related.
+				if rxNotRelated.MatchString(t) || p.ownerLabel(t) {
+					sitewideList = true
+				} else {
+					label = trimLabel(t)
+				}
 			}
 		}
 	}
@@ -227,7 +237,17 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	if sitewideList || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
 		return []*html.Node{n}, nil
 	}
-	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)
+}
+
+// ownBox returns the outermost of n and the wrappers around it that show
+// nothing else (an embed slot around a related box): whether the block
+// stands among paragraphs is asked of it.
+func ownBox(n *html.Node) *html.Node {
+	for n.Parent != nil && n.Parent.DataAtom != atom.Body && onlyShownChild(n.Parent) == n {
+		n = n.Parent
+	}
+	return n
 }
 
 // oneStory reports whether every story link under n points at one
@@ -256,6 +276,23 @@ func firstAnchor(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// headingOver returns the text of h when h is a heading (or an element
+// classed as a title) that links to no story: a label over the box that
+// follows it. "" otherwise.
+func (p *page) headingOver(h *html.Node) string {
+	if !isHeading(h) && !labelHint(h) {
+		return ""
+	}
+	t := labelText(h)
+	if t == "" || !isHeading(h) && hasLink(h) {
+		return ""
+	}
+	if isHeading(h) && len(p.links(h)) > 0 && !p.sectionHeading(h, t) {
+		return "" // a story's headline
+	}
+	return t
 }
 
 // firstTab returns the name of the first tab of a heading made of tabs

@@ -270,6 +270,16 @@ func TestRelatedRules(t *testing.T) {
 		{"kicker-link-es", "https://www.diariodelvalle.example/local/puente/aprobado-el-nuevo-puente-del-rio-n5431248", true, []want{
 			{"https://www.diariodelvalle.example/local/comercio/los-comerciantes-temen-un-cierre-de-catorce-meses-n5431012", "Los comerciantes temen un cierre de catorce meses", "Infórmate más"},
 		}, []string{"Infórmate más", "Los comerciantes temen"}},
+		// A box named by its class, two empty wrappers down between
+		// paragraphs, is in the text; after the text, a heading of its
+		// own over such a box names it (by the topic), or makes it a
+		// sitewide list ("Latest posts").
+		{"class-box-heading-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{courier + "/news/2025/01/10/mill-street-traders-fear-closure/", tradersTitle, ""},
+			{report, reportTitle, ""},
+			{grant, grantTitle, "The bridge rebuild"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "The bridge rebuild"},
+		}, []string{tradersTitle, "Zoo welcomes"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -285,7 +295,7 @@ func TestRelatedRules(t *testing.T) {
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.
-	after := map[string]map[int]bool{"tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
+	after := map[string]map[int]bool{"class-box-heading-en": {2: true, 3: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
