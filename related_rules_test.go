@@ -372,6 +372,7 @@ func TestRelatedLabels(t *testing.T) {
 		{"Citește și", true},
 		{"Διαβάστε επίσης", true},
 		{"Similar stories", true},
+		{"Материалы по теме", true},
 		// "We recommend" heads the site's picks as often as this
 		// article's.
 		{"Polecamy", false},

@@ -36,7 +36,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	`читайте также|читайте ещё|читайте еще|по теме|смотрите также|вам (также |тоже )?может (быть интересно|понравиться)|вас (также |тоже )?может заинтересовать|похожие (записи|материалы|публикации)|рекомендуем( прочитать)?|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
 	`baca juga|berita terkait|artikel terkait|artikel berkaitan|tin liên quan|xem thêm|bài liên quan|` +
 	`similar (stories|articles|posts|news)|more like this|zum thema|passend zum thema|mehr dazu|lesen sie dazu( auch| mehr)?|auch lesenswert|ebenfalls interessant|empfohlene artikel|das könnte dich auch interessieren|` +
-	`pour aller plus loin|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
+	`pour aller plus loin|материалы по теме|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
 	`te recomendamos|quizás? te interese|puede interesarte|también puede interesarte|mirá también|leé también|seguí leyendo|notas relacionadas|ver también|infórmate más|informate más|` +
 	`per approfondire|approfondimenti|approfondisci|vedi anche|leggi pure|sullo stesso argomento|potrebbero interessarti|ti potrebbero interessare|` +
 	`saiba mais|leia ainda|veja mais|conteúdos? relacionados?|artigos relacionados|você também pode gostar|bekijk ook|gerelateerde (berichten|artikels|verhalen)|` +
@@ -234,7 +234,7 @@ var labelWords = wordSet(`other more related you recommended what read up next f
 	similar zum passend dazu ebenfalls empfohlene pour ces découvrir quizás quizá puede mirá leé seguí notas ver
 	infórmate informate per approfondimenti approfondisci vedi sullo potrebbero saiba conteúdo conteúdos artigos
 	bekijk polecamy podobne mohlo přečtěte čítajte súvisiace kapcsolódó ezek ajánlott citește citeste articole vezi
-	pročitajte povezane povezani preberite relaterat bunlar ilginizi ilgili`)
+	pročitajte povezane povezani preberite relaterat bunlar ilginizi ilgili материалы`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
