@@ -178,7 +178,15 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	sitewideList := sitewide
 	label = aria
 	if label == "" {
-		label = leadText(n)
+		// Text before the first link labels the box when it says
+		// related ("Related: …") or sitewide ("most popular"); other
+		// words there are the first card's kicker ("China").
+		switch lead := leadText(n); {
+		case isRelatedLabel(lead):
+			label = lead
+		case lead != "" && rxNotRelated.MatchString(lead):
+			sitewideList = true
+		}
 	}
 	l, labelNode := p.innerLabel(n)
 	if l == "" && label == "" {

@@ -22,7 +22,7 @@ var rxRelatedLabel = newFilteredRx(relatedLabels, true)
 
 // relatedLabels are the branches of rxRelatedLabel, by language.
 const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
-	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
 	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
@@ -230,7 +230,7 @@ var labelWords = wordSet(`other more related you recommended what read up next f
 	relacionados relacionadas leer lee lea te también más seguir sigue leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les lue weiterlesen
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
-	artikel tin xem bài explore story plus en più don don't don’t picked selected chosen curated
+	artikel tin xem bài explore story plus en on più don don't don’t picked selected chosen curated
 	similar zum passend dazu ebenfalls empfohlene pour ces découvrir quizás quizá puede mirá leé seguí notas ver
 	infórmate informate per approfondimenti approfondisci vedi sullo potrebbero saiba conteúdo conteúdos artigos
 	bekijk polecamy podobne mohlo přečtěte čítajte súvisiace kapcsolódó ezek ajánlott citește citeste articole vezi
