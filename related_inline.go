@@ -162,7 +162,9 @@ func (p *page) anchorCard(a *html.Node) []story {
 	if label != "" {
 		s.Title = strings.TrimSpace(strings.TrimPrefix(s.Title, firstText(a)))
 	}
-	if flagged || !headlineLike(s.Title) {
+	// Without a label, a link off the site is a promotion (a partner's
+	// offer, a petition), as an unlabelled teaser box off the site is.
+	if flagged || !headlineLike(s.Title) || label == "" && !p.sameSiteName(u) {
 		return nil
 	}
 	s.Inline = true

@@ -140,9 +140,10 @@ func TestRelatedRules(t *testing.T) {
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Related Stories"},
 		}, []string{"State grant covers"}},
 		// A link set as a block between paragraphs, with a kicker, is an
-		// inline story; four boxes of the site's latest headlines set
-		// through the text are a feed, and no story; a list after the
-		// text follows an empty ad paragraph.
+		// inline story, unless it has no label and points off the site
+		// (a partner's offer); four boxes of the site's latest headlines
+		// set through the text are a feed, and no story; a list after
+		// the text follows an empty ad paragraph.
 		{"anchor-card-and-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
 			{traders, tradersTitle, "Also on riversidecourier.example"},
 			{report, reportTitle, ""},
