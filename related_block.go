@@ -81,10 +81,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
 	label := labelText(n)
-	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span) && mayBeLabel(firstTextWord(n)) {
-		// A plain paragraph or span whose whole text is a label
-		// ("Explore further"); rxRelatedLabel matches whole texts only.
-		if t, short := textUpTo(n, 40); short && !hasLink(n) {
+	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span || n.DataAtom == atom.Div && onlyText(n)) && mayBeLabel(firstTextWord(n)) {
+		// A plain paragraph, span or division of text alone whose
+		// whole text is a label ("Explore further"); rxRelatedLabel
+		// matches whole texts only.
+		// A division that says only "Read More" is a button that
+		// unfolds the rest of the text.
+		if t, short := textUpTo(n, 40); short && !hasLink(n) && (n.DataAtom != atom.Div || !rxGenericLink.MatchString(t)) {
 			label = t
 		}
 	}

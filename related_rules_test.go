@@ -283,6 +283,17 @@ func TestRelatedRules(t *testing.T) {
 			{grant, grantTitle, "The bridge rebuild"},
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "The bridge rebuild"},
 		}, []string{tradersTitle, "Zoo welcomes"}},
+		// "PREVIOUSLY:" and "MORE NEWS:" callouts; a callout label that
+		// opens a sentence citing a page in passing is prose; a plain
+		// division holding only "Related stories" labels the list after
+		// it, one holding "Read More" is a button over the rest of the
+		// text.
+		{"callout-previously-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{courier + "/news/2025/01/10/mill-street-traders-fear-closure/", tradersTitle, "PREVIOUSLY"},
+			{grant, grantTitle, "MORE NEWS"},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Related stories"},
+			{courier + "/news/2025/01/12/detour-signs-go-up/", "Detour signs go up on both banks before the closure", "Related stories"},
+		}, []string{"PREVIOUSLY", tradersTitle, "Related stories"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -293,12 +304,13 @@ func TestRelatedRules(t *testing.T) {
 		"teaser-figure-de":   {"Die Bauarbeiten sollen im April beginnen"},
 		"allcaps-inline":     {"CLICK FOR THE FULL BRIDGE PLANS"},
 		// A list of other sites' reports is part of the article.
-		"link-lists":    {"Transport institute paper on repair costs"},
-		"guide-list-en": {"about forty million dollars"},
+		"link-lists":            {"Transport institute paper on repair costs"},
+		"guide-list-en":         {"about forty million dollars"},
+		"callout-previously-en": {"published its inspection report", "backed a rebuild since September"},
 	}
 	// Stories of a page that sit after the text, not in it, unlike the
 	// page's others.
-	after := map[string]map[int]bool{"class-box-heading-en": {3: true, 4: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
+	after := map[string]map[int]bool{"class-box-heading-en": {3: true, 4: true}, "callout-previously-en": {2: true, 3: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
@@ -411,6 +423,32 @@ func TestHiddenElement(t *testing.T) {
 		n := doc.FirstChild.LastChild.FirstChild // html > body > tag
 		if got := hiddenElement(n); got != tt.want {
 			t.Errorf("hiddenElement(%s) = %v, want %v", tt.tag, got, tt.want)
+		}
+	}
+}
+
+// TestCalloutLabel checks where the label of an inline pointer ends, in
+// several languages and scripts, and that prose is no callout.
+func TestCalloutLabel(t *testing.T) {
+	tests := []struct{ text, label string }{
+		{"Lesetipp: Händler fürchten die Sperrung", "Lesetipp:"},
+		{"Mira también: Los comerciantes temen un cierre", "Mira también:"},
+		{"Čtěte také: Obchodníci se bojí uzavírky", "Čtěte také:"},
+		{"【関連】商店街が通行止めに懸念", "【関連】"},
+		{"اقرأ أيضاً: التجار يخشون الإغلاق", "اقرأ أيضاً:"},
+		{"À lire : Les commerçants craignent la fermeture", "À lire :"},
+		{"Читайте ещё: Торговцы боятся закрытия моста", "Читайте ещё:"},
+		{"PREVIOUSLY: Mill Street traders fear closure", "PREVIOUSLY:"},
+		{"Also: the county published its report", ""},
+		{"Previously, the council had delayed the vote", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if loc := calloutLabel(tt.text); loc != nil {
+			got = tt.text[:loc[1]]
+		}
+		if got != tt.label {
+			t.Errorf("calloutLabel(%q) ends after %q, want %q", tt.text, got, tt.label)
 		}
 	}
 }
