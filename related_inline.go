@@ -42,6 +42,21 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		return nil
 	}
 	label := trimLabel(t[:loc[1]])
+	// The links are the pointer: a label that opens a sentence which
+	// cites a page in passing ("Read: the county <a>published its
+	// report</a> in December, …") is prose. A generic link ("here")
+	// after a headline in plain text is the pointer's link all the same.
+	linked := 0
+	for _, l := range links {
+		if l.text == "" || rxGenericLink.MatchString(l.text) {
+			linked = len(t)
+			break
+		}
+		linked += len(l.text)
+	}
+	if rest := strings.TrimSpace(t[loc[1]:]); linked*2 < len(rest) {
+		return nil
+	}
 	var out []story
 	for _, l := range links {
 		title := l.text
@@ -319,11 +334,13 @@ func onlyText(n *html.Node) bool {
 	return n.FirstChild != nil
 }
 
-// inSentence reports whether link l sits in a paragraph of box that says
-// more than the link: a citation in running text.
+// inSentence reports whether link l sits in a paragraph of box (a p, or
+// a division of text) that says more than the link: a citation in
+// running text.
 func inSentence(l link, box *html.Node) bool {
 	for n := l.node.Parent; n != nil && n != box; n = n.Parent {
-		if n.DataAtom == atom.P {
+		// Some sites set each paragraph as a division of text.
+		if n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n) {
 			t, _ := textUpTo(n, 400)
 			return len(t) > len(l.text)+30
 		}
