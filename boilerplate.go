@@ -31,6 +31,10 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(already (a )?(subscriber|member)|(log|sign) ?in to (continue|read|keep reading|comment)|subscribe (now )?to (continue|read|keep reading|unlock)|(this|the) (article|content|story) is (for|only (available )?(for|to)) (subscribers|members)|reached (your|the) (free )?(article|story) limit|\d+ free articles?|create (a )?free account|bereits abonnent|jetzt weiterlesen|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|(eingeloggt|angemeldet) sein,? um|mit (z|d)einem .{0,20}(abo|zugang) weiterlesen|déjà abonné|réservé aux abonnés|ya (eres|es) suscriptor|contenido exclusivo para suscriptores|inicia sesión para)`)},
 	{"rating", 160, []string{"rate this", "helpful", "useful", "vote", "stimmen", "bewert", "ratings", "évaluation", "aucune note", "valoraciones", "nützlich", "hilfreich", "utile", "útil", "average rating"},
 		regexp.MustCompile(`(?i)(^[^\pL]*rate this|how (useful|helpful) was|was this (article|page|post) (helpful|useful)|\d+ (votes?|stimmen|bewertungen)\b|average rating|no ratings yet|noch keine bewertung|aucune (évaluation|note)|sin valoraciones|wie (hilfreich|nützlich|bewerten sie)|fanden sie diese[nrs]? (artikel|beitrag|seite) (nützlich|hilfreich)|cet article vous a-t-il été utile|¿(te|le) (fue|ha sido) útil)`)},
+	{"disclosure", 300, []string{"compensation", "commission", "disclosure", "affiliate", "provision", "sternchen", "amazon"},
+		regexp.MustCompile(`(?i)(\bwe (may )?(receive|earn|get) (a )?(small )?(compensation|commission)|advertiser disclosure|(this|the) (post|article|page) (may )?contains? affiliate links|wir erhalten (ggf\. |gegebenenfalls |eventuell )?eine provision|(links|angebote) kennzeichnen wir mit einem (sternchen|\*)|als amazon-partner verdiene|en tant que partenaire amazon|como afiliado de amazon)`)},
+	{"appeal", 200, []string{"help us", "support", "donat", "spend", "unterstütz", "soutenez", "apoya"},
+		regexp.MustCompile(`(?i)^[^\pL]*(help us (to )?(continue|keep)|(please )?(support|donate to) (us|our (work|journalism|reporting|newsroom))\b|(jetzt spenden|spenden sie)\b|unterstützen sie (uns|unsere arbeit|unabhängigen journalismus)|soutenez(-nous| notre)|apoya (nuestro|el) periodismo)`)},
 	{"comments", 80, []string{"comment", "kommentar", "commentaire", "comentario", "reacties", "komentarz"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((read|view|show|see|lesen sie( die)?|alle|voir les|ver( los)?|leer( los)?) )?(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|reacties|komentarz[ey]?)\s*[(:]?\s*\d*\s*\)?[^\pL\pN]*$|in den kommentaren:?$|^verraten sie .{0,60}kommentar`)},
 	{"comment-status", 80, []string{"comment", "kommentar", "commentaire", "comentario"},
@@ -44,7 +48,9 @@ var boilerplateRules = []boilerplateRule{
 	{"rights", 120, []string{"rights", "rechte", "droits", "derechos", "diritti", "prawem", "prawa", "gewähr"},
 		regexp.MustCompile(`(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|materiał chroniony prawem|wszelkie prawa zastrzeżone|alle angaben ohne gewähr)`)},
 	{"postmeta", 300, []string{"posted", "abgelegt", "veröffentlicht unter", "publié dans", "publicada en", "pubblicat", "permalink"},
-		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|veröffentlicht unter|wurde unter .{0,80}(veröffentlicht|abgelegt)|cette entrée a été publiée|publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
+		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|^[^\pL]*veröffentlicht unter|wurde unter .{0,120}abgelegt|cette entrée a été publiée|^[^\pL]*publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
+	{"permalink", 120, []string{"permalink", "permalien", "permalänk", "enlace permanente", "link permanente"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*(permalink|permalien|permalänk|enlace permanente|link permanente)\s*:?\s*(https?://\S+)?[^\pL\pN]*$`)},
 	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error"},
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
@@ -66,14 +72,14 @@ var boilerplateHints = func() *substringSet {
 // rxReadingLabel is a line that only announces more reading, a most-read
 // list or a table of contents: left alone in the body once its links are
 // gone, or standing before links the body keeps.
-var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist(gelesene|diskutierte|kommentierte|geklickte)n? (artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
+var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist[ -]?(gelesene?|diskutierte?|kommentierte?|geklickte?)n? ?(artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
 
 // boilerplate names the rule a short line of body text breaks, or "".
 func boilerplate(t, lower string) string {
 	if len(t) <= 60 && rxReadingLabel.MatchString(t) {
 		return "label"
 	}
-	if len(t) > 160 && !strings.Contains(lower, " on line ") {
+	if len(t) > 300 && !strings.Contains(lower, " on line ") {
 		return "" // only a server warning runs that long
 	}
 	hinted := boilerplateHints.find(lower)

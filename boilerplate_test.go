@@ -37,11 +37,19 @@ func TestBoilerplate(t *testing.T) {
 		"Materiał chroniony prawem autorskim.":                                           "rights",
 		"Alle Angaben ohne Gewähr":                                                       "rights",
 		"(Noch keine Bewertungen)":                                                       "rating",
-		"This entry was posted in Local News on May 3, 2021 by Jane Doe. Bookmark the permalink.":                              "postmeta",
-		"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.": "postmeta",
-		"Weiterführender Link": "label",
-		"MORE FROM":            "label",
-		"More from Salon":      "label",
+		"This entry was posted in Local News on May 3, 2021 by Jane Doe. Bookmark the permalink.":                                                                                                                             "postmeta",
+		"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.":                                                                                                "postmeta",
+		"Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials, Ubuntu. Kommentare zu diesen Eintrag im RSS 2.0 Feed. Kommentare und Pings sind derzeit nicht erlaubt.":                               "postmeta",
+		"This entry was posted on Tuesday, May 6th, 2014 at 11:30 pm and is filed under Linux, Tutorials. You can follow any responses to this entry through the RSS 2.0 feed. Both comments and pings are currently closed.": "postmeta",
+		"We recommend the best products through an independent review process, and advertisers do not influence our picks. We may receive compensation if you visit partners we recommend.":                                   "disclosure",
+		"This post contains affiliate links, which means we earn a small commission at no cost to you.":                                                                                                                       "disclosure",
+		"Solche Links kennzeichnen wir mit einem Sternchen (*). Kaufen Sie dort, erhalten wir eine Provision.":                                                                                                                "disclosure",
+		"Help us continue to spread the magic of words to readers everywhere":                                                                                                                                                 "appeal",
+		"Support our journalism: become a member today.":            "appeal",
+		"Unterstützen Sie unabhängigen Journalismus mit einem Abo.": "appeal",
+		"Weiterführender Link":                                      "label",
+		"MORE FROM":                                                 "label",
+		"More from Salon":                                           "label",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -59,6 +67,11 @@ func TestBoilerplate(t *testing.T) {
 		"The category of the award was changed after 2,530 views were counted.",
 		"Die Kategorie: ein Preis für junge Autorinnen, vergeben seit 1998 in der Stadt.",
 		"The letter was posted in the town hall window on Monday, the mayor said.",
+		"The agents earn a commission on each sale, and the company may receive compensation from insurers, the report found.",
+		"Supporters of the plan said it would help the city keep its budget balanced through the winter.",
+		"Spenden gingen vor allem aus dem Ausland ein, sagte der Vorsitzende des Vereins am Montag.",
+		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
+		"L'étude a été publiée dans la revue Nature en mars, et ses auteurs, une équipe de l'université de Lyon, ont publié dans la foulée un second article sur les mêmes données, a indiqué le laboratoire.",
 	}
 	for _, line := range prose {
 		if got := boilerplate(line, strings.ToLower(line)); got != "" {
@@ -80,6 +93,37 @@ func TestPhotoCredits(t *testing.T) {
 	for _, s := range prose {
 		if photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is prose, not a credit", s)
+		}
+	}
+}
+
+// App promotions name the app and where it goes; a sentence about an
+// app update is prose.
+func TestPromoLines(t *testing.T) {
+	promo := []string{"Get the latest news straight to your phone with the Daily Courier app.", "Download the NBC News app for breaking news alerts"}
+	for _, s := range promo {
+		if !mayPromo(strings.ToLower(s)) || !rxPromo.MatchString(s) {
+			t.Errorf("%q is an app promotion", s)
+		}
+	}
+	prose := []string{"The alerts go straight to your phone, the sheriff said.", "Residents can get the alerts through the county's app or by text message, officials said."}
+	for _, s := range prose {
+		if mayPromo(strings.ToLower(s)) && rxPromo.MatchString(s) {
+			t.Errorf("prose %q taken for a promotion", s)
+		}
+	}
+}
+
+// Print buttons are labels; a sentence that starts with the verb is not.
+func TestPrintLabels(t *testing.T) {
+	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página"} {
+		if !rxLabel.MatchString(s) {
+			t.Errorf("%q is a print button", s)
+		}
+	}
+	for _, s := range []string{"Drucken Sie das Formular aus.", "Imprimir cuesta dinero."} {
+		if rxLabel.MatchString(s) {
+			t.Errorf("prose %q taken for a print button", s)
 		}
 	}
 }

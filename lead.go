@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -103,13 +104,27 @@ func (p *page) intro() []introParagraph {
 		n := l.node
 		t, _ := textUpTo(n, 400)
 		if len(t) < 80 || countLetters(t) < 60 || linkDensity(n, t) > 0.3 || inChrome(n) || inRelated(n) ||
-			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) {
+			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) || inConsent(n) {
 			continue
 		}
 		out = append(out, introParagraph{cloneText(n), n, t[:leadProbe]})
 	}
 	return out
 }
+
+// inConsent reports whether n stands in a cookie or consent notice,
+// which templates often put right after the article in the source.
+func inConsent(n *html.Node) bool {
+	// The body's classes describe the whole page ("cookies-not-set").
+	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if h := hints(p); h != "" && rxConsent.MatchString(h) {
+			return true
+		}
+	}
+	return false
+}
+
+var rxConsent = regexp.MustCompile(`cookie|consent|gdpr|dsgvo|privacy-?(bar|banner|notice|modal|popup|overlay)`)
 
 // restoreIntro puts back, above readability's first paragraph, the
 // paragraphs that stood between it and the headline: an intro the
@@ -166,31 +181,32 @@ func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
 	if len(intro) < swapMinParas {
 		return nil
 	}
-	// The box that holds most of that prose (a standfirst may stand
-	// apart above it), found first: it is cheap, and most pages have
-	// none, which spares them building the body's text.
-	count := map[*html.Node]int{}
-	var box *html.Node
-	for _, c := range intro {
-		parent := c.orig.Parent
-		if count[parent]++; box == nil || count[parent] > count[box] {
-			box = parent
-		}
-	}
-	text := 0
-	for _, c := range intro {
-		if c.orig.Parent == box {
-			text += len(textOf(c.node))
-		}
-	}
-	if box == nil || count[box] < swapMinParas || text < swapMinText {
+	box, wrapped := proseBox(intro)
+	if box == nil {
 		return nil
 	}
+	text := 0
+	var held, in int
 	top, _ := textUpTo(body, 1<<20)
 	for _, c := range intro {
-		if strings.Contains(top, c.probe) {
-			return nil
+		kept := strings.Contains(top, c.probe)
+		if !contains(box, c.orig) {
+			if kept {
+				// Readability found prose under the headline elsewhere.
+				return nil
+			}
+			continue
 		}
+		in++
+		text += len(textOf(c.node))
+		if kept {
+			held++
+		}
+	}
+	// Readability keeps either all of a box's paragraphs or none, unless
+	// each stands in a wrapper of its own: then it may keep only one.
+	if in < swapMinParas || text < swapMinText || held > 0 && (!wrapped || 2*held >= in) {
+		return nil
 	}
 	removeCut(box)
 	out := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
@@ -201,6 +217,57 @@ func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
 		out.AppendChild(cloneText(c))
 	}
 	return out
+}
+
+// wrapDepth is how far above a paragraph its box may stand: templates
+// that give each paragraph its own wrapper nest it four or five deep.
+const wrapDepth = 6
+
+// proseBox returns the element that holds most of the prose under the
+// headline: the parent of most paragraphs, else the nearest ancestor
+// that holds several, with wrapped set. The result may hold fewer than
+// swapMinParas paragraphs; the caller counts them.
+func proseBox(intro []introParagraph) (box *html.Node, wrapped bool) {
+	count := map[*html.Node]int{}
+	for _, c := range intro {
+		parent := c.orig.Parent
+		if count[parent]++; box == nil || count[parent] > count[box] {
+			box = parent
+		}
+	}
+	if box == nil || count[box] >= swapMinParas {
+		return box, false
+	}
+	// Each ancestor is counted once per paragraph; of two nested ones
+	// holding as many paragraphs, the inner one stands nearer to them.
+	clear(count)
+	dist := map[*html.Node]int{}
+	box = nil
+	for _, c := range intro {
+		n := c.orig.Parent
+		for d := 1; n != nil && d <= wrapDepth; d++ {
+			if n.DataAtom == atom.Body {
+				break
+			}
+			count[n]++
+			dist[n] += d
+			if box == nil || count[n] > count[box] || count[n] == count[box] && dist[n] < dist[box] {
+				box = n
+			}
+			n = n.Parent
+		}
+	}
+	return box, true
+}
+
+// contains reports whether n is an ancestor of c, or c itself.
+func contains(n, c *html.Node) bool {
+	for ; c != nil; c = c.Parent {
+		if c == n {
+			return true
+		}
+	}
+	return false
 }
 
 // firstParagraph returns the first p element under n with text.

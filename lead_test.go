@@ -1,9 +1,14 @@
 package scoop
 
 import (
+	"bytes"
 	"fmt"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // A lead set apart from the body (its own class, a bigger font, a box
@@ -79,5 +84,59 @@ func TestHeadlineBodyOverAppendedStory(t *testing.T) {
 	}
 	if strings.Contains(a.Text, "fiscal general") {
 		t.Errorf("the appended story is in the body:\n%s", a.Text)
+	}
+}
+
+// A template that wraps each paragraph in boxes of its own, four deep
+// (a trimmed real page): readability keeps the one paragraph whose box
+// scores best, and the article is the box that holds them all.
+func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
+	page, err := os.ReadFile("testdata/pages/body-wrapped-paragraphs.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(bytes.NewReader(page), "https://www.example.de/pilotprojekt-heizen-mit-pellets-aus-laub-21677")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Norbert Döring, Chef der Forschungsgesellschaft",
+		"Pilotprojekt: Aus Laub Brennstoff machen",
+		"„Aktuell sind wir in einer Situation",
+		"Ein Antrag für Fördermittel ist gestellt",
+		"Die Bürgermeisterin von Reichenbach",
+		"„Man kann diese Pellets genauso verheizen",
+	} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("missing %q:\n%s", want, a.Text)
+		}
+	}
+}
+
+// A cookie notice is not prose under the headline, even where it is
+// the only prose in paragraphs: the article below stands in headings and
+// a quote, and the notice comes after it in the source.
+func TestIntroSkipsConsentNotice(t *testing.T) {
+	page := `<html lang="de"><body class="cookies-not-set"><article class="post">` +
+		`<h1>Haltet unsere Gewässer sauber!</h1><blockquote><h2>Der Plakatwettbewerb für Kinder</h2>` +
+		`<h3>findet in diesem Jahr bereits zum sechsten Mal statt. Kinder zwischen sechs und zwölf Jahren sind aufgerufen, sich mit ihren Ideen zu beteiligen.</h3></blockquote>` +
+		`<p>Die Stadtwerke laden alle Schulen ein, die Plakate im Rathaus auszustellen, und danken den vielen Lehrerinnen und Lehrern für ihre Hilfe.</p></article>` +
+		`<div id="gdpr_cookie_info_bar"><div class="gdpr-cookie-notice">` +
+		`<p>Wir verwenden Cookies, um Dir die bestmögliche Erfahrung auf unserer Website zu bieten, und danken für Dein Verständnis.</p>` +
+		`<p>Du kannst mehr darüber erfahren, welche Cookies wir verwenden, oder sie unter Einstellungen deaktivieren, wann immer Du willst.</p></div></div>` +
+		`<div class="privacy-modal"><div class="tab-content"><p>Diese Website verwendet Cookies, damit wir Dir die bestmögliche Benutzererfahrung bieten können. Cookie-Informationen werden gespeichert.</p></div></div>` +
+		`</body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://blog.example.de/haltet-unsere-gewaesser-sauber/")
+	intro := scanPage(doc, u).intro()
+	if len(intro) != 1 || !strings.HasPrefix(intro[0].probe, "Die Stadtwerke") {
+		var got []string
+		for _, c := range intro {
+			got = append(got, c.probe)
+		}
+		t.Errorf("intro = %q, want only the article's paragraph", got)
 	}
 }

@@ -213,6 +213,14 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.kurier-nadrzeczny.example/kraj/210509843-Kupcy-z-ulicy-Mlynskiej-boja-sie-zamkniecia.html", "Kupcy z ulicy Młyńskiej boją się długiego zamknięcia mostu", "Dowiedz się więcej"},
 			{"https://www.kurier-nadrzeczny.example/kraj/210498001-Raport-z-przegladu-mostu.html", "Raport z przeglądu: płyta mostu jest u kresu wytrzymałości", "Przeczytaj również"},
 		}, []string{"Dowiedz się", "Kupcy z ulicy", "Przeczytaj również"}},
+		// Spanish callouts in the text: "PUEDES VER:" (you can see), "Le
+		// puede interesar:" (you may be interested in) and "Lea aquí:"
+		// (read here).
+		{"callout-es", "https://www.diariodelvalle.example/sociedad/2025/01/14/concejo-aprueba-reconstruccion-del-puente-12400", true, []want{
+			{"https://www.diariodelvalle.example/sociedad/2025/01/10/comerciantes-temen-cierre-del-puente-12345", "¿Cuánto durará el cierre del puente y qué rutas quedan abiertas?", "PUEDES VER"},
+			{"https://www.diariodelvalle.example/sociedad/2025/01/12/informe-de-inspeccion-del-puente-12377", "Informe de inspección: la losa del puente llegó al límite de su resistencia", "Le puede interesar"},
+			{"https://www.diariodelvalle.example/sociedad/2025/01/13/transbordador-durante-las-obras-12390", "Un transbordador cruzará el río durante las obras", "Lea aquí"},
+		}, []string{"PUEDES VER", "¿Cuánto durará", "Le puede interesar", "Lea aquí", "Un transbordador"}},
 		// A box between two runs of paragraphs, each wrapped in one more
 		// box than the paragraphs need, stands in the text.
 		{"sectioned-text-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{

@@ -13,20 +13,21 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 207 pages (169 benchmark pages and the 38 dev pages of
-// tune6): F1 0.940, precision 0.956, block 0.969, inline 0.961, card
-// dates 34/34.
+// Measured on all 247 pages (169 benchmark pages and the 78 dev pages of
+// tune6 and tune7) when tune7 was added, before any rule was drawn from
+// it: F1 0.819, precision 0.930, block 0.969, inline 0.965, card dates
+// 45/51.
 const (
-	minRelatedF1        = 0.935
-	minRelatedPrecision = 0.95
+	minRelatedF1        = 0.815
+	minRelatedPrecision = 0.925
 	minRelatedBlock     = 0.965
 	minRelatedInline    = 0.955
-	minRelatedDate      = 0.90
+	minRelatedDate      = 0.85
 )
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune to tune6, check, check2)
+// and inline flag of matched stories, for each part (tune to tune7, check, check2)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
@@ -46,7 +47,7 @@ func TestRelated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "tune6": {}, "check": {}, "check2": {}, "all": {}}
+	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "tune6": {}, "tune7": {}, "check": {}, "check2": {}, "all": {}}
 	for _, p := range pages {
 		want, ok := labels[p.ID]
 		if !ok {
@@ -76,7 +77,7 @@ func TestRelated(t *testing.T) {
 			logDiff(t, p, want, got)
 		}
 	}
-	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "check", "check2", "all"} {
+	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "check", "check2", "all"} {
 		t.Logf("%-5s %s", part, tally[part])
 	}
 	all := tally["all"]
