@@ -281,7 +281,7 @@ func (p *page) relatedStories() *storyList {
 				article:    st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
 				proseAbove: box && prose == 1,
 				hidden:     hidden,
-				sitewide:   st.sitewide || hb&(hintSponsored|hintSitewide) != 0,
+				sitewide:   st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
 			})
 		}
 	}

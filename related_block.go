@@ -91,7 +91,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 			label = t
 		}
 	}
-	if isRelatedLabel(label) && !inNotRelated(n) && !p.ownerLabel(label) {
+	if isRelatedLabel(label) && !p.inNotRelated(n) && !p.ownerLabel(label) {
 		label = trimLabel(label)
 		var nodes []*html.Node
 		var stories []story

@@ -302,6 +302,13 @@ func TestRelatedRules(t *testing.T) {
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "Related stories"},
 			{courier + "/news/2025/01/12/detour-signs-go-up/", "Detour signs go up on both banks before the closure", "Related stories"},
 		}, []string{"PREVIOUSLY", tradersTitle, "Related stories"}},
+		// A page whose body is classed for its ads ("fullpageAds") is
+		// no sponsored widget: the labelled box after the text counts;
+		// a sidebar classed for ads does not.
+		{"ads-layout-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke/497533355", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung/497039969", "Händler fürchten die lange Sperrung der Brücke", "Lesen Sie auch"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende/495304536", "Gutachten sieht das Brückendeck am Ende", "Lesen Sie auch"},
+		}, []string{"Händler fürchten"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
