@@ -66,7 +66,7 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		if !headlineLike(title) {
 			continue
 		}
-		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
+		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: amongProse(n)}, l.key})
 	}
 	return out
 }
