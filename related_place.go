@@ -49,7 +49,7 @@ func proseAround(n *html.Node, step func(*html.Node) *html.Node) int {
 			continue
 		}
 		seen++
-		if isProse(s) && !referenceLine(s) {
+		if isProse(s) && !referenceLine(s) && !noteLine(s) {
 			count++
 		}
 	}
@@ -71,6 +71,23 @@ func referenceLine(n *html.Node) bool {
 		return false
 	}
 	return false
+}
+
+// noteLine reports whether n is a note set under the text rather than a
+// paragraph of it: all its text is in italics ("*This post was written
+// in cooperation with …", "Additional reporting by …").
+func noteLine(n *html.Node) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && only == nil:
+			only = c
+		default:
+			return false
+		}
+	}
+	return only != nil && (only.DataAtom == atom.Em || only.DataAtom == atom.I)
 }
 
 // referenceLabels are the bold labels of reference lines under a text.

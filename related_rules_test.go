@@ -309,6 +309,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung/497039969", "Händler fürchten die lange Sperrung der Brücke", "Lesen Sie auch"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende/495304536", "Gutachten sieht das Brückendeck am Ende", "Lesen Sie auch"},
 		}, []string{"Händler fürchten"}},
+		// A labelled list after the last paragraph, with only a note in
+		// italics under it, is beside the text.
+		{"note-after-block-de", "https://www.flussbote.example/blog/die-schoensten-wege-an-der-flussbruecke/", false, []want{
+			{"https://www.flussbote.example/blog/ein-tag-am-faehranleger/", "Ein Tag am Fähranleger mit Picknick und Bootsfahrt", "Weiterlesen"},
+			{"https://www.flussbote.example/blog/herbstlicher-ausflug-ans-suedufer/", "Herbstlicher Wochenend-Ausflug ans Südufer", "Weiterlesen"},
+		}, []string{"Ein Tag am Fähranleger"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
