@@ -87,7 +87,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		// matches whole texts only.
 		// A division that says only "Read More" is a button that
 		// unfolds the rest of the text.
-		if t, short := textUpTo(n, 40); short && !hasLink(n) && (n.DataAtom != atom.Div || !rxGenericLink.MatchString(t)) {
+		if t, short := textUpTo(n, 60); short && !hasLink(n) && (n.DataAtom != atom.Div || !rxGenericLink.MatchString(t)) {
 			label = t
 		}
 	}
@@ -245,7 +245,9 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 		return nil, nil
 	}
-	if sitewideList || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
+	// A box classed as a gallery or video teaser ("related_gallery_teaser")
+	// lists no story.
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)

@@ -284,12 +284,32 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	}
 	// A box that points off the site without a label is a promotion
 	// (a channel, an app, a partner's offer), not a story of this one;
-	// it is cut all the same.
-	if !p.sameSiteName(links[0].url) {
+	// a box classed as a gallery or video teaser points at no story;
+	// both are cut all the same.
+	if !p.sameSiteName(links[0].url) || mediaClass(n) {
 		return true, nil
 	}
 	stories := inlineIf(true, p.cards(n, eyebrowLabel(n), nil))
 	return len(stories) > 0, stories
+}
+
+// mediaWordsInClass are the words a class or id uses for a gallery or
+// video teaser.
+var mediaWordsInClass = []string{"gallery", "galerie", "video", "slideshow", "fotostrecke", "diaporama"}
+
+// mediaClass reports whether n, or a wrapper of its own inside it, is
+// classed as a gallery or video teaser.
+func mediaClass(n *html.Node) bool {
+	for i := 0; n != nil && i < 3; i++ {
+		h := hints(n)
+		for _, w := range mediaWordsInClass {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		n = onlyShownChild(n)
+	}
+	return false
 }
 
 // eyebrowLabel returns a related label set inside a card or its link,

@@ -192,10 +192,31 @@ func notStoryLink(l link) bool {
 	if pagerWords[strings.ToLower(firstWord(l.text))] && rxPager.MatchString(l.text) {
 		return true
 	}
+	// A headline that ends by saying it is pictures ("… in Bildern",
+	// "… en images") names a gallery.
+	if inPictures(l.text) {
+		return true
+	}
 	// The kind stands alone in its own element before the headline: a
 	// headline that starts with "Video shows…" is a story.
 	first := strings.Trim(firstText(l.node), " :|-–—")
 	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
+}
+
+// picturesEndings are the words that end a gallery's headline, in
+// several languages.
+var picturesEndings = []string{"in bildern", "in pictures", "in photos", "en images", "en photos", "en fotos",
+	"en imágenes", "in foto", "in immagini", "em fotos", "em imagens", "in beeld", "in beelden", "w obrazach", "na zdjęciach"}
+
+// inPictures reports whether a headline ends by saying it is a gallery.
+func inPictures(t string) bool {
+	t = strings.ToLower(strings.TrimRight(t, " .!?)»\"'"))
+	for _, e := range picturesEndings {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaOnly reports whether n links to pages, all of them videos,

@@ -315,6 +315,16 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/blog/ein-tag-am-faehranleger/", "Ein Tag am Fähranleger mit Picknick und Bootsfahrt", "Weiterlesen"},
 			{"https://www.flussbote.example/blog/herbstlicher-ausflug-ans-suedufer/", "Herbstlicher Wochenend-Ausflug ans Südufer", "Weiterlesen"},
 		}, []string{"Ein Tag am Fähranleger"}},
+		// Cards flagged as promoted to the front page ("node-promoted")
+		// are the site's stories; a label in a paragraph of its own
+		// ("Diese Artikel könnten dich auch interessieren:"); a gallery
+		// teaser, by its class or by a headline "… in Bildern", is no
+		// story.
+		{"drupal-teasers-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-62276.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-62257.html", "Händler fürchten die lange Sperrung der Brücke", "Diese Artikel könnten dich auch interessieren"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-62245.html", "Gutachten sieht das Brückendeck am Ende", "Diese Artikel könnten dich auch interessieren"},
+			{"https://www.flussbote.example/lokales/faehre-faehrt-waehrend-der-bauzeit-63415.html", "Eine Fähre fährt während der Bauzeit", "Mehr zum Thema"},
+		}, []string{"Händler fürchten", "Die Flussbrücke im Wandel"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
