@@ -58,7 +58,7 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 			}
 		}
 	}
-	sub := subLabels(block)
+	sub := p.subLabels(block)
 	tags := tagLinks(links)
 	var out []story
 	for _, l := range links {
@@ -145,10 +145,11 @@ func tagLike(t string) bool {
 
 // subLabels maps the links of a block that hold several labelled groups
 // ("Related Stories", then "Recommended for you") to the label of their
-// group: the last heading before them in related vocabulary, or "" after
-// one that names a sitewide or sponsored list. Links before any such
-// heading are left out, and keep the block's label.
-func subLabels(block *html.Node) map[*html.Node]string {
+// group: the last heading before them in related vocabulary (a heading
+// may link to the section it names, "Plus en <a>Montréal</a>"), or ""
+// after one that names a sitewide or sponsored list. Links before any
+// such heading are left out, and keep the block's label.
+func (p *page) subLabels(block *html.Node) map[*html.Node]string {
 	var sub map[*html.Node]string
 	cur, seen := "", false
 	var walk func(*html.Node)
@@ -166,7 +167,7 @@ func subLabels(block *html.Node) map[*html.Node]string {
 				}
 				continue
 			}
-			if isHeading(c) && !hasLink(c) {
+			if isHeading(c) && (!hasLink(c) || p.sectionHeading(c, labelText(c))) {
 				if t := labelText(c); isRelatedLabel(t) {
 					cur, seen = trimLabel(t), true
 				} else if t != "" && rxNotRelated.MatchString(t) {

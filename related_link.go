@@ -46,8 +46,9 @@ func (p *page) links(n *html.Node) []link {
 			return
 		}
 		// A third-party widget inside a block links to its own pages
-		// ("What is Outbrain") and to sponsors.
-		if hintBits(n, hintVocab)&hintSponsored != 0 {
+		// ("What is Outbrain") and to sponsors; a most-read list set
+		// beside the block's cards is the site's.
+		if hintBits(n, hintVocab)&(hintSponsored|hintSitewide) != 0 {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -325,6 +325,14 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-62245.html", "Gutachten sieht das Brückendeck am Ende", "Diese Artikel könnten dich auch interessieren"},
 			{"https://www.flussbote.example/lokales/faehre-faehrt-waehrend-der-bauzeit-63415.html", "Eine Fähre fährt während der Bauzeit", "Mehr zum Thema"},
 		}, []string{"Händler fürchten", "Die Flussbrücke im Wandel"}},
+		// Inside one labelled block: a group under a heading that links
+		// to its section ("Plus en <a>Ville</a>") takes that label; tag
+		// pages ("/motcle/") and a most-read list beside the cards give
+		// no story.
+		{"section-in-block-fr", "https://www.lecourrierdelariviere.example/ville/573100/le-conseil-approuve-la-reconstruction-du-pont", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/562591/les-commercants-craignent-la-fermeture", "Les commerçants craignent une fermeture de quatorze mois", "À lire aussi"},
+			{"https://www.lecourrierdelariviere.example/ville/572708/un-traversier-pendant-les-travaux", "Un traversier pendant les travaux du pont", "Plus en Ville"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -425,6 +433,7 @@ func TestRelatedLabels(t *testing.T) {
 		// "We recommend" heads the site's picks as often as this
 		// article's.
 		{"Polecamy", false},
+		{"Les plus populaires", false},
 	}
 	for _, tt := range tests {
 		if got := isRelatedLabel(tt.label); got != tt.want {

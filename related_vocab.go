@@ -53,7 +53,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 var rxNotRelated = newFilteredRx(notRelated, false)
 
 // notRelated are the branches of rxNotRelated.
-const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
+const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
 
 // anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
 // branches sorted as (?i) reads them, so that branches with a common
@@ -96,7 +96,7 @@ func anyOf(alts string) string {
 // skipSegments are path segments (before any extension) of pages that
 // are never stories: tags and authors (in several languages), search,
 // accounts, legal, share and the site's shop.
-var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas topic topics category categories author authors search login signin
+var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas motcle mot-cle mots-cles topic topics category categories author authors search login signin
 	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
 	advertorial advertorials sponsored promoted auteur autor autore autoren shop boutique store product products`)
 
