@@ -91,6 +91,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 			label = t
 		}
 	}
+	if label == "" && isHeading(n) && !hasLink(n) && mayBeLabel(firstTextWord(n)) {
+		// A heading that names the topic after its label ("Mehr zu:
+		// <the article's title>") is longer than a label alone.
+		if t, short := textUpTo(n, 160); short && isRelatedLabel(t) {
+			label = t
+		}
+	}
 	if isRelatedLabel(label) && !p.inNotRelated(n) && !p.ownerLabel(label) {
 		label = trimLabel(label)
 		var nodes []*html.Node

@@ -333,6 +333,14 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.lecourrierdelariviere.example/ville/562591/les-commercants-craignent-la-fermeture", "Les commerçants craignent une fermeture de quatorze mois", "À lire aussi"},
 			{"https://www.lecourrierdelariviere.example/ville/572708/un-traversier-pendant-les-travaux", "Un traversier pendant les travaux du pont", "Plus en Ville"},
 		}, nil},
+		// A heading that names the topic after its label ("Mehr zu:
+		// <title>") is longer than a label alone; a card's headline is
+		// the element marked as such inside its heading, not the kicker
+		// beside it; a paywall class on the body marks no sponsor.
+		{"long-heading-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke/25776812.html", false, []want{
+			{"https://www.flussbote.example/lokales/muehlenstrasse/haendler-fuerchten-lange-sperrung/25615584.html?nlayer=Themen_11804704", "Händler fürchten die lange Sperrung der Brücke", "Mehr zu: Stadtrat beschließt Neubau der Flussbrücke – und die Stadt streitet weiter über die Kosten"},
+			{"https://www.flussbote.example/lokales/gutachten/gutachten-sieht-brueckendeck-am-ende/25522258.html?nlayer=Themen_11804704", "Gutachten sieht das Brückendeck am Ende", "Mehr zu: Stadtrat beschließt Neubau der Flussbrücke – und die Stadt streitet weiter über die Kosten"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

@@ -123,7 +123,16 @@ func headline(card *html.Node, label string) string {
 				continue
 			}
 			if isHeading(c) || headlineHint(hints(c)) {
-				if t := textOf(c); trimLabel(t) != label {
+				t := textOf(c)
+				// A heading that holds a kicker beside an element
+				// marked as the headline ("<span class=overline>Syrien
+				// </span><span class=headline>…") is that element.
+				if isHeading(c) {
+					if h := markedHeadline(c); h != "" {
+						t = h
+					}
+				}
+				if trimLabel(t) != label {
 					found = t
 					return
 				}
@@ -134,6 +143,23 @@ func headline(card *html.Node, label string) string {
 	}
 	walk(card)
 	return found
+}
+
+// markedHeadline returns the text of the first element under n whose
+// class or id names a headline, or "".
+func markedHeadline(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if headlineHint(hints(c)) {
+			return textOf(c)
+		}
+		if t := markedHeadline(c); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 func trimEllipsis(s string) string {
