@@ -341,6 +341,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/muehlenstrasse/haendler-fuerchten-lange-sperrung/25615584.html?nlayer=Themen_11804704", "Händler fürchten die lange Sperrung der Brücke", "Mehr zu: Stadtrat beschließt Neubau der Flussbrücke – und die Stadt streitet weiter über die Kosten"},
 			{"https://www.flussbote.example/lokales/gutachten/gutachten-sieht-brueckendeck-am-ende/25522258.html?nlayer=Themen_11804704", "Gutachten sieht das Brückendeck am Ende", "Mehr zu: Stadtrat beschließt Neubau der Flussbrücke – und die Stadt streitet weiter über die Kosten"},
 		}, nil},
+		// A plain division styled as a heading labels its box; "Mehr
+		// dazu lesen Sie hier:" is a callout.
+		{"styled-label-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke/7610000.html", true, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung/7483986.html", "Händler fürchten die lange Sperrung der Brücke", "Mehr zum Thema"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende/3139238.html", "Gutachten sieht das Brückendeck am Ende", "Mehr dazu lesen Sie hier"},
+		}, []string{"Mehr dazu lesen", "Händler fürchten"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

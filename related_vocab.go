@@ -397,7 +397,16 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if t := labelText(c); t != "" && (isHeading(c) || isRelatedLabel(t)) {
+			t := labelText(c)
+			if t == "" && c.DataAtom != atom.A && onlyText(c) {
+				// A plain element styled as a heading ("<div
+				// class=p-h3>Mehr zum Thema</div>") labels the box when
+				// it says related.
+				if l, short := textUpTo(c, 60); short && isRelatedLabel(l) {
+					t = l
+				}
+			}
+			if t != "" && (isHeading(c) || isRelatedLabel(t)) {
 				if !hasLink(c) || isRelatedLabel(t) || p.sectionHeading(c, t) {
 					found, node = t, c
 				}
