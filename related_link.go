@@ -31,7 +31,9 @@ func (p *page) links(n *html.Node) []link {
 			return
 		}
 		if n.DataAtom == atom.A {
-			if u, k := p.storyURL(attr(n, "href")); u != "" {
+			// A link classed as an advertisement or a self-promotion
+			// points at no story.
+			if u, k := p.storyURL(attr(n, "href")); u != "" && hintBits(n, hintVocab)&hintSponsored == 0 {
 				t, broken := textOf(n), brokenAttrs(n)
 				if t == "" && !broken {
 					t = collapse(attr(n, "title"))

@@ -347,6 +347,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung/7483986.html", "Händler fürchten die lange Sperrung der Brücke", "Mehr zum Thema"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende/3139238.html", "Gutachten sieht das Brückendeck am Ende", "Mehr dazu lesen Sie hier"},
 		}, []string{"Mehr dazu lesen", "Händler fürchten"}},
+		// A pointer to a picture album ("/album1368777/…") and a link
+		// classed as the site's self-promotion are no stories; "Lesetipp:"
+		// is a callout.
+		{"album-promo-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-s4054800.html", true, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-s4054813.html", "Händler fürchten die lange Sperrung der Brücke", "Lesetipp"},
+		}, []string{"Lesetipp", "Händler fürchten"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

@@ -114,12 +114,14 @@ func mediaURL(raw string) bool {
 	if i := strings.IndexAny(raw, "?#"); i >= 0 {
 		raw = raw[:i]
 	}
-	first := true
-	for seg := range strings.SplitSeq(raw, "/") {
-		if first { // the host
-			first = false
-			continue
-		}
+	host := strings.IndexByte(raw, '/')
+	if host < 0 {
+		return false
+	}
+	path := strings.TrimRight(raw[host+1:], "/")
+	for path != "" {
+		seg, rest, more := strings.Cut(path, "/")
+		path = rest
 		if len(seg) >= 5 && len(seg) <= 9 {
 			for w := range mediaSegments {
 				if strings.EqualFold(seg, w) {
@@ -127,9 +129,22 @@ func mediaURL(raw string) bool {
 				}
 			}
 		}
+		// A folder named as an album or picture series, with its
+		// number ("/album1368777/…"); the last segment is a slug,
+		// which may well start with "gallery".
+		if !more {
+			break
+		}
+		if stem := strings.TrimRight(seg, "0123456789-_"); len(stem) >= 5 && len(stem) <= 13 && albumFolders[strings.ToLower(stem)] {
+			return true
+		}
 	}
 	return false
 }
+
+// albumFolders are folder names, with or without a number after them, of
+// galleries and picture series.
+var albumFolders = wordSet(`album albums diaporama fotostrecke bildergalerie galerie galleries gallery photos fotos`)
 
 // skipQuery are query keys of share links, pagination and comment replies.
 var skipQuery = wordSet(`share page replytocom`)
@@ -201,7 +216,7 @@ const (
 	// dekHints mark a standfirst under the headline.
 	dekHints       = `standfirst dek sommario summary abstract resumen resumo chapeau`
 	sponsoredHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
-		adslot adunit advertisement`
+		adslot adunit advertisement autopromo selfpromo`
 	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
 		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
