@@ -208,6 +208,13 @@ func (p *page) relatedStories() *storyList {
 				if stories := p.callout(c, false); len(stories) > 0 {
 					found(hidden, stories)
 					blocks = append(blocks, c)
+					// Paragraphs of one link each right after it go
+					// on with its list.
+					for _, n := range p.calloutTail(c, stories[len(stories)-1].RelatedStory) {
+						found(hidden, []story{n.story})
+						blocks = append(blocks, n.node)
+						done[n.node] = true
+					}
 					continue
 				}
 			}

@@ -71,6 +71,32 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	return out
 }
 
+// tailItem is a story a callout's list goes on with, and the paragraph
+// that holds it.
+type tailItem struct {
+	node  *html.Node
+	story story
+}
+
+// calloutTail reads the paragraphs right after callout n that are each
+// one link to a story of the site ("Diese Artikel könnten euch auch
+// interessieren: <a>…</a>" then "<p><a>…</a></p>"): more items of its
+// list, with its label and placement. last is the callout's story.
+func (p *page) calloutTail(n *html.Node, last RelatedStory) []tailItem {
+	var out []tailItem
+	for s := nextElement(n); s != nil && len(out) < maxListItems; s = nextElement(s) {
+		if s.DataAtom != n.DataAtom || !soleLink(s) {
+			break
+		}
+		links := p.links(s)
+		if len(links) != 1 || !p.sameSiteName(links[0].url) || !headlineLike(links[0].text) || len(strings.Fields(links[0].text)) < 3 {
+			break
+		}
+		out = append(out, tailItem{s, story{RelatedStory{Title: links[0].text, URL: links[0].url, Block: last.Block, Inline: last.Inline}, links[0].key}})
+	}
+	return out
+}
+
 // calloutStart reports whether a block whose text starts with t may be a
 // callout: a callout or label word, a bracket or a word in capitals. It
 // spares reading the text of every paragraph with a link.

@@ -342,11 +342,15 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/gutachten/gutachten-sieht-brueckendeck-am-ende/25522258.html?nlayer=Themen_11804704", "Gutachten sieht das Brückendeck am Ende", "Mehr zu: Stadtrat beschließt Neubau der Flussbrücke – und die Stadt streitet weiter über die Kosten"},
 		}, nil},
 		// A plain division styled as a heading labels its box; "Mehr
-		// dazu lesen Sie hier:" is a callout.
+		// dazu lesen Sie hier:" is a callout; a long label before a link
+		// is a callout too, and the paragraphs of one link each after
+		// it go on with its list.
 		{"styled-label-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke/7610000.html", true, []want{
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung/7483986.html", "Händler fürchten die lange Sperrung der Brücke", "Mehr zum Thema"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende/3139238.html", "Gutachten sieht das Brückendeck am Ende", "Mehr dazu lesen Sie hier"},
-		}, []string{"Mehr dazu lesen", "Händler fürchten"}},
+			{"https://www.flussbote.example/lokales/faehre-faehrt-waehrend-der-bauzeit/7610001.html", "Eine Fähre fährt während der Bauzeit über den Fluss", "Diese Artikel könnten euch auch interessieren"},
+			{"https://www.flussbote.example/lokales/umleitung-ueber-die-nordbruecke/7610002.html", "Die Umleitung führt über die Nordbrücke", "Diese Artikel könnten euch auch interessieren"},
+		}, []string{"Mehr dazu lesen", "Händler fürchten", "Die Umleitung führt"}},
 		// A pointer to a picture album ("/album1368777/…") and a link
 		// classed as the site's self-promotion are no stories; "Lesetipp:"
 		// is a callout.

@@ -494,7 +494,7 @@ func leadText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	if t := trimLabel(string(b)); len(t) <= 40 {
+	if t := trimLabel(string(b)); len(t) <= 60 {
 		return t
 	}
 	return ""
