@@ -194,7 +194,7 @@ func (p *page) anchorCard(a *html.Node) []story {
 	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) {
 		return nil
 	}
-	l := link{a, u, key, t, brokenAttrs(a)}
+	l := link{a, u, key, t, brokenAttrs(a), false}
 	label := ""
 	if k := firstText(a); k != t && isRelatedLabel(k) {
 		label = trimLabel(k)
@@ -281,7 +281,7 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	// Image, kicker, headline, teaser and "more" may each link to the
 	// story: up to five links, all to one page.
 	links := p.links(n)
-	if len(links) == 0 || len(links) > 5 {
+	if len(links) == 0 || len(links) > 5 || links[0].section {
 		return false, nil
 	}
 	// A figure is a teaser when its link holds it whole; a photo whose

@@ -19,6 +19,9 @@ type link struct {
 	// broken is set when the anchor's attributes were cut up by an
 	// unescaped quote, so its title attribute is a fragment.
 	broken bool
+	// section is set when the address is shaped like a section's, and
+	// only the headline the link reads makes it a story.
+	section bool
 }
 
 // links returns the story links under n, skipping navigation-like targets
@@ -33,18 +36,26 @@ func (p *page) links(n *html.Node) []link {
 		if n.DataAtom == atom.A {
 			// A link classed as an advertisement or a self-promotion
 			// points at no story.
-			if u, k := p.storyURL(attr(n, "href")); u != "" && hintBits(n, hintVocab)&hintSponsored == 0 {
-				t, broken := textOf(n), brokenAttrs(n)
-				if t == "" && !broken {
-					t = collapse(attr(n, "title"))
-				}
-				if t == "" {
-					// An empty link laid over a whole card names the
-					// story for screen readers only.
-					t = collapse(attr(n, "aria-label"))
-				}
-				out = append(out, link{n, u, k, t, broken})
+			r := p.pageAt(attr(n, "href"))
+			if r.url == "" || hintBits(n, hintVocab)&hintSponsored != 0 {
+				return
 			}
+			t, broken := textOf(n), brokenAttrs(n)
+			if t == "" && !broken {
+				t = collapse(attr(n, "title"))
+			}
+			if t == "" {
+				// An empty link laid over a whole card names the
+				// story for screen readers only.
+				t = collapse(attr(n, "aria-label"))
+			}
+			// An address shaped like a section's ("/blog/natronsoda/")
+			// is a story when its link reads as a headline: a
+			// section's name is a word or two.
+			if r.sectionLike && (len(strings.Fields(t)) < 4 || !p.sameSiteName(r.url)) {
+				return
+			}
+			out = append(out, link{n, r.url, r.key, t, broken, r.sectionLike})
 			return
 		}
 		// A third-party widget inside a block links to its own pages
@@ -73,37 +84,55 @@ func brokenAttrs(n *html.Node) bool {
 	return false
 }
 
+// pageURL is a link's address as the crawler would fetch it, with its
+// storyKey; sectionLike says that the address looks like a section's
+// rather than a story's (see storyLike).
+type pageURL struct {
+	url, key    string
+	sectionLike bool
+}
+
 // storyURL resolves href as the crawler would fetch it (CleanURL: no
 // fragment, tracking parameters or AMP variant) and returns it with its
 // storyKey, unless it cannot be a story: another scheme, the page itself,
-// the site's home, a tag, author, search or share link.
+// the site's home, a section, a tag, author, search or share link.
 func (p *page) storyURL(href string) (string, string) {
+	r := p.pageAt(href)
+	if r.sectionLike {
+		return "", ""
+	}
+	return r.url, r.key
+}
+
+// pageAt is storyURL that also answers for addresses shaped like a
+// section's ("/blog/beilhart/"), marked sectionLike.
+func (p *page) pageAt(href string) pageURL {
 	// Parsing and cleaning cost microseconds, and nested candidate
 	// blocks read the same links again: each href is read once.
 	if r, ok := p.storyURLs[href]; ok {
-		return r[0], r[1]
+		return r
 	}
-	u, key := p.readStoryURL(href)
+	r := p.readPageURL(href)
 	if p.storyURLs == nil {
-		p.storyURLs = map[string][2]string{}
+		p.storyURLs = map[string]pageURL{}
 	}
-	p.storyURLs[href] = [2]string{u, key}
-	return u, key
+	p.storyURLs[href] = r
+	return r
 }
 
-// readStoryURL is storyURL without the memo.
-func (p *page) readStoryURL(href string) (string, string) {
+// readPageURL is pageAt without the memo.
+func (p *page) readPageURL(href string) pageURL {
 	href = strings.TrimSpace(href)
 	if href == "" || href[0] == '#' {
-		return "", ""
+		return pageURL{}
 	}
 	raw, err := url.Parse(href)
 	if err != nil || raw.Scheme != "" && raw.Scheme != "http" && raw.Scheme != "https" || skipURL(raw) {
-		return "", ""
+		return pageURL{}
 	}
 	u, err := CleanURL(p.base, href)
-	if err != nil || u.Path == "" || u.Path == "/" || !storyLike(u) {
-		return "", ""
+	if err != nil || u.Path == "" || u.Path == "/" {
+		return pageURL{}
 	}
 	key := trimKey(keyOf(u))
 	if p.selfKeys == nil {
@@ -114,10 +143,10 @@ func (p *page) readStoryURL(href string) (string, string) {
 	}
 	for _, k := range p.selfKeys {
 		if key == k {
-			return "", ""
+			return pageURL{}
 		}
 	}
-	return u.String(), key
+	return pageURL{u.String(), key, !storyLike(u)}
 }
 
 // storyLike reports whether a URL looks like a story rather than a

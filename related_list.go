@@ -52,6 +52,10 @@ func (p *page) linkList(n *html.Node) []story {
 		}
 		items++
 		ls := p.links(c)
+		// Without a label, an address shaped like a section's is one.
+		if len(ls) == 1 && ls[0].section {
+			ls = nil
+		}
 		if len(ls) == 0 && hasLink(c) && kickedItem(c) {
 			// A kicker over a link to no story ("HOPE AND LOSS: Your
 			// stories" to a readers' page): no story, the list stays.
