@@ -136,6 +136,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 				}
 				break
 			}
+			// A box with a related label of its own ("À écouter
+			// aussi") after the block's stories is a block of its own.
+			if len(stories) > 0 && teaserAtom(s) {
+				if t, _ := p.innerLabel(s); t != "" && isRelatedLabel(t) && !strings.EqualFold(t, label) {
+					break
+				}
+			}
 			st := p.cards(s, label, nil)
 			if len(st) == 0 {
 				if len(stories) == 0 && p.filler(s) {

@@ -60,9 +60,13 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 	}
 	sub := p.subLabels(block)
 	tags := tagLinks(links)
+	parents := parentKeys(links)
 	var out []story
 	for _, l := range links {
-		if tags[l.node] || notStoryLink(l) {
+		// A link to the page above another story of the block (a
+		// series, "/emissions/lsd" over "/emissions/lsd/episode") names
+		// the series, not a story.
+		if tags[l.node] || parents[l.key] || notStoryLink(l) {
 			continue
 		}
 		cardLabel := label
@@ -91,6 +95,36 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 		out = append(out, story{s, l.key})
 	}
 	return out
+}
+
+// parentKeys returns the keys of links that are the parent path of
+// another link's key: each key's ancestors are listed once, so this is
+// linear in the links' paths.
+func parentKeys(links []link) map[string]bool {
+	var parents map[string]bool
+	for _, l := range links {
+		k := strings.TrimRight(l.key, "/")
+		// Only the path: the host (up to the first slash) stays.
+		for i := strings.LastIndexByte(k, '/'); i > 0 && strings.IndexByte(k[:i], '/') >= 0; i = strings.LastIndexByte(k, '/') {
+			k = k[:i]
+			if parents == nil {
+				parents = map[string]bool{}
+			}
+			if parents[k] {
+				break
+			}
+			parents[k] = true
+		}
+	}
+	if parents == nil {
+		return nil
+	}
+	for _, l := range links {
+		if t := strings.TrimRight(l.key, "/"); t != l.key && parents[t] {
+			parents[l.key] = true
+		}
+	}
+	return parents
 }
 
 // tagLinks returns the links of a block that sit in a keyword or tag

@@ -359,6 +359,13 @@ func TestRelatedRules(t *testing.T) {
 		{"album-promo-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-s4054800.html", true, []want{
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-s4054813.html", "Händler fürchten die lange Sperrung der Brücke", "Lesetipp"},
 		}, []string{"Lesetipp", "Händler fürchten"}},
+		// "A lire aussi :" over other publishers' journals is a source
+		// list; the box after it with a label of its own ("À ÉCOUTER
+		// AUSSI") is a block of its own, where the link to the series
+		// above the episode is no story.
+		{"series-aside-fr", "https://www.radioriviere.example/emissions/le-journal-des-idees/le-pont-de-la-riviere-une-histoire-de-debats", false, []want{
+			{"https://www.radioriviere.example/emissions/la-serie-documentaire/les-ponts-de-la-riviere-24-le-vieux-pont", "Les ponts de la rivière (2/4) : le vieux pont", "À ÉCOUTER AUSSI"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
