@@ -166,7 +166,10 @@ func (p *page) relatedStories() *storyList {
 	// of the page); hidden whether an ancestor is hidden; sitewide
 	// whether an ancestor is named as a sitewide or sponsored list, in
 	// which class names alone do not make a related block.
-	type state struct{ chrome, article, proseAbove, hidden, sitewide bool }
+	// headArticle whether an ancestor is the article or main element
+	// that holds the page's headline, above which a block is the
+	// article's own (a topic dossier's slider).
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -243,7 +246,14 @@ func (p *page) relatedStories() *storyList {
 					}
 					lastBlock, lastLabel = c, stories[0].Block
 				}
-				found(hidden || beforeHeadline && !containsAtom(c, atom.H1), stories)
+				// Inside the headline's own article, a block above it
+				// may be the article's (a topic dossier), but not an
+				// "Up next" pointer to the site's next stories.
+				above := beforeHeadline && !containsAtom(c, atom.H1)
+				if above && st.headArticle && len(stories) > 0 && !rxNextLabel.MatchString(stories[0].Block) {
+					above = false
+				}
+				found(hidden || above, stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {
 					done[n] = true
@@ -284,11 +294,12 @@ func (p *page) relatedStories() *storyList {
 				}
 			}
 			walk(c, state{
-				chrome:     st.chrome || chromeElement(c, st.article),
-				article:    st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
-				proseAbove: box && prose == 1,
-				hidden:     hidden,
-				sitewide:   st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
+				chrome:      st.chrome || chromeElement(c, st.article),
+				article:     st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
+				headArticle: st.headArticle || (c.DataAtom == atom.Article || c.DataAtom == atom.Main) && p.holdsHeadline(c),
+				proseAbove:  box && prose == 1,
+				hidden:      hidden,
+				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
 			})
 		}
 	}

@@ -309,6 +309,13 @@ func firstAnchor(n *html.Node) *html.Node {
 // classed as a title) that links to no story: a label over the box that
 // follows it. "" otherwise.
 func (p *page) headingOver(h *html.Node) string {
+	// A header box that ends with the heading ("#Corona" over "Corona")
+	// is named by it.
+	if !isHeading(h) {
+		if last := lastElement(h); last != nil && isHeading(last) {
+			h = last
+		}
+	}
 	if !isHeading(h) && !labelHint(h) {
 		return ""
 	}
@@ -320,6 +327,16 @@ func (p *page) headingOver(h *html.Node) string {
 		return "" // a story's headline
 	}
 	return t
+}
+
+// lastElement returns n's last element child, or nil.
+func lastElement(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }
 
 // firstTab returns the name of the first tab of a heading made of tabs

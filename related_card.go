@@ -89,12 +89,27 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 			card = block
 		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
-		if flagged || !headlineLike(s.Title) {
+		if flagged || !headlineLike(s.Title) && !oneWordHeadline(s.Title, card, cardLabel) {
 			continue
 		}
 		out = append(out, story{s, l.key})
 	}
 	return out
+}
+
+// oneWordHeadline reports whether t, a title of one word, is a card's
+// headline all the same: the card sets it as its heading, under a
+// block label ("Coronadämmerung" in a labelled slider); elsewhere a lone
+// word in a link is a section or a place.
+func oneWordHeadline(t string, card *html.Node, label string) bool {
+	return label != "" && t != "" && len(strings.Fields(t)) == 1 && !rxGenericLink.MatchString(t) && !namesLabel(t, label) && headline(card, label) == t
+}
+
+// namesLabel reports whether word t is named in the block's label ("More
+// in Amsterdam" over a card "Amsterdam"): a link to the place or topic
+// the block is about, not a story.
+func namesLabel(t, label string) bool {
+	return strings.Contains(strings.ToLower(label), strings.ToLower(t))
 }
 
 // parentKeys returns the keys of links that are the parent path of
@@ -253,7 +268,8 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	// and stands in for a link that holds only the time and kicker.
 	// So does a headline that a link of its own names, over a longer
 	// link on the teaser.
-	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h) || linkNamed(group, card, h)) {
+	h := headline(card, label)
+	if h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h) || linkNamed(group, card, h)) {
 		s.Title = h
 	}
 	// Without a headline the title is read from the card's text when the
@@ -265,7 +281,9 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 			s.Title = s.Title[loc[1]:]
 		}
 	}
-	fallback := kickerTitle(s.Title)
+	// A lone word is a kicker, unless a labelled block's card sets it
+	// as its heading and links it ("Coronadämmerung").
+	fallback := kickerTitle(s.Title) && !(label != "" && s.Title == h && linkNamed(group, card, h) && !capitals(h, 3) && !namesLabel(h, label))
 	if fallback {
 		s.Title = ""
 	}

@@ -23,6 +23,10 @@ func inlineIf(inBody bool, stories []story) []story {
 // beside the article, not in it.
 func amongProse(n *html.Node) bool {
 	for i := 0; i < 2 && n.Parent != nil; i++ {
+		// A box above the headline heads the page, not the text.
+		if headlineAfter(n) {
+			return false
+		}
 		before := proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling })
 		after := proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling })
 		// A box floated at the top of the text has no prose before
@@ -31,6 +35,21 @@ func amongProse(n *html.Node) bool {
 			return true
 		}
 		n = n.Parent
+	}
+	return false
+}
+
+// headlineAfter reports whether the headline (an h1, or a header that
+// holds one) comes after n among the proseWindow siblings that follow it.
+func headlineAfter(n *html.Node) bool {
+	for s, seen := n.NextSibling, 0; s != nil && seen < proseWindow; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		if s.DataAtom == atom.H1 || s.DataAtom == atom.Header && containsAtom(s, atom.H1) {
+			return true
+		}
 	}
 	return false
 }

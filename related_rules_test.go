@@ -366,6 +366,16 @@ func TestRelatedRules(t *testing.T) {
 		{"series-aside-fr", "https://www.radioriviere.example/emissions/le-journal-des-idees/le-pont-de-la-riviere-une-histoire-de-debats", false, []want{
 			{"https://www.radioriviere.example/emissions/la-serie-documentaire/les-ponts-de-la-riviere-24-le-vieux-pont", "Les ponts de la rivière (2/4) : le vieux pont", "À ÉCOUTER AUSSI"},
 		}, nil},
+		// Inside the headline's article, a topic dossier's slider above
+		// the headline is the article's, named by the heading over it;
+		// a one-word headline set as a card's heading is a story there;
+		// an "Up Next" list above the headline stays the site's. A box
+		// above the headline is not in the text.
+		{"dossier-slider-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-2497954", false, []want{
+			{"https://www.flussbote.example/meinung/zugespitzt/brueckendaemmerung-2452942", "Brückendämmerung", "Brücke"},
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-3195758", "Händler fürchten die lange Sperrung der Brücke", "Brücke"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-3197781", "Gutachten sieht das Brückendeck am Ende", "Brücke"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

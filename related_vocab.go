@@ -209,7 +209,7 @@ const (
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd`
+		gerelateerd dossier`
 	// commentHints mark reader comments, cut whatever their length.
 	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
 		comentarios comentários commenti komentarze kommentarer readercomments`
