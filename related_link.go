@@ -52,7 +52,7 @@ func (p *page) links(n *html.Node) []link {
 			// An address shaped like a section's ("/blog/natronsoda/")
 			// is a story when its link reads as a headline: a
 			// section's name is a word or two.
-			if r.sectionLike && (len(strings.Fields(t)) < 4 || !p.sameSiteName(r.url)) {
+			if r.sectionLike && (len(strings.Fields(t)) < 4 || !p.sameSiteName(r.url) || !belowSection(r.url)) {
 				return
 			}
 			out = append(out, link{n, r.url, r.key, t, broken, r.sectionLike})
@@ -147,6 +147,20 @@ func (p *page) readPageURL(href string) pageURL {
 		}
 	}
 	return pageURL{u.String(), key, !storyLike(u)}
+}
+
+// belowSection reports whether the path of u, an absolute address, has
+// two segments or more: a post under a section or blog
+// ("/blog/natronsoda/"), where a single segment ("/coronavirus") names a
+// topic hub as often as a post.
+func belowSection(u string) bool {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return strings.Count(strings.Trim(u, "/"), "/") >= 2
 }
 
 // storyLike reports whether a URL looks like a story rather than a

@@ -312,7 +312,8 @@ func TestRelatedRules(t *testing.T) {
 		// A labelled list after the last paragraph, with only a note in
 		// italics under it, is beside the text; a link there whose
 		// address is shaped like a section's ("/blog/suedufer/") is a
-		// story when it reads as a headline.
+		// story when it reads as a headline, but a topic page at the
+		// root ("/flussbruecke/") is not.
 		{"note-after-block-de", "https://www.flussbote.example/blog/die-schoensten-wege-an-der-flussbruecke/", false, []want{
 			{"https://www.flussbote.example/blog/ein-tag-am-faehranleger/", "Ein Tag am Fähranleger mit Picknick und Bootsfahrt", "Weiterlesen"},
 			{"https://www.flussbote.example/blog/suedufer/", "Herbstlicher Wochenend-Ausflug ans Südufer", "Weiterlesen"},
