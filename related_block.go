@@ -242,7 +242,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 	}
 	if l != "" {
-		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l)
+		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
 		label = l
 	} else if afterComments && label == "" {
 		// Unlabelled, below the comments: far from the article, the

@@ -89,7 +89,7 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 			card = block
 		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
-		if flagged || !headlineLike(s.Title) && !oneWordHeadline(s.Title, card, cardLabel) {
+		if flagged || !headlineLike(s.Title) && !(oneWordHeadline(s.Title, card, cardLabel) && numberedSlug(l.url)) {
 			continue
 		}
 		out = append(out, story{s, l.key})
@@ -103,6 +103,17 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 // word in a link is a section or a place.
 func oneWordHeadline(t string, card *html.Node, label string) bool {
 	return label != "" && t != "" && len(strings.Fields(t)) == 1 && !rxGenericLink.MatchString(t) && !namesLabel(t, label) && headline(card, label) == t
+}
+
+// numberedSlug reports whether the last segment of u's path holds a
+// number, as an article's address does ("/coronadaemmerung-2452942")
+// where a topic's does not ("/themen/wald/wald_node.html").
+func numberedSlug(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	u = strings.TrimRight(u, "/")
+	return strings.ContainsAny(u[strings.LastIndexByte(u, '/')+1:], "0123456789")
 }
 
 // namesLabel reports whether word t is named in the block's label ("More

@@ -5,6 +5,7 @@
 package scoop
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -239,7 +240,7 @@ func standsAlone(n *html.Node) bool {
 // newsletter box, or the site itself, is no such label.
 func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 	label, labelNode := p.innerLabel(n)
-	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || !linkHeavy(n) || !amongProse(n) {
+	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
 		return nil, nil
 	}
 	stories := p.cards(n, label, labelNode)
@@ -255,6 +256,11 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 	}
 	return []*html.Node{n}, inlineIf(true, stories)
 }
+
+// rxIssue is a heading that names a magazine's issue ("TR 7/2019",
+// "Ausgabe 12", "Issue 42") rather than a subject: the box lists the
+// issue's contents, not stories on this article's topic.
+var rxIssue = regexp.MustCompile(`(?i)\b\d{1,2}/(\d{2}|\d{4})\b|\b(issue|ausgabe|heft|numéro|número|numero|nr\.?|no\.)\s*\d`)
 
 // teaserAtom reports whether n can be a teaser box: a division, not a
 // paragraph or list; some sites set the box as a figure, its teaser as

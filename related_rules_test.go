@@ -1,6 +1,7 @@
 package scoop
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,14 +284,15 @@ func TestRelatedRules(t *testing.T) {
 		// paragraphs, is in the text; after the text, a heading of its
 		// own over such a box names it (by the topic), or makes it a
 		// sitewide list ("Latest posts"). A kicker before a box's first
-		// link ("Traffic") is no label.
+		// link ("Traffic") is no label; a box named by a magazine's
+		// issue ("Magazine 7/2019") lists the issue, not this topic.
 		{"class-box-heading-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
 			{courier + "/news/2025/01/10/mill-street-traders-fear-closure/", tradersTitle, ""},
 			{report, reportTitle, ""},
 			{courier + "/news/2025/01/12/detour-signs-go-up/", "Detour signs go up on both banks before the closure", ""},
 			{grant, grantTitle, "The bridge rebuild"},
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", "The bridge rebuild"},
-		}, []string{tradersTitle, "Zoo welcomes"}},
+		}, []string{tradersTitle, "Zoo welcomes", "The bridges of the future"}},
 		// "PREVIOUSLY:" and "MORE NEWS:" callouts; a callout label that
 		// opens a sentence citing a page in passing is prose; a plain
 		// division holding only "Related stories" labels the list after
@@ -478,6 +480,8 @@ func TestRelatedLabels(t *testing.T) {
 		// article's.
 		{"Polecamy", false},
 		{"Les plus populaires", false},
+		{"Flussbote Aktuell", false},
+		{"À découvrir", true},
 	}
 	for _, tt := range tests {
 		if got := isRelatedLabel(tt.label); got != tt.want {
@@ -527,6 +531,8 @@ func TestCalloutLabel(t *testing.T) {
 		{"PREVIOUSLY: Mill Street traders fear closure", "PREVIOUSLY:"},
 		{"Also: the county published its report", ""},
 		{"Previously, the council had delayed the vote", ""},
+		{"MIRA: Los comerciantes temen un cierre", "MIRA:"},
+		{"MIRA-Award Nominierung für den Film", ""},
 	}
 	for _, tt := range tests {
 		got := ""
@@ -535,6 +541,42 @@ func TestCalloutLabel(t *testing.T) {
 		}
 		if got != tt.label {
 			t.Errorf("calloutLabel(%q) ends after %q, want %q", tt.text, got, tt.label)
+		}
+	}
+}
+
+// TestStoryURL checks addresses that are no story: a like button, a
+// shop on a subdomain, a section.
+func TestStoryURL(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader("<p>x</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-101.html")
+	p := scanPage(doc, u)
+	for _, tt := range []struct {
+		href  string
+		story bool
+	}{
+		{"/lokales/haendler-fuerchten-lange-sperrung-102.html", true},
+		{"/flag/flag/like/121533?destination&token=jDlYzunLsp2", false},
+		{"https://shop.flussbote.example/katalog/magazin-07-2019", false},
+		{"/news/have_your_say", false},
+		{"/lokales/album1368777/die-bruecke-im-wandel-0.html", true}, // a story link; notStoryLink tells the album
+	} {
+		if got, _ := p.storyURL(tt.href); (got != "") != tt.story {
+			t.Errorf("storyURL(%q) = %q, want a story: %v", tt.href, got, tt.story)
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Mehr News von Flussbote", false},
+		{"Händler fürchten die lange Sperrung", true},
+	} {
+		if got := headlineLike(tt.text); got != tt.want {
+			t.Errorf("headlineLike(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

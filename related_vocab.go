@@ -53,7 +53,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 var rxNotRelated = newFilteredRx(notRelated, false)
 
 // notRelated are the branches of rxNotRelated.
-const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
+const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|\baktuell(es)?\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
 
 // anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
 // branches sorted as (?i) reads them, so that branches with a common
@@ -97,7 +97,7 @@ func anyOf(alts string) string {
 // are never stories: tags and authors (in several languages), search,
 // accounts, legal, share and the site's shop.
 var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas motcle mot-cle mots-cles topic topics category categories author authors search login signin
-	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
+	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides like
 	advertorial advertorials sponsored promoted auteur autor autore autoren shop boutique store product products`)
 
 // mediaSegments are path segments of video, playlist and gallery pages:
@@ -147,12 +147,17 @@ func mediaURL(raw string) bool {
 var albumFolders = wordSet(`album albums diaporama fotostrecke bildergalerie galerie galleries gallery photos fotos`)
 
 // skipQuery are query keys of share links, pagination and comment replies.
-var skipQuery = wordSet(`share page replytocom`)
+var skipQuery = wordSet(`share page replytocom token`)
 
 // skipURL reports whether a link, as written in the page, never points
 // at a story. It splits the path instead of running a pattern, since it
 // runs on every link of the page.
 func skipURL(u *url.URL) bool {
+	// A shop on a subdomain of the site ("shop.example.com") sells the
+	// magazine, it tells no story.
+	if h := u.Hostname(); len(h) > 5 && strings.EqualFold(h[:5], "shop.") {
+		return true
+	}
 	for seg := range strings.SplitSeq(u.Path, "/") {
 		if i := strings.IndexByte(seg, '.'); i >= 0 {
 			seg = seg[:i]
@@ -178,7 +183,7 @@ func skipURL(u *url.URL) bool {
 var fileExtensions = wordSet(`jpg jpeg png gif webp svg pdf mp3 mp4 m4a zip doc docx xls xlsx ppt pptx`)
 
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
 // Kinds of block that class and id names tell, as bits of hintBits.
 const (
@@ -233,7 +238,7 @@ var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|check|see|vie
 // rxCalloutMore is the label of an inline pointer that rxCallout leaves
 // out: a bare "MORE :", "Read:", "Lire :", "Más información:", "Don't
 // miss".
-var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more( news| coverage| stories| reading)?|previously|read|siehe auch|mire|mira|vea|lea|lee|à lire|a lire|lire|relire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
+var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more( news| coverage| stories| reading)?|previously|read|siehe auch|à lire|a lire|lire|relire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(mire|mira|vea|lea|lee)\s*[:：]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
 
 // calloutMoreWords are the first words of rxCalloutMore, checked first.
 var calloutMoreWords = wordSet(`more previously read siehe mire mira vea lea lee à a lire relire lisez más mas don mehr`)
