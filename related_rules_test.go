@@ -481,6 +481,11 @@ func TestRelatedLabels(t *testing.T) {
 		{"Polecamy", false},
 		{"Les plus populaires", false},
 		{"Flussbote Aktuell", false},
+		{"Friss", false},
+		{"Nieuwste artikelen", false},
+		{"Related Terms", false},
+		{"Alternative Downloads", false},
+		{"Inhaltsverzeichnis", false},
 		{"À découvrir", true},
 	}
 	for _, tt := range tests {
