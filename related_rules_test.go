@@ -567,6 +567,7 @@ func TestStoryURL(t *testing.T) {
 		{"/flag/flag/like/121533?destination&token=jDlYzunLsp2", false},
 		{"https://shop.flussbote.example/katalog/magazin-07-2019", false},
 		{"/news/have_your_say", false},
+		{"/autorin/jana-mueller", false},
 		{"/lokales/album1368777/die-bruecke-im-wandel-0.html", true}, // a story link; notStoryLink tells the album
 	} {
 		if got, _ := p.storyURL(tt.href); (got != "") != tt.story {
@@ -578,6 +579,7 @@ func TestStoryURL(t *testing.T) {
 		want bool
 	}{
 		{"Mehr News von Flussbote", false},
+		{"Alle Termine", false},
 		{"Händler fürchten die lange Sperrung", true},
 	} {
 		if got := headlineLike(tt.text); got != tt.want {

@@ -98,7 +98,7 @@ func anyOf(alts string) string {
 // accounts, legal, share and the site's shop.
 var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas motcle mot-cle mots-cles topic topics category categories author authors search login signin
 	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides like
-	advertorial advertorials sponsored promoted auteur autor autore autoren shop boutique store product products`)
+	advertorial advertorials sponsored promoted auteur autor autore autoren autorin autorinnen shop boutique store product products`)
 
 // mediaSegments are path segments of video, playlist and gallery pages:
 // links to them make a block of page furniture, but they are no stories.
@@ -183,7 +183,7 @@ func skipURL(u *url.URL) bool {
 var fileExtensions = wordSet(`jpg jpeg png gif webp svg pdf mp3 mp4 m4a zip doc docx xls xlsx ppt pptx`)
 
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge|meldungen|termine)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
 // Kinds of block that class and id names tell, as bits of hintBits.
 const (
