@@ -437,6 +437,10 @@ func (p *page) jsonLDRelated() []story {
 			items, _ := o["itemListElement"].([]any)
 			for _, it := range items {
 				if m, ok := it.(map[string]any); ok {
+					// A list of the site's menu entries names no story.
+					if isType(m["@type"], "SiteNavigationElement") {
+						continue
+					}
 					if inner, ok := m["item"]; ok {
 						if s, ok := p.ldStory(inner); ok {
 							if s.Title == "" {

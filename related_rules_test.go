@@ -587,3 +587,29 @@ func TestStoryURL(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLDMenu checks that an ItemList of the site's menu entries in
+// JSON-LD gives no related story, while a list of articles does.
+func TestJSONLDMenu(t *testing.T) {
+	const page = `<html><head><script type="application/ld+json">
+{"@context":"http://schema.org","@type":"ItemList","itemListElement":[
+ {"@type":"SiteNavigationElement","position":1,"name":"Último Momento","url":"https://www.diariodelvalle.example/ultimo-momento/"},
+ {"@type":"SiteNavigationElement","position":2,"name":"Mercado Inmobiliario","url":"https://www.diariodelvalle.example/mercado-inmobiliario/"}]}
+</script><script type="application/ld+json">
+{"@context":"http://schema.org","@type":"ItemList","itemListElement":[
+ {"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"Los comerciantes temen un cierre de catorce meses","url":"https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre.html"}}]}
+</script></head><body><h1>Aprobado el nuevo puente del río</h1></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://www.diariodelvalle.example/local/2025/01/14/aprobado-puente-del-rio.html")
+	var got []string
+	for _, s := range scanPage(doc, u).jsonLDRelated() {
+		got = append(got, s.URL)
+	}
+	want := "https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre.html"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("JSON-LD related = %q, want [%s]", got, want)
+	}
+}
