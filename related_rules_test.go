@@ -1,7 +1,6 @@
 package scoop
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -439,62 +438,6 @@ func TestRelatedRules(t *testing.T) {
 	}
 }
 
-// TestRelatedLabels checks block labels in several languages, and labels
-// of lists that look related but are sitewide or the author's.
-func TestRelatedLabels(t *testing.T) {
-	tests := []struct {
-		label string
-		want  bool
-	}{
-		{"Related coverage from How to Do Everything: Money:", true},
-		{"Read this next", true},
-		{"Picked For You", true},
-		{"Weitere Beiträge zum Thema", true},
-		{"Ähnliche Beiträge", true},
-		{"Вам также может быть интересно", true},
-		{"Смотрите также", true},
-		{"Lue aiheesta lisää:", true},
-		{"Seguir leyendo:", true},
-		{"Weiterlesen", true},
-		{"Articles en relation", true},
-		{"Lire aussi sur lecourrier.example >>", true},
-		{"Les + lus", false},
-		{"Today's Headlines", false},
-		{"Latest Headlines", false},
-		{"More from this author", false},
-		{"Breaking news", false},
-		{"Featured", false},
-		{"Related videos", false},
-		{"Top Deals", false},
-		{"Zum Thema", true},
-		{"Pour aller plus loin", true},
-		{"Per approfondire", true},
-		{"Saiba mais", true},
-		{"Mirá también", true},
-		{"Citește și", true},
-		{"Διαβάστε επίσης", true},
-		{"Similar stories", true},
-		{"Материалы по теме", true},
-		{"On riversidecourier.example", true},
-		// "We recommend" heads the site's picks as often as this
-		// article's.
-		{"Polecamy", false},
-		{"Les plus populaires", false},
-		{"Flussbote Aktuell", false},
-		{"Friss", false},
-		{"Nieuwste artikelen", false},
-		{"Related Terms", false},
-		{"Alternative Downloads", false},
-		{"Inhaltsverzeichnis", false},
-		{"À découvrir", true},
-	}
-	for _, tt := range tests {
-		if got := isRelatedLabel(tt.label); got != tt.want {
-			t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
-		}
-	}
-}
-
 // TestHiddenElement checks which elements count as hidden from readers.
 func TestHiddenElement(t *testing.T) {
 	tests := []struct {
@@ -519,97 +462,5 @@ func TestHiddenElement(t *testing.T) {
 		if got := hiddenElement(n); got != tt.want {
 			t.Errorf("hiddenElement(%s) = %v, want %v", tt.tag, got, tt.want)
 		}
-	}
-}
-
-// TestCalloutLabel checks where the label of an inline pointer ends, in
-// several languages and scripts, and that prose is no callout.
-func TestCalloutLabel(t *testing.T) {
-	tests := []struct{ text, label string }{
-		{"Lesetipp: Händler fürchten die Sperrung", "Lesetipp:"},
-		{"Mira también: Los comerciantes temen un cierre", "Mira también:"},
-		{"Čtěte také: Obchodníci se bojí uzavírky", "Čtěte také:"},
-		{"【関連】商店街が通行止めに懸念", "【関連】"},
-		{"اقرأ أيضاً: التجار يخشون الإغلاق", "اقرأ أيضاً:"},
-		{"À lire : Les commerçants craignent la fermeture", "À lire :"},
-		{"Читайте ещё: Торговцы боятся закрытия моста", "Читайте ещё:"},
-		{"PREVIOUSLY: Mill Street traders fear closure", "PREVIOUSLY:"},
-		{"Also: the county published its report", ""},
-		{"Previously, the council had delayed the vote", ""},
-		{"MIRA: Los comerciantes temen un cierre", "MIRA:"},
-		{"MIRA-Award Nominierung für den Film", ""},
-	}
-	for _, tt := range tests {
-		got := ""
-		if loc := calloutLabel(tt.text); loc != nil {
-			got = tt.text[:loc[1]]
-		}
-		if got != tt.label {
-			t.Errorf("calloutLabel(%q) ends after %q, want %q", tt.text, got, tt.label)
-		}
-	}
-}
-
-// TestStoryURL checks addresses that are no story: a like button, a
-// shop on a subdomain, a section.
-func TestStoryURL(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader("<p>x</p>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse("https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-101.html")
-	p := scanPage(doc, u)
-	for _, tt := range []struct {
-		href  string
-		story bool
-	}{
-		{"/lokales/haendler-fuerchten-lange-sperrung-102.html", true},
-		{"/flag/flag/like/121533?destination&token=jDlYzunLsp2", false},
-		{"https://shop.flussbote.example/katalog/magazin-07-2019", false},
-		{"/news/have_your_say", false},
-		{"/autorin/jana-mueller", false},
-		{"/lokales/album1368777/die-bruecke-im-wandel-0.html", true}, // a story link; notStoryLink tells the album
-	} {
-		if got, _ := p.storyURL(tt.href); (got != "") != tt.story {
-			t.Errorf("storyURL(%q) = %q, want a story: %v", tt.href, got, tt.story)
-		}
-	}
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
-		{"Mehr News von Flussbote", false},
-		{"Alle Termine", false},
-		{"Händler fürchten die lange Sperrung", true},
-	} {
-		if got := headlineLike(tt.text); got != tt.want {
-			t.Errorf("headlineLike(%q) = %v, want %v", tt.text, got, tt.want)
-		}
-	}
-}
-
-// TestJSONLDMenu checks that an ItemList of the site's menu entries in
-// JSON-LD gives no related story, while a list of articles does.
-func TestJSONLDMenu(t *testing.T) {
-	const page = `<html><head><script type="application/ld+json">
-{"@context":"http://schema.org","@type":"ItemList","itemListElement":[
- {"@type":"SiteNavigationElement","position":1,"name":"Último Momento","url":"https://www.diariodelvalle.example/ultimo-momento/"},
- {"@type":"SiteNavigationElement","position":2,"name":"Mercado Inmobiliario","url":"https://www.diariodelvalle.example/mercado-inmobiliario/"}]}
-</script><script type="application/ld+json">
-{"@context":"http://schema.org","@type":"ItemList","itemListElement":[
- {"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"Los comerciantes temen un cierre de catorce meses","url":"https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre.html"}}]}
-</script></head><body><h1>Aprobado el nuevo puente del río</h1></body></html>`
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse("https://www.diariodelvalle.example/local/2025/01/14/aprobado-puente-del-rio.html")
-	var got []string
-	for _, s := range scanPage(doc, u).jsonLDRelated() {
-		got = append(got, s.URL)
-	}
-	want := "https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre.html"
-	if len(got) != 1 || got[0] != want {
-		t.Errorf("JSON-LD related = %q, want [%s]", got, want)
 	}
 }

@@ -5,7 +5,6 @@ package scoop
 
 import (
 	"cmp"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -92,95 +91,6 @@ func anyOf(alts string) string {
 	})
 	return strings.Join(branches, "|")
 }
-
-// skipSegments are path segments (before any extension) of pages that
-// are never stories: tags and authors (in several languages), search,
-// accounts, legal, share and the site's shop.
-var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas motcle mot-cle mots-cles topic topics category categories author authors search login signin
-	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides like
-	advertorial advertorials sponsored promoted auteur autor autore autoren autorin autorinnen shop boutique store product products`)
-
-// mediaSegments are path segments of video, playlist and gallery pages:
-// links to them make a block of page furniture, but they are no stories.
-var mediaSegments = wordSet(`video videos playlist playlists gallery galleries`)
-
-// mediaURL reports whether a story link's address (absolute, as CleanURL
-// makes it) is a video, playlist or gallery page. It runs on every link of
-// a block, so it reads the path in place.
-func mediaURL(raw string) bool {
-	if i := strings.Index(raw, "://"); i >= 0 {
-		raw = raw[i+3:]
-	}
-	if i := strings.IndexAny(raw, "?#"); i >= 0 {
-		raw = raw[:i]
-	}
-	host := strings.IndexByte(raw, '/')
-	if host < 0 {
-		return false
-	}
-	path := strings.TrimRight(raw[host+1:], "/")
-	for path != "" {
-		seg, rest, more := strings.Cut(path, "/")
-		path = rest
-		if len(seg) >= 5 && len(seg) <= 9 {
-			for w := range mediaSegments {
-				if strings.EqualFold(seg, w) {
-					return true
-				}
-			}
-		}
-		// A folder named as an album or picture series, with its
-		// number ("/album1368777/…"); the last segment is a slug,
-		// which may well start with "gallery".
-		if !more {
-			break
-		}
-		if stem := strings.TrimRight(seg, "0123456789-_"); len(stem) >= 5 && len(stem) <= 13 && albumFolders[strings.ToLower(stem)] {
-			return true
-		}
-	}
-	return false
-}
-
-// albumFolders are folder names, with or without a number after them, of
-// galleries and picture series.
-var albumFolders = wordSet(`album albums diaporama fotostrecke bildergalerie galerie galleries gallery photos fotos`)
-
-// skipQuery are query keys of share links, pagination and comment replies.
-var skipQuery = wordSet(`share page replytocom token`)
-
-// skipURL reports whether a link, as written in the page, never points
-// at a story. It splits the path instead of running a pattern, since it
-// runs on every link of the page.
-func skipURL(u *url.URL) bool {
-	// A shop on a subdomain of the site ("shop.example.com") sells the
-	// magazine, it tells no story.
-	if h := u.Hostname(); len(h) > 5 && strings.EqualFold(h[:5], "shop.") {
-		return true
-	}
-	for seg := range strings.SplitSeq(u.Path, "/") {
-		if i := strings.IndexByte(seg, '.'); i >= 0 {
-			seg = seg[:i]
-		}
-		if seg != "" && skipSegments[strings.ToLower(seg)] {
-			return true
-		}
-	}
-	for kv := range strings.SplitSeq(u.RawQuery, "&") {
-		if k, _, ok := strings.Cut(kv, "="); ok && skipQuery[strings.ToLower(k)] {
-			return true
-		}
-	}
-	// A file to download or view (an image, a PDF, a recording) is no
-	// page.
-	if i := strings.LastIndexByte(u.Path, '.'); i >= 0 && strings.IndexByte(u.Path[i:], '/') < 0 {
-		return fileExtensions[strings.ToLower(u.Path[i+1:])]
-	}
-	return false
-}
-
-// fileExtensions are the extensions of files that are not pages.
-var fileExtensions = wordSet(`jpg jpeg png gif webp svg pdf mp3 mp4 m4a zip doc docx xls xlsx ppt pptx`)
 
 // rxGenericLink is link text that is no title.
 var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge|meldungen|termine)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
