@@ -166,7 +166,7 @@ func (p *page) relatedStories() *storyList {
 	// of the page); hidden whether an ancestor is hidden; sitewide
 	// whether an ancestor is named as a sitewide or sponsored list, in
 	// which class names alone do not make a related block.
-	// headArticle whether an ancestor is the article or main element
+	// headArticle whether an ancestor is the article element
 	// that holds the page's headline, above which a block is the
 	// article's own (a topic dossier's slider).
 	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
@@ -296,7 +296,7 @@ func (p *page) relatedStories() *storyList {
 			walk(c, state{
 				chrome:      st.chrome || chromeElement(c, st.article),
 				article:     st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
-				headArticle: st.headArticle || (c.DataAtom == atom.Article || c.DataAtom == atom.Main) && p.holdsHeadline(c),
+				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
 				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
