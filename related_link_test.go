@@ -39,6 +39,8 @@ func TestStoryURL(t *testing.T) {
 		{"Mehr News von Flussbote", false},
 		{"Alle Termine", false},
 		{"Händler fürchten die lange Sperrung", true},
+		{"DAX ® 16.105,83 +0,14%", false},
+		{"Dow falls 500 points as oil drops 2%", true},
 	} {
 		if got := headlineLike(tt.text); got != tt.want {
 			t.Errorf("headlineLike(%q) = %v, want %v", tt.text, got, tt.want)

@@ -15,8 +15,9 @@ import (
 
 // headlineLike reports whether a card's title can be a story's headline:
 // not empty, not a generic link ("Read more", "Ad"), not a bare address
-// ("http://po.st/TP_615"), and in Latin script more than one word ("Baixar",
-// "Amsterdam" name a download or a place page, not a story).
+// ("http://po.st/TP_615"), in Latin script more than one word ("Baixar",
+// "Amsterdam" name a download or a place page, not a story), and more
+// words than figures.
 func headlineLike(t string) bool {
 	if t == "" || rxGenericLink.MatchString(t) {
 		return false
@@ -26,7 +27,20 @@ func headlineLike(t string) bool {
 			return false
 		}
 	}
-	return !(len(strings.Fields(t)) == 1 && isLatin(t))
+	if len(strings.Fields(t)) == 1 && isLatin(t) {
+		return false
+	}
+	// A quote ticker ("DAX 16.105,83 +0,14%") is more figures than words.
+	letters, digits := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return digits <= letters
 }
 
 // slugTitle reads a title from the last segment of a story's address
