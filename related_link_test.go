@@ -41,6 +41,7 @@ func TestStoryURL(t *testing.T) {
 		{"Händler fürchten die lange Sperrung", true},
 		{"DAX ® 16.105,83 +0,14%", false},
 		{"Dow falls 500 points as oil drops 2%", true},
+		{"Deutsche Telekom 17,08 +2,24%", false},
 	} {
 		if got := headlineLike(tt.text); got != tt.want {
 			t.Errorf("headlineLike(%q) = %v, want %v", tt.text, got, tt.want)

@@ -30,7 +30,11 @@ func headlineLike(t string) bool {
 	if len(strings.Fields(t)) == 1 && isLatin(t) {
 		return false
 	}
-	// A quote ticker ("DAX 16.105,83 +0,14%") is more figures than words.
+	// A quote ticker ("DAX 16.105,83 +0,14%") is more figures than
+	// words, or ends with a signed change in percent.
+	if strings.HasSuffix(t, "%") && rxSignedPercent.MatchString(t) {
+		return false
+	}
 	letters, digits := 0, 0
 	for _, r := range t {
 		switch {
@@ -42,6 +46,9 @@ func headlineLike(t string) bool {
 	}
 	return digits <= letters
 }
+
+// rxSignedPercent is a quote's change at the end of a ticker line.
+var rxSignedPercent = regexp.MustCompile(`[+\-−]\s?\d+([.,]\d+)?\s?%$`)
 
 // slugTitle reads a title from the last segment of a story's address
 // ("/palavra-de-deus-para-hoje" gives "Palavra de deus para hoje"), when it
