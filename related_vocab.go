@@ -35,7 +35,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	`читайте также|читайте ещё|читайте еще|по теме|смотрите также|вам (также |тоже )?может (быть интересно|понравиться)|вас (также |тоже )?может заинтересовать|похожие (записи|материалы|публикации)|рекомендуем( прочитать)?|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
 	`baca juga|berita terkait|artikel terkait|artikel berkaitan|tin liên quan|xem thêm|bài liên quan|` +
 	`similar (stories|articles|posts|news)|more like this|editors?[’']?s?[’']? recommendations?|recommended by (our )?editors|siehe auch|auch lesen|lies auch|(diese|weitere) (artikel|beiträge) könnten (sie|dich|euch) auch interessieren|das könnte (dich|euch) auch interessieren|noch mehr (infos|artikel|beiträge|lesestoff)( für (dich|euch|sie))?|interessante (artikel|beiträge)|passende (artikel|beiträge)|zum thema|passend zum thema|mehr dazu|lesen sie dazu( auch| mehr)?|auch lesenswert|lesetipps?|lese-tipps?|ebenfalls interessant|empfohlene artikel|das könnte dich auch interessieren|` +
-	`pour aller plus loin|(l['’]auteur|la rédaction) vous recommande|nous vous recommandons|à écouter aussi|a écouter aussi|à voir également|plus en \S.*|материалы по теме|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
+	`pour aller plus loin|l['’]auteur vous recommande|nous vous recommandons|à écouter aussi|a écouter aussi|à voir également|plus en \S.*|материалы по теме|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
 	`te recomendamos|quizás? te interese|mira también|lee además|lea además|confira também|puede interesarte|también puede interesarte|mirá también|leé también|seguí leyendo|notas relacionadas|ver también|infórmate más|informate más|` +
 	`per approfondire|approfondimenti|approfondisci|vedi anche|leggi pure|sullo stesso argomento|potrebbero interessarti|ti potrebbero interessare|` +
 	`saiba mais|leia ainda|veja mais|conteúdos? relacionados?|artigos relacionados|você também pode gostar|bekijk ook|gerelateerde (berichten|artikels|verhalen)|` +
@@ -161,7 +161,7 @@ var labelWords = wordSet(`other more related you recommended what read up next f
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les lue weiterlesen
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
 	artikel tin xem bài explore story plus en on più don don't don’t picked selected chosen curated
-	editors editor recommended siehe lies diese interessante passende noch l la nous écouter people lesetipp lesetipps lese mira confira similar zum passend dazu ebenfalls empfohlene pour ces découvrir quizás quizá puede mirá leé seguí notas ver
+	editors editor recommended siehe lies diese interessante passende noch l nous écouter people lesetipp lesetipps lese mira confira similar zum passend dazu ebenfalls empfohlene pour ces découvrir quizás quizá puede mirá leé seguí notas ver
 	infórmate informate per approfondimenti approfondisci vedi sullo potrebbero saiba conteúdo conteúdos artigos
 	bekijk polecamy podobne mohlo přečtěte čítajte súvisiace kapcsolódó ezek ajánlott citește citeste articole vezi
 	pročitajte povezane povezani preberite relaterat bunlar ilginizi ilgili материалы`)
@@ -328,7 +328,7 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 				continue
 			}
 			t := labelText(c)
-			if t == "" && c.DataAtom != atom.A && onlyText(c) {
+			if t == "" && c.DataAtom != atom.A && onlyText(c) && mayBeLabel(firstTextWord(c)) {
 				// A plain element styled as a heading ("<div
 				// class=p-h3>Mehr zum Thema</div>") labels the box when
 				// it says related.
