@@ -20,15 +20,15 @@ type boilerplateRule struct {
 
 var boilerplateRules = []boilerplateRule{
 	{"signup", 160, []string{"newsletter", "inbox", "sign up", "signing up", "subscri", "suscr", "abonn", "iscriviti", "inscreva", "assine", "anmelden", "inscrivez", "zapisz", "prenumer", "subskr"},
-		regexp.MustCompile(`(?i)(^[^\pL]*(sign up|subscribe|register|get|receive|want)\b.{0,80}\b(newsletter|inbox|e-?mail|updates|alerts|briefing)|\bsign up (here|now|today)\b|never miss .{0,60}\b(sign|subscri)|newsletter (abonnieren|bestellen|anmelden)|jetzt (kostenlos )?(anmelden|abonnieren)|zum newsletter|inscrivez-vous|abonnez-vous à|suscr[ií]b(ete|ase)|iscriviti alla|inscreva-se|assine (a|nossa) newsletter|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zapisz się)`)},
+		regexp.MustCompile(`(?i)(^[^\pL]*(sign up|subscribe|register|get|receive|want)\b.{0,80}\b(newsletter|inbox|e-?mail|updates|alerts|briefing)|\bsign up (here|now|today)\b|never miss .{0,60}\b(sign|subscri)|newsletter (abonnieren|bestellen|anmelden)|jetzt (kostenlos )?(anmelden|abonnieren)|zum newsletter|(abonnieren sie|abonniere|abonniert) (unseren|meinen|den|unsere) newsletter|mit unserem newsletter|newsletter (erhalten|bestellen)\W*$|alle newsletter im überblick|^[^\pL]*(redaktioneller |unser |kostenloser )?newsletter[^\pL]*$|abonniere jetzt|inscrivez-vous|abonnez-vous à|suscr[ií]b(ete|ase)|iscriviti alla|inscreva-se|assine (a|nossa) newsletter|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zapisz się)`)},
 	{"tips", 160, []string{"got a", "have a", "news tip", "escrib", "écrivez", "scrivi", "hinweis", "write to us", "contact us"},
 		regexp.MustCompile(`(?i)(\b(got|have) a (news )?(tip|story)\b|\bnews tips?\b.{0,40}(e-?mail|contact|send)|puede escribirnos|escríbenos a|écrivez-nous|scrivici|haben sie (einen )?hinweis|hinweise (bitte )?an|write to us at|contact us at)`)},
 	{"aggregator", 160, []string{"full story", "original", "full article", "summary of reporting", "this article was", "complete story"},
 		regexp.MustCompile(`(?i)(^[^\pL]*(read|see|view|continue reading) (the )?(full|original|complete|entire) (story|article|report)\b|summary of reporting by|^[^\pL]*(this|the) (article|story) (was|is) (a )?(summary|summarized|compiled|aggregated))`)},
 	{"promo", 160, []string{"click here", "tap here", "watch live", "watch it live", "livestream", "klicken sie hier", "cliquez ici", "haga clic", "clicca qui"},
 		regexp.MustCompile(`(?i)((click|tap) here to (watch|listen|read|download|get|see|follow|stream)|watch (it )?live\b|klicken sie hier|cliquez ici|haga clic aquí|clicca qui)`)},
-	{"paywall", 160, []string{"subscri", "log in", "login", "sign in", "members", "abonn", "eingeloggt", "angemeldet", "article limit", "free article", "weiterlesen", "free account", "suscri", "inicia sesión", "zugang"},
-		regexp.MustCompile(`(?i)(already (a )?(subscriber|member)|(log|sign) ?in to (continue|read|keep reading|comment)|subscribe (now )?to (continue|read|keep reading|unlock)|(this|the) (article|content|story) is (for|only (available )?(for|to)) (subscribers|members)|reached (your|the) (free )?(article|story) limit|\d+ free articles?|create (a )?free account|bereits abonnent|jetzt weiterlesen|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|(eingeloggt|angemeldet) sein,? um|mit (z|d)einem .{0,20}(abo|zugang) weiterlesen|déjà abonné|réservé aux abonnés|ya (eres|es) suscriptor|contenido exclusivo para suscriptores|inicia sesión para)`)},
+	{"paywall", 160, []string{"subscri", "log in", "login", "sign in", "members", "abonn", "eingeloggt", "angemeldet", "article limit", "free article", "freien artikel", "full story", "full article", "weiterlesen", "free account", "suscri", "inicia sesión", "zugang"},
+		regexp.MustCompile(`(?i)(already (a )?(subscriber|member)|(log|sign) ?in to (continue|read|keep reading|comment)|subscribe (now )?to (continue|read|keep reading|unlock)|(this|the) (article|content|story) is (for|only (available )?(for|to)) (subscribers|members)|reached (your|the) (free )?(article|story) limit|\d+ free articles?|keine freien artikel mehr|anmelden und weiterlesen|to (view|read|continue reading) the full (story|article),? (please )?subscribe|subscribe .{0,40}for the full (story|article)|create (a )?free account|bereits abonnent|jetzt weiterlesen|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|(eingeloggt|angemeldet) sein,? um|mit (z|d)einem .{0,20}(abo|zugang) weiterlesen|déjà abonné|réservé aux abonnés|ya (eres|es) suscriptor|contenido exclusivo para suscriptores|inicia sesión para)`)},
 	{"rating", 160, []string{"rate this", "helpful", "useful", "vote", "stimmen", "bewert", "ratings", "évaluation", "aucune note", "valoraciones", "nützlich", "hilfreich", "utile", "útil", "average rating"},
 		regexp.MustCompile(`(?i)(^[^\pL]*rate this|how (useful|helpful) was|was this (article|page|post) (helpful|useful)|\d+ (votes?|stimmen|bewertungen)\b|average rating|no ratings yet|noch keine bewertung|aucune (évaluation|note)|sin valoraciones|wie (hilfreich|nützlich|bewerten sie)|fanden sie diese[nrs]? (artikel|beitrag|seite) (nützlich|hilfreich)|cet article vous a-t-il été utile|¿(te|le) (fue|ha sido) útil)`)},
 	{"disclosure", 300, []string{"compensation", "commission", "disclosure", "affiliate", "provision", "sternchen", "amazon"},
@@ -37,8 +37,8 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)^[^\pL]*(help us (to )?(continue|keep)|(please )?(support|donate to) (us|our (work|journalism|reporting|newsroom))\b|(jetzt spenden|spenden sie)\b|unterstützen sie (uns|unsere arbeit|unabhängigen journalismus)|soutenez(-nous| notre)|apoya (nuestro|el) periodismo)`)},
 	{"comments", 80, []string{"comment", "kommentar", "commentaire", "comentario", "reacties", "komentarz"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((read|view|show|see|lesen sie( die)?|alle|voir les|ver( los)?|leer( los)?) )?(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|reacties|komentarz[ey]?)\s*[(:]?\s*\d*\s*\)?[^\pL\pN]*$|in den kommentaren:?$|^verraten sie .{0,60}kommentar`)},
-	{"comment-status", 80, []string{"comment", "kommentar", "commentaire", "comentario"},
-		regexp.MustCompile(`(?i)^[^\pL\pN]*(comments are closed|leave a (comment|reply)|write a comment|no comments yet|kommentare (sind )?geschlossen|kommentar(e)? (schreiben|verfassen|abgeben)|noch keine kommentare|kommentare insgesamt:?|commentaires fermés|laisser un commentaire|les commentaires sont fermés|deja (un|tu) comentario|comentarios cerrados)[^\pL\pN]*\d*[^\pL\pN]*$`)},
+	{"comment-status", 80, []string{"comment", "kommentar", "commentaire", "comentario", "kommentierst"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*(comments are closed|leave a (comment|reply)|write a comment|no comments yet|kommentare (sind )?geschlossen|kommentar(e)? (schreiben|verfassen|abgeben)|noch keine kommentare|kommentare insgesamt:?|show more comments|load more comments|du kommentierst mit deinem .{0,20}konto|you are commenting using your .{0,20}account|commentaires fermés|laisser un commentaire|les commentaires sont fermés|deja (un|tu) comentario|comentarios cerrados)[^\pL\pN]*\d*[^\pL\pN]*$`)},
 	{"share", 120, []string{"share", "teilen", "partag", "compart", "enjoyed", "liked"},
 		regexp.MustCompile(`(?i)(vergiss nicht,? (ihn |es |den artikel )?zu teilen|^[^\pL\pN]*share this (article|post|story|page)|teile(n sie)? (diesen|den) (artikel|beitrag)|partagez cet article|comparte (esta|este) (noticia|artículo|nota)|^[^\pL\pN]*if you (enjoyed|liked) (reading )?this (post|article))`)},
 	{"views", 40, []string{"aufrufe", "views", "vues", "visitas", "visualizzazioni", "wyświetle", "просмотр", "gelesen"},
@@ -49,30 +49,48 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|materiał chroniony prawem|wszelkie prawa zastrzeżone|alle angaben ohne gewähr)`)},
 	{"postmeta", 300, []string{"posted", "abgelegt", "veröffentlicht unter", "publié dans", "publicada en", "pubblicat", "permalink"},
 		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|^[^\pL]*veröffentlicht unter|wurde unter .{0,120}abgelegt|cette entrée a été publiée|^[^\pL]*publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
+	{"ad", 120, []string{"anzeige", "advertisement", "werbung", "contains", "publicidad", "publicité", "pubblicità", "reklama", "sponsored", "gesponsert"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*((anzeige|advertisement|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert)\s*[-–—:|]\s+\S|(?-i:^[^\pL\pN]*(WERBUNG|ANZEIGE) (für|fuer)\b)|(dieser|this) (beitrag|artikel|post|article) (enthält|contains) (werbung|anzeigen|affiliate|sponsored|paid))`)},
+	{"cookies", 300, []string{"cookie"},
+		regexp.MustCompile(`(?i)((we|wir) (use|verwenden|nutzen|setzen) (\pL+ )?cookies|this (website|site) uses cookies|(verwendung|einsatz|nutzung) von cookies (zu|einverstanden)|nous utilisons des cookies|ce site utilise des cookies|utilizamos cookies|este sitio (web )?utiliza cookies|utilizziamo (i )?cookie|questo sito (web )?utilizza (i )?cookie|accept(ez)? (all )?cookies|cookie-?(einstellungen|settings|policy|richtlinie)\W*$)`)},
+	{"social", 120, []string{"folg", "follow", "liken", "suivez", "síguenos", "siguenos", "seguici", "siga", "join our", "únete", "telegram", "whatsapp"},
+		regexp.MustCompile(`(?i)(^[^\pL]*(folgen sie uns|folge uns|folgt uns|follow us|liken sie uns|suivez-nous|síguenos|siguenos|seguici|siga-nos)\b|join our .{0,40}(facebook|telegram|whatsapp|discord) (group|channel)|(canal|channel|kanal) (de |on |auf )?(telegram|whatsapp)|(telegram|whatsapp)-?(kanal|channel|canal)\b)`)},
 	{"permalink", 120, []string{"permalink", "permalien", "permalänk", "enlace permanente", "link permanente"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*(permalink|permalien|permalänk|enlace permanente|link permanente)\s*:?\s*(https?://\S+)?[^\pL\pN]*$`)},
-	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error"},
-		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error)\s*:.{0,300}\bon line \d+`)},
+	{"warning", 400, []string{"warning", "notice", "deprecated", "fatal error", "strict standards"},
+		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((published|updated|posted|modified|veröffentlicht|aktualisiert|publié|publicado|actualizado)\s*(at|um|à|a las)?\s*:?\s*)?\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?[^\pL\pN]*$`)},
 	{"login", 160, []string{"logged in", "melden sie sich", "connecté", "iniciar sesión", "registrado"},
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }
 
-// boilerplateHints finds the hints of all rules in one pass; group i
-// is rule i.
-var boilerplateHints = func() *substringSet {
-	var groups [][]string
+// shortLine is the longest line most rules apply to; longer lines, most
+// of them prose, are only tested for the few rules that reach them.
+const shortLine = 160
+
+// boilerplateHints finds the hints of all rules in one pass, and
+// longLineHints those of the rules for lines over shortLine; group i is
+// rule i.
+var boilerplateHints, longLineHints = hintSets()
+
+func hintSets() (all, long *substringSet) {
+	var groups, longGroups [][]string
 	for _, r := range boilerplateRules {
 		groups = append(groups, r.hints)
+		if r.max > shortLine {
+			longGroups = append(longGroups, r.hints)
+		} else {
+			longGroups = append(longGroups, nil)
+		}
 	}
-	return newSubstringSet(groups)
-}()
+	return newSubstringSet(groups), newSubstringSet(longGroups)
+}
 
 // rxReadingLabel is a line that only announces more reading, a most-read
 // list or a table of contents: left alone in the body once its links are
 // gone, or standing before links the body keeps.
-var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist[ -]?(gelesene?|diskutierte?|kommentierte?|geklickte?)n? ?(artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
+var rxReadingLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist[ -]?(gelesene?|diskutierte?|kommentierte?|geklickte?)n? ?(artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|related (recipes|posts|articles|stories|videos)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice)[^\pL\pN]*$`)
 
 // boilerplate names the rule a short line of body text breaks, or "".
 func boilerplate(t, lower string) string {
@@ -82,7 +100,11 @@ func boilerplate(t, lower string) string {
 	if len(t) > 300 && !strings.Contains(lower, " on line ") {
 		return "" // only a server warning runs that long
 	}
-	hinted := boilerplateHints.find(lower)
+	hints := boilerplateHints
+	if len(t) > shortLine {
+		hints = longLineHints
+	}
+	hinted := hints.find(lower)
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
 		if len(t) > r.max || hinted&(1<<i) == 0 {

@@ -70,6 +70,13 @@ func TestBoilerplate(t *testing.T) {
 		"The agents earn a commission on each sale, and the company may receive compensation from insurers, the report found.",
 		"Supporters of the plan said it would help the city keep its budget balanced through the winter.",
 		"Spenden gingen vor allem aus dem Ausland ein, sagte der Vorsitzende des Vereins am Montag.",
+		"Werbung im Fernsehen wird teurer, sagen die Sender.",
+		"Werbung für Zigaretten ist seit 2007 verboten.",
+		"Like us, the neighbours had no power for three days after the storm.",
+		"Follow-up visits are planned for May, the ministry said.",
+		"The company said it uses cookies from a bakery in Lyon for its in-flight snack.",
+		"Der Newsletter des Ministeriums erscheint seit 2019 monatlich und erreicht rund 40.000 Leser.",
+		"Anzeige gegen den Bürgermeister erstattet",
 		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
 		"L'étude a été publiée dans la revue Nature en mars, et ses auteurs, une équipe de l'université de Lyon, ont publié dans la foulée un second article sur les mêmes données, a indiqué le laboratoire.",
 	}
@@ -83,7 +90,7 @@ func TestBoilerplate(t *testing.T) {
 // Photo credits whose source comes before "photo by" are credits; a
 // sentence about a photo is prose.
 func TestPhotoCredits(t *testing.T) {
-	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa"}
+	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa", "Abbildung: Farblich codierte Schneehöhen für das Mattertal", "Grafik: Statistisches Bundesamt"}
 	for _, s := range credits {
 		if !photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is a photo credit", s)
@@ -114,16 +121,32 @@ func TestPromoLines(t *testing.T) {
 	}
 }
 
-// Print buttons are labels; a sentence that starts with the verb is not.
+// Print, share and image buttons are labels; a sentence that starts
+// with the verb is not.
 func TestPrintLabels(t *testing.T) {
-	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página"} {
+	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página", "Bild anzeigen Bild schließen", "Facebook", "auf Twitter", "twittern", "Mehr anzeigen", "Anmelden", "Log in"} {
 		if !rxLabel.MatchString(s) {
 			t.Errorf("%q is a print button", s)
 		}
 	}
-	for _, s := range []string{"Drucken Sie das Formular aus.", "Imprimir cuesta dinero."} {
+	for _, s := range []string{"Drucken Sie das Formular aus.", "Imprimir cuesta dinero.", "Facebook wurde 2004 gegründet."} {
 		if rxLabel.MatchString(s) {
 			t.Errorf("prose %q taken for a print button", s)
+		}
+	}
+}
+
+// A source credited on a line of its own is a credit; a sentence that
+// starts with the word is prose.
+func TestSourceLines(t *testing.T) {
+	for _, s := range []string{"Źródło: ISBnews", "Quelle: dpa", "Source : AFP"} {
+		if !rxSourceLine.MatchString(s) {
+			t.Errorf("%q is a source credit", s)
+		}
+	}
+	for _, s := range []string{"Source: a senior official. He spoke on condition of anonymity.", "Quelle: Die Stadt hat die Zahlen am Montag veröffentlicht, sagte sie."} {
+		if rxSourceLine.MatchString(s) {
+			t.Errorf("prose %q taken for a source credit", s)
 		}
 	}
 }

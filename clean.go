@@ -15,12 +15,12 @@ import (
 // that merely mentions these words is never touched.
 var (
 	// rxLabel is a block that is only a section label or an ad marker.
-	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
+	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
 	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|相关链接|相关报道|延伸閱讀|相關閱讀|相關報導|関連記事|関連ニュース|関連|あわせて読みたい|관련\s?기사|читайте также|читайте ещё|читайте еще|смотрите также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضاً|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook|bekijk ook|lesetipps?|lese-tipps?|vea también|mira también|puedes ver|lea aquí|lee aquí|lee además|lea además|puede interesarte|confira também|čtěte také|přečtěte si také|mohlo by vás zajímat|čítajte aj|pročitajte još|zum thema|mehr (dazu|darüber) lesen sie( hier)?|lesen sie hier|mehr dazu|lesen sie dazu|pour aller plus loin|à lire également|lire également|mirá también|leé también|(también )?(le|te) puede interesar|(te|le) recomendamos|infórmate más|informate más|saiba mais|veja mais|leia ainda|vedi anche|per approfondire|approfondisci|czytaj więcej|citește și|citeste si|vezi și|vezi si|pročitajte i|preberite še|lue myös|lue lisää|läs mer|läs även|les mer|læs mere|διαβάστε επίσης|читайте також|bunlar da ilginizi çekebilir|ये भी पढ़ें|इसे भी पढ़ें|اقرأ المزيد|עוד בנושא)\s*[:：|\-–—»>】\]）)]`)
-	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapp\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
+	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
 	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
+	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
@@ -32,6 +32,9 @@ var (
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
 	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
+	// rxSourceLine credits an agency or a source on a line of its own:
+	// "Źródło: ISBnews", "Quelle: dpa".
+	rxSourceLine = regexp.MustCompile(`(?i)^[^\pL\pN]*(źródło|quelle|source|fuente|fonte|bron|kilde|källa|lähde)\s*:\s*[^.!?:]{2,40}$`)
 	rxReadTime   = regexp.MustCompile(`(?i)(temps de lecture|lesezeit|reading time|read time|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*\d+\s*min\w*\.?|\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
 	rxCounter    = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
@@ -138,6 +141,8 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "crumb"
 	case len(t) <= 80 && rxEditorLine.MatchString(t):
 		return "credit"
+	case len(t) <= 50 && rxSourceLine.MatchString(t):
+		return "credit"
 	}
 	if len(t) <= 400 && !isHeading(n) || len(t) <= 80 {
 		return boilerplate(t, lower)
@@ -194,7 +199,7 @@ func photoCredit(lower string) bool {
 			return true
 		}
 	}
-	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
+	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "grafik", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
 		(rxPhoto.MatchString(lower) || len(lower) <= 80 && rxPhotoBy.MatchString(lower))
 }
 

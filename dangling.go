@@ -55,7 +55,7 @@ func bodyLeaves(root *html.Node) []*html.Node {
 
 // rxTailSection is the label of a section that ends many articles without
 // being the article: the author's box, the press contact.
-var rxTailSection = regexp.MustCompile(`(?i)^[^\pL\pN]*(about the authors?|über (den autor|die autorin|die autoren)|zur person|à propos de l'auteur|a propos de l'auteur|sobre (el|la) autora?|sull'autore|o autorze|об авторе|over de auteur|(press|media|presse)?\s?(contact|kontakt|contacto|contatti)s?|ansprechpartner(in)?( zum thema)?|für rückfragen)\s*:?[^\pL\pN]*$`)
+var rxTailSection = regexp.MustCompile(`(?i)^[^\pL\pN]*(about the authors?|über (den autor|die autorin|die autoren)|zur person|à propos de l'auteur|a propos de l'auteur|sobre (el|la) autora?|sull'autore|o autorze|об авторе|over de auteur|(press|media|presse)?\s?(contact|kontakt|contacto|contatti)s?|ansprechpartner(in)?( zum thema)?|für rückfragen|quellen(angaben|verzeichnis)?|literatur(verzeichnis|hinweise)?|einzelnachweise|sources|références|referencias|fuentes|fonti|bibliograf(ie|ía|ia|y))\s*:?[^\pL\pN]*$`)
 
 // tailShare is how far into the body, by text, a tail section's label
 // must stand: the label of one near the top is the article's subject.

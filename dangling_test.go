@@ -68,4 +68,15 @@ func TestTailSections(t *testing.T) {
 	if strings.Contains(a.Text, "About the author") || strings.Contains(a.Text, "two dogs") {
 		t.Errorf("text keeps the author box:\n%s", a.Text)
 	}
+
+	// A list of sources closes a blog post.
+	page = `<html lang="de"><article><h1>Wie viel Fläche wir verbrauchen</h1>` + strings.Repeat(`<p>Jeden Tag werden in Deutschland rund fünfzig Hektar Boden neu für Siedlungen und Verkehr in Anspruch genommen, vor allem am Rand der Städte.</p>`, 4) +
+		`<p>Quellenangaben:</p><p>₁ WWF (2020): Living Planet Report 2020, abrufbar unter https://www.example.org/report. [21.01.2022].</p></article></html>`
+	a, err = Extract(strings.NewReader(page), "https://blog.example.de/flaechenverbrauch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Quellenangaben") || strings.Contains(a.Text, "Living Planet") || !strings.Contains(a.Text, "fünfzig Hektar") {
+		t.Errorf("text keeps the sources or lost the post:\n%s", a.Text)
+	}
 }

@@ -24,25 +24,49 @@ type dateCandidate struct {
 func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	latest := now.Add(24 * time.Hour)
 	plausible := func(t time.Time) bool { return !t.Before(earliestDate) && !t.After(latest) }
+	var pubRaw string
 	take := func(c *dateCandidate, s string, src DateSource) {
 		if c.source != "" {
 			return
 		}
 		if t, ok := parseMachineDate(s); ok && plausible(t) {
 			*c = dateCandidate{t, src}
+			if c == &pub {
+				pubRaw = s
+			}
 		}
 	}
 
-	if a := p.article(); a != nil {
+	a := p.article()
+	if a != nil {
 		take(&pub, ldString(a["datePublished"]), DateFromJSONLD)
-		take(&pub, ldString(a["dateCreated"]), DateFromJSONLD)
 		take(&mod, ldString(a["dateModified"]), DateFromJSONLD)
 	}
 	for _, k := range publishedMeta {
 		take(&pub, p.meta[k], DateFromMeta)
 	}
+	if a != nil {
+		// When the work was made, which a publication date elsewhere
+		// on the page outranks.
+		take(&pub, ldString(a["dateCreated"]), DateFromJSONLD)
+	}
 	for _, k := range modifiedMeta {
 		take(&mod, p.meta[k], DateFromMeta)
+	}
+	wall := false // pub is the publisher's wall clock in a zone the page does not name
+	if pub.source != "" && rxWallClock.MatchString(strings.TrimSpace(pubRaw)) {
+		if loc := p.metadataZone(a, pub.t); loc != nil {
+			y, mo, d := pub.t.Date()
+			pub.t = time.Date(y, mo, d, pub.t.Hour(), pub.t.Minute(), pub.t.Second(), pub.t.Nanosecond(), loc)
+		} else {
+			wall = true
+		}
+	} else if _, off := pub.t.Zone(); pub.source != "" && off == 0 && pub.t.Hour()+pub.t.Minute()+pub.t.Second() != 0 {
+		// A UTC instant, shown in the publisher's zone when another date
+		// on the page names it: the day is the publisher's.
+		if loc := p.metadataZone(a, pub.t); loc != nil {
+			pub.t = pub.t.In(loc)
+		}
 	}
 	p.timeDates(&pub, &mod, plausible)
 	// Pages with dates in structured data keep the modified one there
@@ -71,7 +95,7 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		if t, ok := leadingDate(p.titleTag, p.numericOrder(), plausible); ok {
 			pub = dateCandidate{t, DateFromText}
 		}
-	} else if !settled {
+	} else if !settled && !wall {
 		pub.t = localMidnight(pub.t)
 	}
 	if pub.source == "" && mod.source != "" && !p.modEdited {
@@ -81,6 +105,55 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		pub = mod
 	}
 	return pub, mod
+}
+
+// rxWallClock is a metadata time without a zone ("2020-04-28T18:00:00"):
+// the publisher's wall clock, not UTC.
+var rxWallClock = regexp.MustCompile(`[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$`)
+
+// rxZoneOffset is a metadata time with a zone offset other than UTC.
+var rxZoneOffset = regexp.MustCompile(`[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*([+-]\d\d:?\d\d)$`)
+
+// metadataZone returns the zone another date in the page's metadata or
+// <time> elements is given in ("2020-04-28T18:30:00+02:00"), the one
+// nearest near, which a date given without one or in UTC shares: the page
+// keeps the publisher's own offset. Nil when none names an offset other
+// than UTC.
+func (p *page) metadataZone(a map[string]any, near time.Time) *time.Location {
+	var values []string
+	if a != nil {
+		values = append(values, ldString(a["dateModified"]), ldString(a["datePublished"]), ldString(a["dateCreated"]))
+	}
+	for _, keys := range [][]string{publishedMeta, modifiedMeta} {
+		for _, k := range keys {
+			values = append(values, p.meta[k])
+		}
+	}
+	for _, n := range p.times {
+		if !inRelated(n) && !inChrome(n) && !inComments(n) {
+			values = append(values, attr(n, "datetime"))
+		}
+	}
+	// The offset of the date nearest the publication: a modified date
+	// months later may be on the other side of a clock change.
+	var best *time.Location
+	var bestGap time.Duration
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		m := rxZoneOffset.FindStringSubmatch(v)
+		if m == nil {
+			continue
+		}
+		loc := offsetZone(m[1])
+		t, ok := parseMachineDate(v)
+		if loc == time.UTC || !ok {
+			continue
+		}
+		if gap := t.Sub(near).Abs(); best == nil || gap < bestGap {
+			best, bestGap = loc, gap
+		}
+	}
+	return best
 }
 
 var publishedMeta = []string{
@@ -181,7 +254,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			continue // only an "Updated …" line can still add something
 		}
 		t, ok := p.lineDate(i)
-		if !ok || !plausible(t) {
+		if !ok || !plausible(t) || inReferences(l.node) {
 			continue
 		}
 		pubAt, updAt := p.publishedLabel(i), p.updatedLabel(i)
@@ -236,8 +309,24 @@ func storySentence(s string) bool {
 // inComments reports whether n stands in a reader comment thread, whose
 // dates are the readers', not the story's.
 func inComments(n *html.Node) bool {
-	for a := n.Parent; a != nil; a = a.Parent {
+	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
 		if h := hints(a); h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") || strings.Contains(h, "comentario")) {
+			return true
+		}
+	}
+	return false
+}
+
+// inReferences reports whether n stands in a list of references or
+// footnotes, whose dates ("[accessed 2014-05-19]", "Retrieved 3 May
+// 2019") are those of the works cited.
+func inReferences(n *html.Node) bool {
+	for i := 0; n != nil && n.DataAtom != atom.Body && i < 6; i, n = i+1, n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if h := hints(n); strings.Contains(h, "reference") && !strings.Contains(h, "preference") ||
+			strings.Contains(h, "reflist") || strings.Contains(h, "footnote") || strings.Contains(h, "citation") {
 			return true
 		}
 	}

@@ -34,7 +34,8 @@
 // (articles, listings, soft 404s); date.go parses dates, datewords.go holds
 // their words in many languages, datesource.go finds them in metadata,
 // markup and text, pubdate.go settles the publisher's day from the
-// dateline; source.go finds source credits; related.go walks the page for
+// dateline, daterelative.go reads "3 hours ago", headline.go finds the
+// headline both stand under; source.go finds source credits; related.go walks the page for
 // related-story blocks, marks page debris and merges stories by URL,
 // related_block.go recognises labelled blocks, related_inline.go the
 // pointers set in the text (callouts, teaser boxes, topic asides),

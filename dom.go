@@ -53,16 +53,30 @@ func textUpTo(n *html.Node, limit int) (string, bool) {
 	// copied once into the string, where a strings.Builder would grow
 	// through several allocations.
 	var buf [256]byte
-	b, ok := appendText(buf[:0], n, limit)
+	b, ok := appendText(buf[:0], n, limit, false)
 	return string(bytes.TrimSpace(b)), ok
 }
 
-func appendText(b []byte, n *html.Node, limit int) ([]byte, bool) {
+// shownTextUpTo is textUpTo without the text of hidden elements, for
+// lines read as what the page shows: a theme's hidden "updated" stamp
+// beside the visible date is not the dateline.
+func shownTextUpTo(n *html.Node, limit int) (string, bool) {
+	var buf [256]byte
+	b, ok := appendText(buf[:0], n, limit, true)
+	return string(bytes.TrimSpace(b)), ok
+}
+
+func appendText(b []byte, n *html.Node, limit int, shown bool) ([]byte, bool) {
 	if n.Type == html.TextNode {
+		if shown && len(b) > 0 && isDigit(b[len(b)-1]) && n.Data != "" && isDigit(n.Data[0]) {
+			// Two elements set side by side, "<time>19.11.2021</time><time>
+			// 10:13</time>", read as two numbers, not "19.11.202110:13".
+			b = append(b, ' ')
+		}
 		b = appendCollapsed(b, n.Data)
 		return b, limit < 0 || len(b) <= limit+1
 	}
-	if n.Type == html.ElementNode && skipText(n) {
+	if n.Type == html.ElementNode && (skipText(n) || shown && len(n.Attr) > 0 && hiddenElement(n)) {
 		return b, true
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
@@ -70,7 +84,7 @@ func appendText(b []byte, n *html.Node, limit int) ([]byte, bool) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		var ok bool
-		if b, ok = appendText(b, c, limit); !ok {
+		if b, ok = appendText(b, c, limit, shown); !ok {
 			return b, false
 		}
 	}

@@ -177,6 +177,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	// Its default logger formats each pass's Info record for io.Discard.
 	parser.Logger = slog.New(slog.DiscardHandler)
 	lead, intro := p.leadParagraph(), p.intro()
+	if lead == nil {
+		lead = p.standfirst()
+	}
 	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")

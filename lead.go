@@ -43,6 +43,78 @@ func (p *page) leadParagraph() *html.Node {
 	return nil
 }
 
+// standfirstReach bounds the walk from the headline to its standfirst,
+// in elements.
+const standfirstReach = 60
+
+// standfirst returns, as a paragraph, the block that stands right under
+// the headline and opens as the description does: a subheadline or an
+// intro box that templates set in an h2 or a div rather than a p, which
+// readability drops with the page's furniture. It returns nil when the
+// page has no such block.
+func (p *page) standfirst() *html.Node {
+	desc := collapse(p.meta["og:description"])
+	if desc == "" {
+		desc = collapse(p.meta["description"])
+	}
+	head, _ := p.headlineAt()
+	if len(desc) < leadProbe || head == nil {
+		return nil
+	}
+	seen := 0
+	for n := nextInOrder(head, true); n != nil && seen < standfirstReach; n = nextInOrder(n, false) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		switch n.DataAtom {
+		case atom.P:
+			// leadParagraph reads paragraphs.
+			return nil
+		case atom.Div, atom.Span:
+		default:
+			continue
+		}
+		if hasBlockChild(n) {
+			continue
+		}
+		// A furniture wrapper above it (marked debris) does not matter:
+		// the description vouches for it.
+		t, _ := textUpTo(n, leadProbe+20)
+		if len(t) < leadProbe || inChrome(n) || inRelated(n) {
+			continue
+		}
+		if !strings.Contains(desc, t[:leadProbe]) {
+			// Prose under the headline that is not the description: the
+			// body has begun.
+			if len(t) > leadProbe+10 {
+				return nil
+			}
+			continue
+		}
+		para := &html.Node{Type: html.ElementNode, DataAtom: atom.P, Data: "p"}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			para.AppendChild(cloneText(c))
+		}
+		return para
+	}
+	return nil
+}
+
+// nextInOrder returns the node after n in document order, skipping n's
+// subtree when skip is set.
+func nextInOrder(n *html.Node, skip bool) *html.Node {
+	if !skip && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
 // restoreLead puts the lead back at the top of body when readability left
 // it out.
 func restoreLead(body, lead *html.Node) {
@@ -104,7 +176,7 @@ func (p *page) intro() []introParagraph {
 		n := l.node
 		t, _ := textUpTo(n, 400)
 		if len(t) < 80 || countLetters(t) < 60 || linkDensity(n, t) > 0.3 || inChrome(n) || inRelated(n) ||
-			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form) || inConsent(n) {
+			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form, atom.A) || inDialog(n) {
 			continue
 		}
 		out = append(out, introParagraph{cloneText(n), n, t[:leadProbe]})
@@ -112,19 +184,51 @@ func (p *page) intro() []introParagraph {
 	return out
 }
 
-// inConsent reports whether n stands in a cookie or consent notice,
-// which templates often put right after the article in the source.
-func inConsent(n *html.Node) bool {
+// inDialog reports whether n stands in a dialog the page opens over the
+// article (a cookie or consent notice, a log-in or sign-up panel), which
+// templates often put right after the article in the source.
+func inDialog(n *html.Node) bool {
 	// The body's classes describe the whole page ("cookies-not-set").
 	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		if h := hints(p); h != "" && rxConsent.MatchString(h) {
-			return true
+		for _, a := range p.Attr {
+			if a.Key == "role" && a.Val == "dialog" {
+				return true
+			}
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+				if dialogHint(tok) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
-var rxConsent = regexp.MustCompile(`cookie|consent|gdpr|dsgvo|privacy-?(bar|banner|notice|modal|popup|overlay)`)
+// dialogWords name dialogs in class and id tokens.
+var dialogWords = []string{"cookie", "consent", "gdpr", "dsgvo", "login", "signin", "sign-in", "register", "registration", "modal", "popup"}
+
+// dialogHint reports whether a class or id token names a dialog: one of
+// dialogWords opens it or a part of it ("moove-gdpr-info-bar"). Tokens
+// that state what a page has or uses ("use-modal", "has-popup",
+// "no-cookies") describe the layout, not the box.
+func dialogHint(tok string) bool {
+	for _, flag := range []string{"use-", "has-", "no-", "is-", "with-", "js-"} {
+		if strings.HasPrefix(tok, flag) {
+			return false
+		}
+	}
+	for _, w := range dialogWords {
+		if strings.HasPrefix(tok, w) || strings.Contains(tok, "-"+w) || strings.Contains(tok, "_"+w) {
+			return true
+		}
+	}
+	return strings.Contains(tok, "privacy") && rxPrivacyBox.MatchString(tok)
+}
+
+var rxPrivacyBox = regexp.MustCompile(`privacy-?(bar|banner|notice|modal|popup|overlay)`)
 
 // restoreIntro puts back, above readability's first paragraph, the
 // paragraphs that stood between it and the headline: an intro the

@@ -89,7 +89,8 @@ func TestHeadlineBodyOverAppendedStory(t *testing.T) {
 
 // A template that wraps each paragraph in boxes of its own, four deep
 // (a trimmed real page): readability keeps the one paragraph whose box
-// scores best, and the article is the box that holds them all.
+// scores best, and the article is the box that holds them all. Its
+// standfirst stands in a div of the page's header.
 func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
 	page, err := os.ReadFile("testdata/pages/body-wrapped-paragraphs.html")
 	if err != nil {
@@ -98,6 +99,11 @@ func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
 	a, err := Extract(bytes.NewReader(page), "https://www.example.de/pilotprojekt-heizen-mit-pellets-aus-laub-21677")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The standfirst, a div under the headline that the description
+	// repeats, opens the text.
+	if !strings.HasPrefix(a.Text, "In Reichenbach in der Lausitz wird eine neue Idee ausprobiert.") {
+		t.Errorf("text does not open with the standfirst:\n%s", a.Text)
 	}
 	for _, want := range []string{
 		"Norbert Döring, Chef der Forschungsgesellschaft",
@@ -113,10 +119,11 @@ func TestHeadlineBodyWrappedParagraphs(t *testing.T) {
 	}
 }
 
-// A cookie notice is not prose under the headline, even where it is
-// the only prose in paragraphs: the article below stands in headings and
-// a quote, and the notice comes after it in the source.
-func TestIntroSkipsConsentNotice(t *testing.T) {
+// A cookie notice, a log-in panel or a teaser's title inside its link is
+// not prose under the headline, even where it is the only prose in
+// paragraphs: the article below stands in headings and a quote, and the
+// others come after it in the source.
+func TestIntroSkipsDialogs(t *testing.T) {
 	page := `<html lang="de"><body class="cookies-not-set"><article class="post">` +
 		`<h1>Haltet unsere Gewässer sauber!</h1><blockquote><h2>Der Plakatwettbewerb für Kinder</h2>` +
 		`<h3>findet in diesem Jahr bereits zum sechsten Mal statt. Kinder zwischen sechs und zwölf Jahren sind aufgerufen, sich mit ihren Ideen zu beteiligen.</h3></blockquote>` +
@@ -125,6 +132,9 @@ func TestIntroSkipsConsentNotice(t *testing.T) {
 		`<p>Wir verwenden Cookies, um Dir die bestmögliche Erfahrung auf unserer Website zu bieten, und danken für Dein Verständnis.</p>` +
 		`<p>Du kannst mehr darüber erfahren, welche Cookies wir verwenden, oder sie unter Einstellungen deaktivieren, wann immer Du willst.</p></div></div>` +
 		`<div class="privacy-modal"><div class="tab-content"><p>Diese Website verwendet Cookies, damit wir Dir die bestmögliche Benutzererfahrung bieten können. Cookie-Informationen werden gespeichert.</p></div></div>` +
+		`<div class="loginpanel"><div><p>Du erhältst in Kürze eine E-Mail von uns mit Infos, wie du dein Passwort zurücksetzen kannst, und einen Link zur Bestätigung.</p></div></div>` +
+		`<ul class="stream"><li><a href="/a/1"><p class="title">Demograficzna przyszłość Polski. Gdzie ubędzie najwięcej mieszkańców w ciągu najbliższych trzydziestu lat? [MAPA]</p></a></li></ul>` +
+		`<div class="teasers"><a href="/a/2"><div><p class="title">Militarne potęgi. Te państwa wydają na wojsko najwięcej na świecie, a Polska awansuje w rankingu [RANKING]</p></div></a></div>` +
 		`</body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -138,5 +148,22 @@ func TestIntroSkipsConsentNotice(t *testing.T) {
 			got = append(got, c.probe)
 		}
 		t.Errorf("intro = %q, want only the article's paragraph", got)
+	}
+}
+
+// A place dateline set in a span of its own opens the story's first
+// sentence and stays with it; a date line under the headline is debris.
+func TestPlaceDatelineStays(t *testing.T) {
+	page := `<html lang="en"><head><title>Masks stolen from hospital</title></head><body><article><h1>Masks stolen from hospital</h1>` +
+		`<div class="dateline">Feb 18, 2020</div><div class="entry">` +
+		`<p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday. Police are investigating the incident as a case of theft.</p>` +
+		`<p>The masks had been kept in a machine room on the third floor of the hospital, officials at the institution said, and the room is usually locked.</p>` +
+		`<p>Four of the 12 boxes of masks were gone. Each box had 30 packages, which each contained 50 masks, the officials said on Tuesday.</p></div></article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.com/2020/02/18/national/masks-stolen/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "KOBE – A total of 6,000") || strings.Contains(a.Text, "Feb 18, 2020") {
+		t.Errorf("text should open with the dateline and drop the date line:\n%s", a.Text)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -250,19 +251,38 @@ func (p *page) scanText(n *html.Node) {
 			el = el.Parent
 		}
 		l := line{node: n.Parent, text: collapse(s), at: at}
-		if t, short := textUpTo(el, 200); short {
+		if t, short := shownTextUpTo(el, 200); short {
 			l.node, l.text = el, t
-		} else if t, short := textUpTo(inline, 200); short {
+		} else if t, short := shownTextUpTo(inline, 200); short {
 			l.node, l.text = inline, t
 		}
 		if ascii, ok := asciiDigits(l.text); ok {
 			l.text = ascii
+		}
+		if l.node == el && len(l.text) <= 40 {
+			l.text = siblingLabel(el) + l.text
 		}
 		p.lines = append(p.lines, l)
 	}
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)
 	}
+}
+
+// siblingLabel returns the label a date's block follows, with a space,
+// or "": pages set "Mise en ligne" and its date in two blocks side by side
+// (<dt>Published</dt><dd>3 May 2019</dd>, <p class="title">…</p><p
+// class="content">…</p>).
+func siblingLabel(el *html.Node) string {
+	prev := prevElement(el)
+	if prev == nil {
+		return ""
+	}
+	t, short := shownTextUpTo(prev, 32)
+	if !short || t == "" || strings.IndexFunc(t, unicode.IsDigit) >= 0 || !pubLabels.MatchString(t) && !updLabels.MatchString(t) {
+		return ""
+	}
+	return t + " "
 }
 
 // hasYear reports whether s holds a year from 1900 to 2099 standing

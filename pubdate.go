@@ -39,6 +39,17 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	// A hero header outside the article holds the headline and its
 	// dateline together: it is not chrome here.
 	hero := chromeAncestor(head)
+	// The box of the story's text: the first paragraph of some length
+	// after the headline.
+	var prose *html.Node
+	for _, l := range p.paras {
+		if l.at > start {
+			if t, short := textUpTo(l.node, 150); !short && len(t) > 150 {
+				prose = l.node
+				break
+			}
+		}
+	}
 	order := p.numericOrder()
 	var above, weak, updated *datelineDate
 	seen := 0
@@ -61,7 +72,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 			continue
 		}
-		if !readerLine(l.node, hero) {
+		if !readerLine(l.node, hero, head, prose) {
 			continue
 		}
 		if len(l.text) > 120 {
@@ -95,6 +106,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
+		withLineTime(&dd, l.node, plausible)
 		if !published && p.updatedLabel(i) != nil {
 			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
@@ -112,7 +124,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		case dd.strong:
 			return dd, true
-		case weak == nil:
+		case weak == nil && !dateInSentence(l.text):
 			weak = &dd
 		}
 	}
@@ -122,6 +134,82 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 	}
 	return datelineDate{}, false
+}
+
+// lineTimes holds the <time datetime> instants standing in a date line.
+type lineTimes struct {
+	published, plain time.Time // the first marked as the publication, the first unmarked
+}
+
+// timesWithin reads the <time datetime> elements that are n or stand at
+// most depth levels below it. A theme that prints "updated" and
+// "published" times side by side marks which is which.
+func timesWithin(n *html.Node, depth int, lt *lineTimes) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	if n.DataAtom == atom.Time {
+		t, ok := parseMachineDate(attr(n, "datetime"))
+		if !ok {
+			return
+		}
+		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop"))
+		switch {
+		case strings.Contains(h, "modif") || strings.Contains(h, "update"):
+		case strings.Contains(h, "publish") || strings.Contains(h, "datepub") || hasAttr(n, "pubdate"):
+			if lt.published.IsZero() {
+				lt.published = t
+			}
+		case lt.plain.IsZero():
+			lt.plain = t
+		}
+		return
+	}
+	if depth == 0 {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		timesWithin(c, depth-1, lt)
+	}
+}
+
+// withLineTime gives dd the instant of its line's own <time>: the one
+// marked as the publication, else an unmarked one, with its clock and
+// offset. A UTC instant says less than the wall clock the line shows
+// ("12:10" beside 11:10Z is the publisher's offset), and is taken only
+// on the line's day when the line shows none.
+func withLineTime(dd *datelineDate, n *html.Node, plausible func(time.Time) bool) {
+	var lt lineTimes
+	timesWithin(n, 2, &lt)
+	t, marked := lt.published, true
+	if t.IsZero() {
+		t, marked = lt.plain, false
+	}
+	if t.IsZero() || !plausible(t) {
+		return
+	}
+	if _, off := t.Zone(); off != 0 && (marked || sameDay(t, dd.t)) || off == 0 && !dd.clock && sameDay(t, dd.t) {
+		dd.t, dd.clock = t, true
+	}
+}
+
+// dateInSentence reports whether s is a sentence that mentions a date
+// ("The next meeting is on Wed. 5 February 2020 at 7 pm at the café."): an
+// event the story tells of, not when it went out. Bylines and datelines
+// are not sentences: they end in the date, a name or a section.
+func dateInSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !strings.ContainsRune(".!?", rune(s[len(s)-1])) || s[len(s)-1] == '.' && len(s) > 1 && isDigit(s[len(s)-2]) {
+		return false
+	}
+	// A press dateline opens with its place and date ("WASHINGTON, March
+	// 3, 2021 — The Senate…").
+	for i := 0; i+4 <= len(s) && i < 40; i++ {
+		if yearAt(s, i) {
+			return false
+		}
+	}
+	return len(strings.Fields(s)) >= 8
 }
 
 // shortLabelled reports whether s is a date behind a one-word label
@@ -156,7 +244,7 @@ func headlineTag(head *html.Node, order dateOrder, plausible func(time.Time) boo
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
 	for i, l := range p.lines {
-		if len(l.text) > 24 || !readerLine(l.node, nil) {
+		if len(l.text) > 24 || !readerLine(l.node, nil, nil, nil) {
 			continue
 		}
 		d, found := p.lineDate(i)
@@ -164,7 +252,9 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 			d, found = parseShortDate(l.text, order)
 		}
 		if found && plausible(d) {
-			return datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: dateish(l.node)}, true
+			dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: dateish(l.node)}
+			withLineTime(&dd, l.node, plausible)
+			return dd, true
 		}
 	}
 	return datelineDate{}, false
@@ -183,54 +273,6 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 		return d, true
 	}
 	return time.Time{}, false
-}
-
-// headlineAt returns the page's headline element and how much text came
-// before it: the h1 that metadata's title confirms (even in a hero header),
-// else an h2 or h3 the title confirms, else the first h1 in the content.
-func (p *page) headlineAt() (*html.Node, int) {
-	if !p.headFound {
-		p.head, p.headAt = p.findHeadline()
-		p.headFound = true
-	}
-	return p.head, p.headAt
-}
-
-func (p *page) findHeadline() (*html.Node, int) {
-	var titles []string
-	for _, t := range []string{p.meta["og:title"], p.titleTag} {
-		if t = collapse(t); t != "" {
-			titles = append(titles, t)
-		}
-	}
-	confirmed := func(h *html.Node) bool {
-		if inRelated(h) {
-			return false
-		}
-		t := textOf(h)
-		for _, c := range titles {
-			if similarTitle(t, c) {
-				return true
-			}
-		}
-		return false
-	}
-	for i, h := range p.h1[:min(len(p.h1), 4)] {
-		if confirmed(h) {
-			return h, p.h1At[i]
-		}
-	}
-	for _, l := range p.subheads {
-		if confirmed(l.node) && !inChrome(l.node) {
-			return l.node, l.at
-		}
-	}
-	for i, h := range p.h1 {
-		if !inRelated(h) && !inChrome(h) && textOf(h) != "" {
-			return h, p.h1At[i]
-		}
-	}
-	return nil, 0
 }
 
 // datelineLines is how many lines holding a year near the headline are
@@ -266,23 +308,38 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 
 // readerLine reports whether a line stands in the article's own flow: not
 // in chrome (but for the headline's hero header), a related block, a
-// comment thread, a sidebar or a link.
-func readerLine(n, hero *html.Node) bool {
+// comment thread, a sidebar or a link. A box that holds the headline or
+// the story's first paragraph (head, prose, when known) is the article's,
+// whatever its class says: themes wrap the article and its sidebar in
+// "content-sidebar-wrap", or name the main column "sidebar__main".
+func readerLine(n, hero, head, prose *html.Node) bool {
 	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
-	for a := n; a != nil; a = a.Parent {
+	// The body's classes describe the page's layout ("no-sidebars",
+	// "comments-open"), not where the line stands.
+	for a := n; a != nil && a.DataAtom != atom.Body; a = a.Parent {
 		if a.Type != html.ElementNode {
 			continue
 		}
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); strings.Contains(h, "comment") || strings.Contains(h, "sidebar") {
+		if h := hints(a); (strings.Contains(h, "comment") || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
 			return false
 		}
 	}
-	return true
+	return !inReferences(n)
+}
+
+// holds reports whether d stands inside n.
+func holds(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d.Parent == n {
+			return true
+		}
+	}
+	return false
 }
 
 // publishersDay settles pub against the dateline d. The same day keeps
@@ -381,39 +438,4 @@ func asciiDigits(s string) (string, bool) {
 		}
 		return r
 	}, s), true
-}
-
-// rxRelative is a time before now as datelines print it: "3 hours ago",
-// "vor 2 Tagen", "il y a 5 minutes", "hace 1 hora", "2 ore fa", "há 3
-// dias", "4 uur geleden", "3時間前", "2일 전".
-var rxRelative = regexp.MustCompile(`(?i)(?:^|\D)(?:(?:vor|il y a|hace|há|ha)\s+)?(\d{1,3})\s*(minutes?|mins?|hours?|hrs?|days?|minuten|stunden|std\.?|tagen|heures?|jours?|minutos?|horas?|días?|dias?|minuti|ore|giorni|uur|dagen|分|時間|日|분|시간|일)\s*(?:ago|fa|geleden|前|전)?`)
-
-// relativeHint is the cheap test for a line that may hold a relative date.
-func relativeHint(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0 &&
-		containsAny(strings.ToLower(s), "ago", "vor ", "il y a", "hace ", " fa", "há ", "geleden", "前", "전")
-}
-
-// relativeDate reads a relative dateline against the fetch time.
-func relativeDate(s string, fetched time.Time) (time.Time, bool) {
-	if !relativeHint(s) {
-		return time.Time{}, false
-	}
-	m := rxRelative.FindStringSubmatch(s)
-	if m == nil {
-		return time.Time{}, false
-	}
-	lower := strings.ToLower(s)
-	if !containsAny(lower, "ago", "vor ", "il y a", "hace ", " fa", "há ", "geleden", "前", "전") {
-		return time.Time{}, false
-	}
-	n, _ := strconv.Atoi(m[1])
-	unit := time.Minute
-	switch u := strings.ToLower(m[2]); {
-	case strings.HasPrefix(u, "h") && !strings.HasPrefix(u, "hora") || strings.HasPrefix(u, "st") || strings.HasPrefix(u, "heure") || strings.HasPrefix(u, "hora") || u == "ore" || u == "uur" || u == "時間" || u == "시간":
-		unit = time.Hour
-	case strings.HasPrefix(u, "d") || strings.HasPrefix(u, "t") || strings.HasPrefix(u, "j") || strings.HasPrefix(u, "g") || u == "日" || u == "일":
-		unit = 24 * time.Hour
-	}
-	return fetched.Add(-time.Duration(n) * unit), true
 }

@@ -27,11 +27,22 @@ func debris(n *html.Node, hb uint) bool {
 			return false
 		}
 	}
-	if hb&hintDebris == 0 {
+	if hb&hintDebris == 0 || placeDateline(n) {
 		return false
 	}
 	_, short := textUpTo(n, 300)
 	return short && !containsAtom(n, atom.H1)
+}
+
+// placeDateline reports whether n is the dateline that opens a story's
+// first sentence ("<span class=dateline>KOBE – </span>A total of…"): a
+// span classed so inside a paragraph of prose, part of the text.
+func placeDateline(n *html.Node) bool {
+	if n.DataAtom != atom.Span || n.Parent == nil || n.Parent.DataAtom != atom.P || !strings.Contains(strings.ToLower(attr(n, "class")), "dateline") {
+		return false
+	}
+	_, short := textUpTo(n.Parent, 120)
+	return !short
 }
 
 // nearHeadline reports whether the article's h1 shares n's parent or
@@ -207,7 +218,7 @@ func (p *page) relatedStories() *storyList {
 				}
 				furniture = append(furniture, c)
 			}
-			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside) {
+			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside || c.DataAtom == atom.Blockquote) {
 				if stories := p.callout(c, false); len(stories) > 0 {
 					found(hidden, stories)
 					blocks = append(blocks, c)
@@ -382,4 +393,4 @@ func displayNone(style string) bool {
 }
 
 // hiddenClasses are whole class names that hide an element.
-var hiddenClasses = wordSet(`hide hidden d-none is-hidden js-hidden`)
+var hiddenClasses = wordSet(`hide hidden d-none is-hidden js-hidden rich-snippet-hidden`)

@@ -19,6 +19,9 @@ import (
 // all-caps headline. Outside the cleaned body (inBody false) n must be a
 // leaf block.
 func (p *page) callout(n *html.Node, inBody bool) []story {
+	if n.DataAtom == atom.Blockquote {
+		return p.embedCard(n)
+	}
 	if !inBody && hasBlockChild(n) {
 		return nil
 	}
@@ -176,6 +179,20 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 		return nil
 	}
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
+}
+
+// embedCard reads the card WordPress puts in a post for a link to
+// another post (its oEmbed markup, a blockquote classed
+// wp-embedded-content): an inline pointer to one story.
+func (p *page) embedCard(n *html.Node) []story {
+	if !strings.Contains(attr(n, "class"), "wp-embedded-content") {
+		return nil
+	}
+	links := p.links(n)
+	if len(links) != 1 || !headlineLike(links[0].text) {
+		return nil
+	}
+	return []story{{RelatedStory{Title: links[0].text, URL: links[0].url, Inline: true}, links[0].key}}
 }
 
 // anchorCard reads a link set as a block of its own between paragraphs

@@ -221,6 +221,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.diariodelvalle.example/sociedad/2025/01/12/informe-de-inspeccion-del-puente-12377", "Informe de inspección: la losa del puente llegó al límite de su resistencia", "Le puede interesar"},
 			{"https://www.diariodelvalle.example/sociedad/2025/01/13/transbordador-durante-las-obras-12390", "Un transbordador cruzará el río durante las obras", "Lea aquí"},
 		}, []string{"PUEDES VER", "¿Cuánto durará", "Le puede interesar", "Lea aquí", "Un transbordador"}},
+		// WordPress's embed cards for other posts of the site (its oEmbed
+		// markup); a quotation in the text is no card.
+		{"wp-embed", "https://www.flussbote.example/luftfahrt/bremen-bildet-hubschrauberpiloten-aus/", true, []want{
+			{"https://www.flussbote.example/luftfahrt/piloten-werden-in-italien-ausgebildet/", "Piloten werden künftig auch in Italien ausgebildet", ""},
+			{"https://www.flussbote.example/luftfahrt/erster-langstreckenjet-fuer-die-flugbereitschaft/", "Erster Langstreckenjet für die Flugbereitschaft übergeben", ""},
+		}, []string{"Piloten werden künftig", "Erster Langstreckenjet"}},
 		// A box between two runs of paragraphs, each wrapped in one more
 		// box than the paragraphs need, stands in the text.
 		{"sectioned-text-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
@@ -386,6 +392,7 @@ func TestRelatedRules(t *testing.T) {
 		// The invitation to discuss closes the text; the photo stays.
 		"link-paragraphs-fi": {"Voit keskustella aiheesta"},
 		"teaser-figure-de":   {"Die Bauarbeiten sollen im April beginnen"},
+		"wp-embed":           {"Wir können jetzt Lagen üben"},
 		"allcaps-inline":     {"CLICK FOR THE FULL BRIDGE PLANS"},
 		// A list of other sites' reports is part of the article.
 		"link-lists":            {"Transport institute paper on repair costs"},

@@ -15,8 +15,8 @@ import (
 // 0.570 and day 0.865 on all 983 pages (`go run ./cmd/score -dev none
 // -part all -peer`).
 var devFloors = map[string]struct{ body, title, day float64 }{
-	"tune":  {body: 0.920, title: 0.74, day: 0.88},
-	"check": {body: 0.905, title: 0.76, day: 0.87},
+	"tune":  {body: 0.920, title: 0.74, day: 0.90},
+	"check": {body: 0.905, title: 0.76, day: 0.88},
 }
 
 func TestDevSet(t *testing.T) {
