@@ -384,6 +384,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-3195758", "Händler fürchten die lange Sperrung der Brücke", "Brücke"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-3197781", "Gutachten sieht das Brückendeck am Ende", "Brücke"},
 		}, nil},
+		// A box classed for similar articles, labelled by a tab that
+		// links nowhere; Matomo's campaign parameters leave the URLs.
+		{"similar-tab-de", "https://www.flussbote.example/artikel/1136100.stadtrat-beschliesst-neubau-der-flussbruecke.html", false, []want{
+			{"https://www.flussbote.example/artikel/1136087.haendler-fuerchten-lange-sperrung.html", "Händler fürchten die lange Sperrung der Brücke", "Ähnliche Artikel"},
+			{"https://www.flussbote.example/artikel/1136090.gutachten-brueckendeck-am-ende.html", "Gutachten sieht das Brückendeck am Ende", "Ähnliche Artikel"},
+		}, []string{"Händler fürchten"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

@@ -124,7 +124,7 @@ const (
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd dossier`
+		gerelateerd dossier similar similararticles similarposts similarstories`
 	// commentHints mark reader comments, cut whatever their length.
 	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
 		comentarios comentários commenti komentarze kommentarer readercomments`
@@ -344,6 +344,13 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 				return
 			}
 			if c.DataAtom == atom.A {
+				// A tab that links nowhere ("<a>Ähnliche Artikel</a>"
+				// over the list it shows) labels the box.
+				if href := strings.TrimSpace(attr(c, "href")); href == "" || href[0] == '#' {
+					if l, short := textUpTo(c, 60); short && isRelatedLabel(l) {
+						found, node = l, c
+					}
+				}
 				stop = true
 				return
 			}
