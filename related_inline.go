@@ -171,7 +171,9 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 		return nil
 	}
 	links := p.links(n)
-	if len(links) != 1 {
+	// A line in capitals that links off the site is an appeal
+	// ("JETZT MIT PAYPAL SPENDEN!"), not a pointer to a story.
+	if len(links) != 1 || !bracketed && !p.sameSiteName(links[0].url) {
 		return nil
 	}
 	title := links[0].text

@@ -219,6 +219,10 @@ func mediaURL(raw string) bool {
 	if host < 0 {
 		return false
 	}
+	// A photo or video subdomain ("fotos.example.com/p/2116073").
+	if sub, _, ok := strings.Cut(raw[:host], "."); ok && mediaHosts[strings.ToLower(sub)] {
+		return true
+	}
 	path := strings.TrimRight(raw[host+1:], "/")
 	for path != "" {
 		seg, rest, more := strings.Cut(path, "/")
@@ -242,6 +246,10 @@ func mediaURL(raw string) bool {
 	}
 	return false
 }
+
+// mediaHosts are the first labels of subdomains that serve photos and
+// videos.
+var mediaHosts = wordSet(`foto fotos photo photos video videos gallery galerie tv`)
 
 // albumFolders are folder names, with or without a number after them, of
 // galleries and picture series.

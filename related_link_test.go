@@ -33,6 +33,18 @@ func TestStoryURL(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://www.flussbote.example/lokales/album1368777/die-bruecke-im-wandel-0.html", true},
+		{"https://fotos.flussbote.example/p/2116073", true},
+		{"https://www.flussbote.example/lokales/gallery-owner-opens-on-the-bridge-102.html", false},
+	} {
+		if got := mediaURL(tt.url); got != tt.want {
+			t.Errorf("mediaURL(%q) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
 		text string
 		want bool
 	}{

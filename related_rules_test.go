@@ -399,7 +399,7 @@ func TestRelatedRules(t *testing.T) {
 		"link-paragraphs-fi": {"Voit keskustella aiheesta"},
 		"teaser-figure-de":   {"Die Bauarbeiten sollen im April beginnen"},
 		"wp-embed":           {"Wir können jetzt Lagen üben"},
-		"allcaps-inline":     {"CLICK FOR THE FULL BRIDGE PLANS"},
+		"allcaps-inline":     {"CLICK FOR THE FULL BRIDGE PLANS", "SUPPORT OUR RIVER REPORTING"},
 		// A list of other sites' reports is part of the article.
 		"link-lists":            {"Transport institute paper on repair costs"},
 		"guide-list-en":         {"about forty million dollars"},
