@@ -72,6 +72,7 @@ func TestBoilerplate(t *testing.T) {
 		"Spenden gingen vor allem aus dem Ausland ein, sagte der Vorsitzende des Vereins am Montag.",
 		"Werbung im Fernsehen wird teurer, sagen die Sender.",
 		"Werbung für Zigaretten ist seit 2007 verboten.",
+		"Follow the money on this one, the senator said.",
 		"Like us, the neighbours had no power for three days after the storm.",
 		"Follow-up visits are planned for May, the ministry said.",
 		"The company said it uses cookies from a bakery in Lyon for its in-flight snack.",
@@ -124,7 +125,7 @@ func TestPromoLines(t *testing.T) {
 // Print, share and image buttons are labels; a sentence that starts
 // with the verb is not.
 func TestPrintLabels(t *testing.T) {
-	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página", "Bild anzeigen Bild schließen", "Facebook", "auf Twitter", "twittern", "Mehr anzeigen", "Anmelden", "Log in"} {
+	for _, s := range []string{"Imprimer Imprimer cette page", "Drucken", "Artikel drucken", "Imprimir esta página", "Bild anzeigen Bild schließen", "Facebook", "auf Twitter", "twittern", "Mehr anzeigen", "Anmelden", "Log in", "Read More", "Advertise with Us", "Post Comment (+)"} {
 		if !rxLabel.MatchString(s) {
 			t.Errorf("%q is a print button", s)
 		}

@@ -45,8 +45,9 @@
 // drops pager and media links, related_owner.go tells the site's or
 // author's lists, source lists and endless-scroll pointers, related_link.go
 // decides which links are stories and related_vocab.go holds their
-// vocabulary; lead.go restores a lead readability left out and takes the
-// prose under the headline when readability's body is another text;
+// vocabulary; lead.go restores a lead or standfirst readability left
+// out and takes the prose under the headline when readability's body is
+// another text or one of paragraphs each wrapped in boxes of their own;
 // title.go picks the title; clean.go cleans
 // and renders the body, with boilerplate.go's line rules and dangling.go's
 // trailing labels; dom.go holds the DOM helpers they share,

@@ -166,6 +166,7 @@ func (p *page) intro() []introParagraph {
 		return nil
 	}
 	var out []introParagraph
+	dialog := map[*html.Node]bool{} // ancestors already looked at
 	for _, l := range p.paras {
 		if l.at < start {
 			continue
@@ -176,7 +177,7 @@ func (p *page) intro() []introParagraph {
 		n := l.node
 		t, _ := textUpTo(n, 400)
 		if len(t) < 80 || countLetters(t) < 60 || linkDensity(n, t) > 0.3 || inChrome(n) || inRelated(n) ||
-			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form, atom.A) || inDialog(n) {
+			cutKind(n) != "" || hasAncestor(n, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Aside, atom.Li, atom.Form, atom.A) || inDialog(n, dialog) {
 			continue
 		}
 		out = append(out, introParagraph{cloneText(n), n, t[:leadProbe]})
@@ -186,21 +187,34 @@ func (p *page) intro() []introParagraph {
 
 // inDialog reports whether n stands in a dialog the page opens over the
 // article (a cookie or consent notice, a log-in or sign-up panel), which
-// templates often put right after the article in the source.
-func inDialog(n *html.Node) bool {
+// templates often put right after the article in the source. Paragraphs
+// share their ancestors: seen keeps the answer for each one looked at.
+func inDialog(n *html.Node, seen map[*html.Node]bool) bool {
+	p := n.Parent
 	// The body's classes describe the whole page ("cookies-not-set").
-	for p := n.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		for _, a := range p.Attr {
-			if a.Key == "role" && a.Val == "dialog" {
+	if p == nil || p.DataAtom == atom.Body {
+		return false
+	}
+	if d, ok := seen[p]; ok {
+		return d
+	}
+	d := dialogElement(p) || inDialog(p, seen)
+	seen[p] = d
+	return d
+}
+
+// dialogElement reports whether n's role, class or id names a dialog.
+func dialogElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "role" && a.Val == "dialog" {
+			return true
+		}
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+			if dialogHint(tok) {
 				return true
-			}
-			if a.Key != "class" && a.Key != "id" {
-				continue
-			}
-			for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
-				if dialogHint(tok) {
-					return true
-				}
 			}
 		}
 	}

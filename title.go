@@ -188,7 +188,7 @@ func similarTitle(h, t string) bool {
 	return false
 }
 
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " » ", " / ", " • "}
 
 // stripSiteName removes "| Site" and "Site |" parts of a title that name
 // the site, its publisher or its host.
@@ -212,15 +212,42 @@ func (p *page) stripSiteName(t string) string {
 		}
 		return false
 	}
-	for _, sep := range titleSeparators {
-		if i := strings.LastIndex(t, sep); i > 0 && isSite(t[i+len(sep):]) {
-			return strings.TrimSpace(t[:i])
+	// The site may be followed by its slogan ("Title : Site | Slogan |
+	// Since 2005"): the title ends where the first segment that names
+	// the site begins.
+	seps := separatorsIn(t)
+	for k, s := range seps {
+		end := len(t)
+		if k+1 < len(seps) {
+			end = seps[k+1][0]
 		}
-		if i := strings.Index(t, sep); i > 0 && isSite(t[:i]) {
-			return strings.TrimSpace(t[i+len(sep):])
+		if s[0] > 0 && isSite(t[s[1]:end]) {
+			return strings.TrimSpace(t[:s[0]])
 		}
 	}
+	if len(seps) > 0 && isSite(t[:seps[0][0]]) {
+		return strings.TrimSpace(t[seps[0][1]:])
+	}
 	return stripCJKSite(t, isSite)
+}
+
+// separatorsIn returns the start and end of each title separator in t,
+// in order.
+func separatorsIn(t string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		for _, sep := range titleSeparators {
+			if strings.HasPrefix(t[i:], sep) {
+				out = append(out, [2]int{i, i + len(sep)})
+				i += len(sep) - 2 // the separator's closing space may open the next
+				break
+			}
+		}
+	}
+	return out
 }
 
 // cjkSiteWords end the names of Chinese, Japanese and Korean news sites,

@@ -11,6 +11,7 @@ func TestTitleSiteNames(t *testing.T) {
 		{"chinese site suffix without spaces", `<title>国务院部署防汛抗旱工作-新华网</title>`, "国务院部署防汛抗旱工作"},
 		{"japanese site suffix", `<title>防災対策を強化｜東京新聞</title>`, "防災対策を強化"},
 		{"a dash inside the headline stays", `<title>中美关系-新阶段</title>`, "中美关系-新阶段"},
+		{"site name followed by its slogan", `<meta property="og:site_name" content="Krimiblog-Archiv"><title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen zum Verfall eines Genres | Gegründet 2005</title>`, "Das vermutlich schwulste Musikvideo der Welt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

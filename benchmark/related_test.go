@@ -13,21 +13,20 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 247 pages (169 benchmark pages and the 78 dev pages of
-// tune6 and tune7) when tune7 was added, before any rule was drawn from
-// it: F1 0.819, precision 0.930, block 0.969, inline 0.965, card dates
-// 45/51.
+// Measured on all 282 pages (169 benchmark pages and the 113 dev pages of
+// tune6, tune7 and check3) when check3 was added, never tuned on: F1
+// 0.804, precision 0.905, block 0.936, inline 0.964, card dates 70/76.
 const (
-	minRelatedF1        = 0.815
-	minRelatedPrecision = 0.925
-	minRelatedBlock     = 0.965
+	minRelatedF1        = 0.800
+	minRelatedPrecision = 0.900
+	minRelatedBlock     = 0.935
 	minRelatedInline    = 0.955
 	minRelatedDate      = 0.85
 )
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune to tune7, check, check2)
+// and inline flag of matched stories, for each part (tune to tune7, check to check3)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
@@ -47,7 +46,7 @@ func TestRelated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "tune6": {}, "tune7": {}, "check": {}, "check2": {}, "all": {}}
+	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "tune6": {}, "tune7": {}, "check": {}, "check2": {}, "check3": {}, "all": {}}
 	for _, p := range pages {
 		want, ok := labels[p.ID]
 		if !ok {
@@ -77,7 +76,7 @@ func TestRelated(t *testing.T) {
 			logDiff(t, p, want, got)
 		}
 	}
-	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "check", "check2", "all"} {
+	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "check", "check2", "check3", "all"} {
 		t.Logf("%-5s %s", part, tally[part])
 	}
 	all := tally["all"]
