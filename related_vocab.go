@@ -52,7 +52,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 var rxNotRelated = newFilteredRx(notRelated, false)
 
 // notRelated are the branches of rxNotRelated.
-const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|\baktuell(es)?\b|\blaatste\b|\bnieuwste\b|najnowsze|nejnovější|\bsenaste\b|\bseneste\b|\bsiste\b|son dakika|mais recentes|последние|свежие|\bfriss\b|legfrissebb|ultimele|uusimmat|tuoreimmat|zubehör|accessories|\bterms\b|glossar|\bdownloads?\b|\binhalt(sverzeichnis)?\b|table of contents|sommaire|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
+const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|\baktuell(es)?\b|新着|最新|\blaatste\b|\bnieuwste\b|najnowsze|nejnovější|\bsenaste\b|\bseneste\b|\bsiste\b|son dakika|mais recentes|последние|свежие|\bfriss\b|legfrissebb|ultimele|uusimmat|tuoreimmat|zubehör|accessories|\bterms\b|glossar|\bdownloads?\b|\binhalt(sverzeichnis)?\b|table of contents|sommaire|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
 
 // anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
 // branches sorted as (?i) reads them, so that branches with a common
@@ -124,7 +124,7 @@ const (
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd dossier similar similararticles similarposts similarstories`
+		gerelateerd dossier similararticles similarposts similarstories similarnews`
 	// commentHints mark reader comments, cut whatever their length.
 	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
 		comentarios comentários commenti komentarze kommentarer readercomments`

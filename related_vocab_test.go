@@ -75,6 +75,7 @@ func TestRelatedLabels(t *testing.T) {
 		{"Les plus populaires", false},
 		{"Flussbote Aktuell", false},
 		{"Friss", false},
+		{"新着記事", false},
 		{"Nieuwste artikelen", false},
 		{"Related Terms", false},
 		{"Alternative Downloads", false},
