@@ -46,20 +46,15 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		return nil
 	}
 	label := trimLabel(t[:loc[1]])
-	// The links are the pointer: a label that opens a sentence which
+	// The link follows the label: a label that opens a sentence which
 	// cites a page in passing ("Read: the county <a>published its
-	// report</a> in December, …") is prose. A generic link ("here")
-	// after a headline in plain text is the pointer's link all the same.
-	linked := 0
-	for _, l := range links {
-		if l.text == "" || rxGenericLink.MatchString(l.text) {
-			linked = len(t)
-			break
+	// report</a> in December, …") is prose. A teaser after the link, or
+	// a generic link ("here") after a headline, is the pointer's all
+	// the same.
+	if rest := strings.TrimSpace(t[loc[1]:]); links[0].text != "" && !rxGenericLink.MatchString(links[0].text) {
+		if at := strings.Index(rest, links[0].text); at > 0 && inPassing(rest[:at]) {
+			return nil
 		}
-		linked += len(l.text)
-	}
-	if rest := strings.TrimSpace(t[loc[1]:]); linked*2 < len(rest) {
-		return nil
 	}
 	var out []story
 	for _, l := range links {
@@ -99,6 +94,17 @@ func (p *page) calloutTail(n *html.Node, last RelatedStory) []tailItem {
 		out = append(out, tailItem{s, story{RelatedStory{Title: links[0].text, URL: links[0].url, Block: last.Block, Inline: last.Inline}, links[0].key}})
 	}
 	return out
+}
+
+// inPassing reports whether before, the text between a callout's label
+// and its link, is the start of a sentence ("the county") rather than a
+// kicker set off by a separator ("Analysis:", "Opinion |").
+func inPassing(before string) bool {
+	before = strings.TrimSpace(before)
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ":|-»>") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") {
+		return false
+	}
+	return len(strings.Fields(before)) >= 2
 }
 
 // calloutStart reports whether a block whose text starts with t may be a
@@ -279,7 +285,7 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 // rxIssue is a heading that names a magazine's issue ("TR 7/2019",
 // "Ausgabe 12", "Issue 42") rather than a subject: the box lists the
 // issue's contents, not stories on this article's topic.
-var rxIssue = regexp.MustCompile(`(?i)\b\d{1,2}/(\d{2}|\d{4})\b|\b(issue|ausgabe|heft|numéro|número|numero|nr\.?|no\.)\s*\d`)
+var rxIssue = regexp.MustCompile(`(?i)\b\d{1,2}/\d{4}\b|\b(issue|ausgabe|heft|numéro|número|numero|nr\.?|no\.)\s*\d`)
 
 // teaserAtom reports whether n can be a teaser box: a division, not a
 // paragraph or list; some sites set the box as a figure, its teaser as
@@ -344,12 +350,13 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	return len(stories) > 0, stories
 }
 
-// mediaWordsInClass are the words a class or id uses for a gallery or
-// video teaser.
-var mediaWordsInClass = []string{"gallery", "galerie", "video", "slideshow", "fotostrecke", "diaporama"}
+// mediaWordsInClass are the words a class or id uses for a gallery
+// teaser ("video" is left out: related boxes that hold videos among
+// stories say it as often).
+var mediaWordsInClass = []string{"gallery", "galerie", "slideshow", "fotostrecke", "diaporama"}
 
 // mediaClass reports whether n, or a wrapper of its own inside it, is
-// classed as a gallery or video teaser.
+// classed as a gallery teaser.
 func mediaClass(n *html.Node) bool {
 	for i := 0; n != nil && i < 3; i++ {
 		h := hints(n)

@@ -59,9 +59,8 @@ func (p *page) links(n *html.Node) []link {
 			return
 		}
 		// A third-party widget inside a block links to its own pages
-		// ("What is Outbrain") and to sponsors; a most-read list set
-		// beside the block's cards is the site's.
-		if hintBits(n, hintVocab)&(hintSponsored|hintSitewide) != 0 {
+		// ("What is Outbrain") and to sponsors.
+		if hintBits(n, hintVocab)&hintSponsored != 0 {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -249,7 +248,7 @@ func mediaURL(raw string) bool {
 
 // mediaHosts are the first labels of subdomains that serve photos and
 // videos.
-var mediaHosts = wordSet(`foto fotos photo photos video videos gallery galerie tv`)
+var mediaHosts = wordSet(`foto fotos photo photos video videos gallery galerie`)
 
 // albumFolders are folder names, with or without a number after them, of
 // galleries and picture series.
