@@ -95,13 +95,17 @@ func appendText(b []byte, n *html.Node, limit int, shown bool) ([]byte, bool) {
 // of the bits that vocab gives their words. Words are split at spaces,
 // dashes, underscores and camelCase humps, and neighbours are also tried
 // joined in pairs and triples, so "read-next" and "readNext" both give
-// "readnext". It runs on every element, so it does not allocate.
+// "readnext". It runs on every element, so it does not allocate (but
+// for the rare class list that holds a flag it drops).
 func hintBits(n *html.Node, vocab *wordBits) uint {
 	var bits uint
 	var buf [96]byte
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
+		}
+		if a.Key == "class" && strings.Contains(a.Val, flagPromoted) {
+			a.Val = dropClass(a.Val, flagPromoted)
 		}
 		// ends[i] is where word i stops in buf; the words of one class
 		// name are stored back to back, so joins are slices of buf.
@@ -436,4 +440,21 @@ func hasAncestor(n *html.Node, atoms ...atom.Atom) bool {
 		}
 	}
 	return false
+}
+
+// flagPromoted is the class a CMS (Drupal) sets on every story it has
+// promoted to the front page: a flag of the site's own stories, not of
+// an advertisement, which "promoted" alone would say.
+const flagPromoted = "node-promoted"
+
+// dropClass returns the class list classes without the class name c.
+func dropClass(classes, c string) string {
+	f := strings.Fields(classes)
+	kept := f[:0]
+	for _, w := range f {
+		if w != c {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }

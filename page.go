@@ -38,12 +38,13 @@ type page struct {
 	headings  []*html.Node // the first h2–h4, read only for refused pages
 	textSeen  int          // visible text bytes walked so far
 	credits   []*html.Node
-	cutTexts  map[string]bool      // lines of the blocks cut from the article
-	selfKeys  []string             // storyKeys of the page itself, once a link needs them
-	storyURLs map[string][2]string // storyURL's answers by href: blocks nest, and a link is read once per block around it
-	subject   map[string]bool      // stems of the title and description, once a label needs them
-	order     *dateOrder           // how numeric dates read, once decided
-	modEdited bool                 // the modified date is a "last edited" line
+	cutTexts  map[string]bool     // lines of the blocks cut from the article
+	selfKeys  []string            // storyKeys of the page itself, once a link needs them
+	storyURLs map[string]pageURL  // storyURL's answers by href: blocks nest, and a link is read once per block around it
+	subject   map[string]bool     // stems of the title and description, once a label needs them
+	aboveHead map[*html.Node]bool // the elements that hold an h1, once the related walk asks
+	order     *dateOrder          // how numeric dates read, once decided
+	modEdited bool                // the modified date is a "last edited" line
 }
 
 // dateAttrs reports whether n carries a date in microdata, RDFa or

@@ -145,6 +145,10 @@ func (p *page) relatedStories() *storyList {
 	var furniture []*html.Node   // debris wrappers read for a block inside
 	teasers := map[string]bool{} // keys first listed by a teaser box
 	teaserBoxes := 0
+	// teaserKinds holds the kinds (tag and first class) of the teaser
+	// boxes read so far: one more of a kind after the last paragraph
+	// closes the text with the same pointer.
+	teaserKinds := map[string]bool{}
 	// afterComments says that the walk has passed the readers' comments:
 	// an unlabelled list further down is the site's, not the article's.
 	afterComments := false
@@ -173,7 +177,10 @@ func (p *page) relatedStories() *storyList {
 	// of the page); hidden whether an ancestor is hidden; sitewide
 	// whether an ancestor is named as a sitewide or sponsored list, in
 	// which class names alone do not make a related block.
-	type state struct{ chrome, article, proseAbove, hidden, sitewide bool }
+	// headArticle whether an ancestor is the article element
+	// that holds the page's headline, above which a block is the
+	// article's own (a topic dossier's slider).
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -215,6 +222,13 @@ func (p *page) relatedStories() *storyList {
 				if stories := p.callout(c, false); len(stories) > 0 {
 					found(hidden, stories)
 					blocks = append(blocks, c)
+					// Paragraphs of one link each right after it go
+					// on with its list.
+					for _, n := range p.calloutTail(c, stories[len(stories)-1].RelatedStory) {
+						found(hidden, []story{n.story})
+						blocks = append(blocks, n.node)
+						done[n.node] = true
+					}
 					continue
 				}
 			}
@@ -243,7 +257,14 @@ func (p *page) relatedStories() *storyList {
 					}
 					lastBlock, lastLabel = c, stories[0].Block
 				}
-				found(hidden || beforeHeadline && !containsAtom(c, atom.H1), stories)
+				// Inside the headline's own article, a block above it
+				// may be the article's (a topic dossier), but not an
+				// "Up next" pointer to the site's next stories.
+				above := beforeHeadline && !containsAtom(c, atom.H1)
+				if above && st.headArticle && len(stories) > 0 && !rxNextLabel.MatchString(stories[0].Block) {
+					above = false
+				}
+				found(hidden || above, stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {
 					done[n] = true
@@ -259,10 +280,18 @@ func (p *page) relatedStories() *storyList {
 			}
 			box := !st.chrome && teaserAtom(c) && hb&(hintNotRelated|hintDebris) == 0
 			// Outside an article element, a box must stand well inside
-			// the text: paragraphs on both sides.
-			if box && (st.proseAbove || proseHere()) && (st.article || wellInText(c)) {
-				if ok, stories := p.teaserBox(c); ok {
+			// the text (paragraphs on both sides), unless one of its
+			// kind already did.
+			if box && (st.proseAbove || proseHere()) {
+				kind := kindKey(c)
+				known := teaserKinds[kind]
+				ok, stories := false, []story(nil)
+				if st.article || known || wellInText(c) {
+					ok, stories = p.teaserBox(c, known)
+				}
+				if ok {
 					teaserBoxes++
+					teaserKinds[kind] = true
 					if !hidden {
 						for _, s := range stories {
 							if _, ok := out.at[s.key]; !ok {
@@ -276,11 +305,12 @@ func (p *page) relatedStories() *storyList {
 				}
 			}
 			walk(c, state{
-				chrome:     st.chrome || chromeElement(c, st.article),
-				article:    st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
-				proseAbove: box && prose == 1,
-				hidden:     hidden,
-				sitewide:   st.sitewide || hb&(hintSponsored|hintSitewide) != 0,
+				chrome:      st.chrome || chromeElement(c, st.article),
+				article:     st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
+				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
+				proseAbove:  box && prose == 1,
+				hidden:      hidden,
+				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
 			})
 		}
 	}

@@ -81,14 +81,24 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	// A label: a short heading-like element whose whole text is related
 	// vocabulary. Its stories follow it as siblings.
 	label := labelText(n)
-	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span) && mayBeLabel(firstTextWord(n)) {
-		// A plain paragraph or span whose whole text is a label
-		// ("Explore further"); rxRelatedLabel matches whole texts only.
-		if t, short := textUpTo(n, 40); short && !hasLink(n) {
+	if label == "" && (n.DataAtom == atom.P || n.DataAtom == atom.Span || n.DataAtom == atom.Div && onlyText(n)) && mayBeLabel(firstTextWord(n)) {
+		// A plain paragraph, span or division of text alone whose
+		// whole text is a label ("Explore further"); rxRelatedLabel
+		// matches whole texts only.
+		// A division that says only "Read More" is a button that
+		// unfolds the rest of the text.
+		if t, short := textUpTo(n, 60); short && !hasLink(n) && (n.DataAtom != atom.Div || !rxGenericLink.MatchString(t)) {
 			label = t
 		}
 	}
-	if isRelatedLabel(label) && !inNotRelated(n) && !p.ownerLabel(label) {
+	if label == "" && isHeading(n) && !hasLink(n) && mayBeLabel(firstTextWord(n)) {
+		// A heading that names the topic after its label ("Mehr zu:
+		// <the article's title>") is longer than a label alone.
+		if t, short := textUpTo(n, 160); short && isRelatedLabel(t) {
+			label = t
+		}
+	}
+	if isRelatedLabel(label) && !p.inNotRelated(n) && !p.ownerLabel(label) {
 		label = trimLabel(label)
 		var nodes []*html.Node
 		var stories []story
@@ -125,6 +135,13 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 					continue
 				}
 				break
+			}
+			// A box with a related label of its own ("À écouter
+			// aussi") after the block's stories is a block of its own.
+			if len(stories) > 0 && teaserAtom(s) {
+				if t, _ := p.innerLabel(s); t != "" && isRelatedLabel(t) && !strings.EqualFold(t, label) {
+					break
+				}
 			}
 			st := p.cards(s, label, nil)
 			if len(st) == 0 {
@@ -178,7 +195,15 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	sitewideList := sitewide
 	label = aria
 	if label == "" {
-		label = leadText(n)
+		// Text before the first link labels the box when it says
+		// related ("Related: …") or sitewide ("most popular"); other
+		// words there are the first card's kicker ("China").
+		switch lead := leadText(n); {
+		case isRelatedLabel(lead):
+			label = lead
+		case lead != "" && rxNotRelated.MatchString(lead):
+			sitewideList = true
+		}
 	}
 	l, labelNode := p.innerLabel(n)
 	if l == "" && label == "" {
@@ -193,17 +218,31 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if prev != nil {
 			if t := firstTab(prev); isRelatedLabel(t) {
 				label = t
+			} else if t := p.headingOver(prev); t != "" {
+				// A heading of its own over the box names it: the
+				// article's topic ("Coronavirus outbreak"), or a
+				// sitewide list ("Latest posts") that the box's class
+				// does not make related.
+				if rxNotRelated.MatchString(t) || p.ownerLabel(t) {
+					sitewideList = true
+				} else {
+					label = trimLabel(t)
+				}
 			}
 		}
 	}
 	if l == "" && label == "" {
-		// A label set inside the first card's link, over its headline.
+		// A label set inside the first card's link, over its headline;
+		// in a box of one story, anywhere in the box.
 		if a := firstAnchor(n); a != nil {
 			label = eyebrowLabel(a)
 		}
+		if label == "" && p.oneStory(n) {
+			label = eyebrowLabel(n)
+		}
 	}
 	if l != "" {
-		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l)
+		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
 		label = l
 	} else if afterComments && label == "" {
 		// Unlabelled, below the comments: far from the article, the
@@ -220,10 +259,34 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 		return nil, nil
 	}
-	if sitewideList || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
+	// A box classed as a gallery or video teaser ("related_gallery_teaser")
+	// lists no story.
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
 		return []*html.Node{n}, nil
 	}
-	return []*html.Node{n}, inlineIf(amongProse(n), stories)
+	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)
+}
+
+// ownBox returns the outermost of n and the wrappers around it that show
+// nothing else (an embed slot around a related box): whether the block
+// stands among paragraphs is asked of it.
+func ownBox(n *html.Node) *html.Node {
+	for n.Parent != nil && n.Parent.DataAtom != atom.Body && onlyShownChild(n.Parent) == n {
+		n = n.Parent
+	}
+	return n
+}
+
+// oneStory reports whether every story link under n points at one
+// story.
+func (p *page) oneStory(n *html.Node) bool {
+	links := p.links(n)
+	for _, l := range links {
+		if l.key != links[0].key {
+			return false
+		}
+	}
+	return len(links) > 0
 }
 
 // firstAnchor returns the first link element under n, or nil.
@@ -237,6 +300,40 @@ func firstAnchor(n *html.Node) *html.Node {
 		}
 		if a := firstAnchor(c); a != nil {
 			return a
+		}
+	}
+	return nil
+}
+
+// headingOver returns the text of h when h is a heading (or an element
+// classed as a title) that links to no story: a label over the box that
+// follows it. "" otherwise.
+func (p *page) headingOver(h *html.Node) string {
+	// A header box that ends with the heading ("#Corona" over "Corona")
+	// is named by it.
+	if !isHeading(h) {
+		if last := lastElement(h); last != nil && isHeading(last) {
+			h = last
+		}
+	}
+	if !isHeading(h) && !labelHint(h) {
+		return ""
+	}
+	t := labelText(h)
+	if t == "" || !isHeading(h) && hasLink(h) {
+		return ""
+	}
+	if isHeading(h) && len(p.links(h)) > 0 && !p.sectionHeading(h, t) {
+		return "" // a story's headline
+	}
+	return t
+}
+
+// lastElement returns n's last element child, or nil.
+func lastElement(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
 		}
 	}
 	return nil
@@ -279,14 +376,21 @@ func firstTab(h *html.Node) string {
 // class, as the items of one list are (later classes often carry an id:
 // "postbox post-7816").
 func sameKind(a, b *html.Node) bool {
-	first := func(n *html.Node) string {
-		f := strings.Fields(attr(n, "class"))
-		if len(f) == 0 {
-			return ""
-		}
-		return f[0]
+	return a.DataAtom == b.DataAtom && a.Data == b.Data && firstClass(a) == firstClass(b)
+}
+
+// kindKey names the kind that sameKind compares: the tag and first class.
+func kindKey(n *html.Node) string {
+	return n.Data + " " + firstClass(n)
+}
+
+// firstClass returns n's first class name, or "".
+func firstClass(n *html.Node) string {
+	f := strings.Fields(attr(n, "class"))
+	if len(f) == 0 {
+		return ""
 	}
-	return a.DataAtom == b.DataAtom && a.Data == b.Data && first(a) == first(b)
+	return f[0]
 }
 
 // opensList reports whether s, after an empty slot, opens with a heading

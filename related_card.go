@@ -58,11 +58,15 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 			}
 		}
 	}
-	sub := subLabels(block)
+	sub := p.subLabels(block)
 	tags := tagLinks(links)
+	parents := parentKeys(links)
 	var out []story
 	for _, l := range links {
-		if tags[l.node] || notStoryLink(l) {
+		// A link to the page above another story of the block (a
+		// series, "/emissions/lsd" over "/emissions/lsd/episode") names
+		// the series, not a story.
+		if tags[l.node] || parents[l.key] || notStoryLink(l) {
 			continue
 		}
 		cardLabel := label
@@ -85,12 +89,68 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 			card = block
 		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
-		if flagged || !headlineLike(s.Title) {
+		if flagged || !headlineLike(s.Title) && !(oneWordHeadline(s.Title, card, cardLabel) && numberedSlug(l.url)) {
 			continue
 		}
 		out = append(out, story{s, l.key})
 	}
 	return out
+}
+
+// oneWordHeadline reports whether t, a title of one word, is a card's
+// headline all the same: the card sets it as its heading, under a
+// block label ("Coronadämmerung" in a labelled slider); elsewhere a lone
+// word in a link is a section or a place.
+func oneWordHeadline(t string, card *html.Node, label string) bool {
+	return label != "" && t != "" && len(strings.Fields(t)) == 1 && !rxGenericLink.MatchString(t) && !namesLabel(t, label) && headline(card, label) == t
+}
+
+// numberedSlug reports whether the last segment of u's path holds a
+// number, as an article's address does ("/coronadaemmerung-2452942")
+// where a topic's does not ("/themen/wald/wald_node.html").
+func numberedSlug(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	u = strings.TrimRight(u, "/")
+	return strings.ContainsAny(u[strings.LastIndexByte(u, '/')+1:], "0123456789")
+}
+
+// namesLabel reports whether word t is named in the block's label ("More
+// in Amsterdam" over a card "Amsterdam"): a link to the place or topic
+// the block is about, not a story.
+func namesLabel(t, label string) bool {
+	return strings.Contains(strings.ToLower(label), strings.ToLower(t))
+}
+
+// parentKeys returns the keys of links that are the parent path of
+// another link's key: each key's ancestors are listed once, so this is
+// linear in the links' paths.
+func parentKeys(links []link) map[string]bool {
+	var parents map[string]bool
+	for _, l := range links {
+		k := strings.TrimRight(l.key, "/")
+		// Only the path: the host (up to the first slash) stays.
+		for i := strings.LastIndexByte(k, '/'); i > 0 && strings.IndexByte(k[:i], '/') >= 0; i = strings.LastIndexByte(k, '/') {
+			k = k[:i]
+			if parents == nil {
+				parents = map[string]bool{}
+			}
+			if parents[k] {
+				break
+			}
+			parents[k] = true
+		}
+	}
+	if parents == nil {
+		return nil
+	}
+	for _, l := range links {
+		if t := strings.TrimRight(l.key, "/"); t != l.key && parents[t] {
+			parents[l.key] = true
+		}
+	}
+	return parents
 }
 
 // tagLinks returns the links of a block that sit in a keyword or tag
@@ -145,10 +205,11 @@ func tagLike(t string) bool {
 
 // subLabels maps the links of a block that hold several labelled groups
 // ("Related Stories", then "Recommended for you") to the label of their
-// group: the last heading before them in related vocabulary, or "" after
-// one that names a sitewide or sponsored list. Links before any such
-// heading are left out, and keep the block's label.
-func subLabels(block *html.Node) map[*html.Node]string {
+// group: the last heading before them in related vocabulary (a heading
+// may link to the section it names, "Plus en <a>Montréal</a>"), or ""
+// after one that names a sitewide or sponsored list. Links before any
+// such heading are left out, and keep the block's label.
+func (p *page) subLabels(block *html.Node) map[*html.Node]string {
 	var sub map[*html.Node]string
 	cur, seen := "", false
 	var walk func(*html.Node)
@@ -166,7 +227,7 @@ func subLabels(block *html.Node) map[*html.Node]string {
 				}
 				continue
 			}
-			if isHeading(c) && !hasLink(c) {
+			if isHeading(c) && (!hasLink(c) || p.sectionHeading(c, labelText(c))) {
 				if t := labelText(c); isRelatedLabel(t) {
 					cur, seen = trimLabel(t), true
 				} else if t != "" && rxNotRelated.MatchString(t) {
@@ -218,7 +279,8 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	// and stands in for a link that holds only the time and kicker.
 	// So does a headline that a link of its own names, over a longer
 	// link on the teaser.
-	if h := headline(card, label); h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h) || linkNamed(group, card, h)) {
+	h := headline(card, label)
+	if h != "" && (strings.Contains(s.Title, h) || kickerTitle(s.Title) && !kickerTitle(h) || linkNamed(group, card, h)) {
 		s.Title = h
 	}
 	// Without a headline the title is read from the card's text when the
@@ -230,7 +292,9 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 			s.Title = s.Title[loc[1]:]
 		}
 	}
-	fallback := kickerTitle(s.Title)
+	// A lone word is a kicker, unless a labelled block's card sets it
+	// as its heading and links it ("Coronadämmerung").
+	fallback := kickerTitle(s.Title) && !(label != "" && s.Title == h && linkNamed(group, card, h) && !capitals(h, 3) && !namesLabel(h, label))
 	if fallback {
 		s.Title = ""
 	}
@@ -373,6 +437,10 @@ func (p *page) jsonLDRelated() []story {
 			items, _ := o["itemListElement"].([]any)
 			for _, it := range items {
 				if m, ok := it.(map[string]any); ok {
+					// A list of the site's menu entries names no story.
+					if isType(m["@type"], "SiteNavigationElement") {
+						continue
+					}
 					if inner, ok := m["item"]; ok {
 						if s, ok := p.ldStory(inner); ok {
 							if s.Title == "" {

@@ -5,6 +5,7 @@
 package scoop
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -45,6 +46,16 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		return nil
 	}
 	label := trimLabel(t[:loc[1]])
+	// The link follows the label: a label that opens a sentence which
+	// cites a page in passing ("Read: the county <a>published its
+	// report</a> in December, …") is prose. A teaser after the link, or
+	// a generic link ("here") after a headline, is the pointer's all
+	// the same.
+	if rest := strings.TrimSpace(t[loc[1]:]); links[0].text != "" && !rxGenericLink.MatchString(links[0].text) {
+		if at := strings.Index(rest, links[0].text); at > 0 && inPassing(rest[:at]) {
+			return nil
+		}
+	}
 	var out []story
 	for _, l := range links {
 		title := l.text
@@ -54,9 +65,46 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		if !headlineLike(title) {
 			continue
 		}
-		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: true}, l.key})
+		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: amongProse(ownBox(n))}, l.key})
 	}
 	return out
+}
+
+// tailItem is a story a callout's list goes on with, and the paragraph
+// that holds it.
+type tailItem struct {
+	node  *html.Node
+	story story
+}
+
+// calloutTail reads the paragraphs right after callout n that are each
+// one link to a story of the site ("Diese Artikel könnten euch auch
+// interessieren: <a>…</a>" then "<p><a>…</a></p>"): more items of its
+// list, with its label and placement. last is the callout's story.
+func (p *page) calloutTail(n *html.Node, last RelatedStory) []tailItem {
+	var out []tailItem
+	for s := nextElement(n); s != nil && len(out) < maxListItems; s = nextElement(s) {
+		if s.DataAtom != n.DataAtom || !soleLink(s) {
+			break
+		}
+		links := p.links(s)
+		if len(links) != 1 || !p.sameSiteName(links[0].url) || !headlineLike(links[0].text) || len(strings.Fields(links[0].text)) < 3 {
+			break
+		}
+		out = append(out, tailItem{s, story{RelatedStory{Title: links[0].text, URL: links[0].url, Block: last.Block, Inline: last.Inline}, links[0].key}})
+	}
+	return out
+}
+
+// inPassing reports whether before, the text between a callout's label
+// and its link, is the start of a sentence ("the county") rather than a
+// kicker set off by a separator ("Analysis:", "Opinion |").
+func inPassing(before string) bool {
+	before = strings.TrimSpace(before)
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ":|-»>") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") {
+		return false
+	}
+	return len(strings.Fields(before)) >= 2
 }
 
 // calloutStart reports whether a block whose text starts with t may be a
@@ -100,7 +148,7 @@ func (p *page) leadCallout(n *html.Node, label string) []story {
 	if links := p.links(n); len(links) == 0 || len(links) > 3 {
 		return nil
 	}
-	return inlineIf(amongProse(n), p.cards(n, label, nil))
+	return inlineIf(amongProse(ownBox(n)), p.cards(n, label, nil))
 }
 
 // calloutLabel returns where the label of a callout ends in t, or nil.
@@ -129,7 +177,9 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 		return nil
 	}
 	links := p.links(n)
-	if len(links) != 1 {
+	// A line in capitals that links off the site is an appeal
+	// ("JETZT MIT PAYPAL SPENDEN!"), not a pointer to a story.
+	if len(links) != 1 || !bracketed && !p.sameSiteName(links[0].url) {
 		return nil
 	}
 	title := links[0].text
@@ -170,7 +220,7 @@ func (p *page) anchorCard(a *html.Node) []story {
 	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) {
 		return nil
 	}
-	l := link{a, u, key, t, brokenAttrs(a)}
+	l := link{a, u, key, t, brokenAttrs(a), false}
 	label := ""
 	if k := firstText(a); k != t && isRelatedLabel(k) {
 		label = trimLabel(k)
@@ -179,7 +229,9 @@ func (p *page) anchorCard(a *html.Node) []story {
 	if label != "" {
 		s.Title = strings.TrimSpace(strings.TrimPrefix(s.Title, firstText(a)))
 	}
-	if flagged || !headlineLike(s.Title) {
+	// Without a label, a link off the site is a promotion (a partner's
+	// offer, a petition), as an unlabelled teaser box off the site is.
+	if flagged || !headlineLike(s.Title) || label == "" && !p.sameSiteName(u) {
 		return nil
 	}
 	s.Inline = true
@@ -213,7 +265,7 @@ func standsAlone(n *html.Node) bool {
 // newsletter box, or the site itself, is no such label.
 func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 	label, labelNode := p.innerLabel(n)
-	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || !linkHeavy(n) || !amongProse(n) {
+	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
 		return nil, nil
 	}
 	stories := p.cards(n, label, labelNode)
@@ -230,6 +282,11 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 	return []*html.Node{n}, inlineIf(true, stories)
 }
 
+// rxIssue is a heading that names a magazine's issue ("TR 7/2019",
+// "Ausgabe 12", "Issue 42") rather than a subject: the box lists the
+// issue's contents, not stories on this article's topic.
+var rxIssue = regexp.MustCompile(`(?i)\b\d{1,2}/\d{4}\b|\b(issue|ausgabe|heft|numéro|número|numero|nr\.?|no\.)\s*\d`)
+
 // teaserAtom reports whether n can be a teaser box: a division, not a
 // paragraph or list; some sites set the box as a figure, its teaser as
 // the caption.
@@ -245,8 +302,9 @@ func teaserAtom(n *html.Node) bool {
 // that points at one other story: a kicker, a headline, a teaser and a
 // "more" link, or an image and a headline, all linking to the same page.
 // It reports whether n is such a box, and its story unless the box is a
-// promotion.
-func (p *page) teaserBox(n *html.Node) (bool, []story) {
+// promotion. known says that a box of n's kind stood between paragraphs
+// earlier on the page: then n may also follow the last one.
+func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	t, short := textUpTo(n, 300)
 	if !short || !hasLink(n) || calloutLabel(t) != nil || isRelatedLabel(leadText(n)) || isRelatedLabel(p.innerLabelText(n)) {
 		return false, nil // a labelled box is read with its label
@@ -254,7 +312,7 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 	// Image, kicker, headline, teaser and "more" may each link to the
 	// story: up to five links, all to one page.
 	links := p.links(n)
-	if len(links) == 0 || len(links) > 5 {
+	if len(links) == 0 || len(links) > 5 || links[0].section {
 		return false, nil
 	}
 	// A figure is a teaser when its link holds it whole; a photo whose
@@ -278,17 +336,38 @@ func (p *page) teaserBox(n *html.Node) (bool, []story) {
 			headline = l.text
 		}
 	}
-	if len(strings.Fields(headline)) < 4 || !amongProse(n) {
+	if len(strings.Fields(headline)) < 4 || !amongProse(n) && !(known && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2) {
 		return false, nil
 	}
 	// A box that points off the site without a label is a promotion
 	// (a channel, an app, a partner's offer), not a story of this one;
-	// it is cut all the same.
-	if !p.sameSiteName(links[0].url) {
+	// a box classed as a gallery or video teaser points at no story;
+	// both are cut all the same.
+	if !p.sameSiteName(links[0].url) || mediaClass(n) {
 		return true, nil
 	}
 	stories := inlineIf(true, p.cards(n, eyebrowLabel(n), nil))
 	return len(stories) > 0, stories
+}
+
+// mediaWordsInClass are the words a class or id uses for a gallery
+// teaser ("video" is left out: related boxes that hold videos among
+// stories say it as often).
+var mediaWordsInClass = []string{"gallery", "galerie", "slideshow", "fotostrecke", "diaporama"}
+
+// mediaClass reports whether n, or a wrapper of its own inside it, is
+// classed as a gallery teaser.
+func mediaClass(n *html.Node) bool {
+	for i := 0; n != nil && i < 3; i++ {
+		h := hints(n)
+		for _, w := range mediaWordsInClass {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		n = onlyShownChild(n)
+	}
+	return false
 }
 
 // eyebrowLabel returns a related label set inside a card or its link,
@@ -304,7 +383,9 @@ func eyebrowLabel(box *html.Node) string {
 				continue
 			}
 			t := labelText(c)
-			if t == "" && leafText(c) {
+			// A kicker may be a link of its own ("Informate más" over
+			// the headline, both to the story).
+			if t == "" && onlyText(c) {
 				if l, short := textUpTo(c, 40); short {
 					t = l
 				}
@@ -320,12 +401,9 @@ func eyebrowLabel(box *html.Node) string {
 	return found
 }
 
-// leafText reports whether n holds only text: no element inside, so no
-// link and no headline.
-func leafText(n *html.Node) bool {
-	if n.DataAtom == atom.A {
-		return false
-	}
+// onlyText reports whether n holds only text: no element inside, so no
+// headline; a link whose text is a label is a kicker.
+func onlyText(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			return false
@@ -334,11 +412,13 @@ func leafText(n *html.Node) bool {
 	return n.FirstChild != nil
 }
 
-// inSentence reports whether link l sits in a paragraph of box that says
-// more than the link: a citation in running text.
+// inSentence reports whether link l sits in a paragraph of box (a p, or
+// a division of text) that says more than the link: a citation in
+// running text.
 func inSentence(l link, box *html.Node) bool {
 	for n := l.node.Parent; n != nil && n != box; n = n.Parent {
-		if n.DataAtom == atom.P {
+		// Some sites set each paragraph as a division of text.
+		if n.DataAtom == atom.P || n.DataAtom == atom.Div && !hasBlockChild(n) {
 			t, _ := textUpTo(n, 400)
 			return len(t) > len(l.text)+30
 		}

@@ -24,21 +24,21 @@ func (p *page) linkList(n *html.Node) []story {
 	}
 	// Right after a paragraph: a list after a heading or an image is a
 	// part of the article, a list in a sidebar has no prose beside it.
-	// An empty slot between them (an ad) does not count.
+	// An empty slot between them (an ad) does not count. A list whose
+	// every item has a kicker is a guide list however it is set off
+	// (under a banner), when the text goes on after it.
 	prev := prevElement(n)
 	for prev != nil && blank(prev) {
 		prev = prevElement(prev)
 	}
-	if prev == nil || !(prev.DataAtom == atom.P && hasText(prev) || isProse(prev)) {
-		return nil
-	}
+	afterProse := prev != nil && (prev.DataAtom == atom.P && hasText(prev) || isProse(prev))
 	// In the text: paragraphs of prose before it, or the text going on
 	// after it. A sidebar's list under a line of description has
 	// neither.
 	if proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) < 2 && !textGoesOn(n) {
 		return nil
 	}
-	items := 0
+	items, kicked := 0, 0
 	var links []link
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
@@ -52,16 +52,41 @@ func (p *page) linkList(n *html.Node) []story {
 		}
 		items++
 		ls := p.links(c)
+		// Without a label, an address shaped like a section's is one.
+		if len(ls) == 1 && ls[0].section {
+			ls = nil
+		}
+		if len(ls) == 0 && hasLink(c) && kickedItem(c) {
+			// A kicker over a link to no story ("HOPE AND LOSS: Your
+			// stories" to a readers' page): no story, the list stays.
+			kicked++
+			continue
+		}
 		if len(ls) != 1 || !p.sameSiteName(ls[0].url) || len(strings.Fields(ls[0].text)) < 3 {
 			return nil
 		}
 		t, short := textUpTo(c, 300)
-		if !short || strings.TrimRight(t, ".;,") != ls[0].text {
+		if !short {
 			return nil
+		}
+		kicker, ok := strings.CutSuffix(strings.TrimRight(t, ".;,"), ls[0].text)
+		if !ok || !listKicker(kicker) {
+			return nil
+		}
+		if strings.TrimSpace(kicker) != "" {
+			kicked++
+		}
+		// A kicker may say the item is a video or a tool ("VIDEO:",
+		// "LOOK-UP TOOL:"): the list stays, the item is no story.
+		if kicker != "" && (mediaWords[strings.ToLower(trimLabel(kicker))] || rxCallToAction.MatchString(ls[0].text)) {
+			continue
 		}
 		links = append(links, ls[0])
 	}
 	inBody := textGoesOn(n)
+	if !afterProse && (kicked < items || !inBody) {
+		return nil
+	}
 	// One link alone after the text is as likely a credit ("Originally
 	// published on …") as a pointer.
 	if len(links) == 0 || len(links) < 2 && !inBody {
@@ -72,6 +97,39 @@ func (p *page) linkList(n *html.Node) []story {
 		out[i] = story{RelatedStory{Title: l.text, URL: l.url, Inline: inBody}, l.key}
 	}
 	return out
+}
+
+// listKicker reports whether k, the text of a list item before its
+// link, is empty or a short kicker in capitals set off by a colon ("A
+// SIMPLE GUIDE:"), as guide lists in the text put before each headline.
+// A point of a fact box ("Cost: <a>forty million</a>") cites a source.
+func listKicker(k string) bool {
+	k = strings.TrimSpace(k)
+	if k == "" {
+		return true
+	}
+	head, ok := strings.CutSuffix(k, ":")
+	return ok && len(head) <= 30 && len(strings.Fields(head)) <= 4 && capitals(head, 3)
+}
+
+// kickedItem reports whether list item li opens with a kicker before
+// its one link.
+func kickedItem(li *html.Node) bool {
+	var a *html.Node
+	for c := li.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			if a != nil {
+				return false
+			}
+			a = c
+		}
+	}
+	if a == nil {
+		return false
+	}
+	t, short := textUpTo(li, 300)
+	kicker, ok := strings.CutSuffix(strings.TrimRight(t, ".;,"), textOf(a))
+	return short && ok && strings.TrimSpace(kicker) != "" && listKicker(kicker)
 }
 
 // textGoesOn reports whether the article's text goes on after list n, so
@@ -138,10 +196,31 @@ func notStoryLink(l link) bool {
 	if pagerWords[strings.ToLower(firstWord(l.text))] && rxPager.MatchString(l.text) {
 		return true
 	}
+	// A headline that ends by saying it is pictures ("… in Bildern",
+	// "… en images") names a gallery.
+	if inPictures(l.text) {
+		return true
+	}
 	// The kind stands alone in its own element before the headline: a
 	// headline that starts with "Video shows…" is a story.
 	first := strings.Trim(firstText(l.node), " :|-–—")
 	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
+}
+
+// picturesEndings are the words that end a gallery's headline, in
+// several languages.
+var picturesEndings = []string{"in bildern", "in pictures", "in photos", "en images", "en photos", "en fotos",
+	"en imágenes", "in foto", "in immagini", "em fotos", "em imagens", "in beeld", "in beelden", "w obrazach", "na zdjęciach"}
+
+// inPictures reports whether a headline ends by saying it is a gallery.
+func inPictures(t string) bool {
+	t = strings.ToLower(strings.TrimRight(t, " .!?)»\"'"))
+	for _, e := range picturesEndings {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaOnly reports whether n links to pages, all of them videos,

@@ -46,14 +46,29 @@ func (p *page) ownerLabel(label string) bool {
 // inNotRelated reports whether an ancestor of n near it is a sponsored,
 // sitewide or social widget, whose own labels ("You May Like") mimic
 // related blocks.
-func inNotRelated(n *html.Node) bool {
+func (p *page) inNotRelated(n *html.Node) bool {
 	for i := 0; i < 5 && n.Parent != nil; i++ {
 		n = n.Parent
-		if hintBits(n, hintVocab)&hintSponsored != 0 {
+		if hintBits(n, hintVocab)&hintSponsored != 0 && !p.holdsHeadline(n) {
 			return true
 		}
 	}
 	return false
+}
+
+// holdsHeadline reports whether n holds one of the page's first h1
+// elements: a layout box around the article, which no class name makes
+// a sponsored or sitewide widget ("fullpageAds" on the body).
+func (p *page) holdsHeadline(n *html.Node) bool {
+	if p.aboveHead == nil {
+		p.aboveHead = map[*html.Node]bool{}
+		for _, h := range p.h1[:min(len(p.h1), 4)] {
+			for a := h.Parent; a != nil; a = a.Parent {
+				p.aboveHead[a] = true
+			}
+		}
+	}
+	return p.aboveHead[n]
 }
 
 // rxNextLabel is the label of a pointer to the story that follows in an

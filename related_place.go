@@ -23,6 +23,10 @@ func inlineIf(inBody bool, stories []story) []story {
 // beside the article, not in it.
 func amongProse(n *html.Node) bool {
 	for i := 0; i < 2 && n.Parent != nil; i++ {
+		// A box above the headline heads the page, not the text.
+		if headlineAfter(n) {
+			return false
+		}
 		before := proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling })
 		after := proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling })
 		// A box floated at the top of the text has no prose before
@@ -35,20 +39,19 @@ func amongProse(n *html.Node) bool {
 	return false
 }
 
-// onlyElementChild returns n's element child when it has exactly one,
-// else nil.
-func onlyElementChild(n *html.Node) *html.Node {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
+// headlineAfter reports whether the headline (an h1, or a header that
+// holds one) comes after n among the proseWindow siblings that follow it.
+func headlineAfter(n *html.Node) bool {
+	for s, seen := n.NextSibling, 0; s != nil && seen < proseWindow; s = s.NextSibling {
+		if s.Type != html.ElementNode {
 			continue
 		}
-		if only != nil {
-			return nil
+		seen++
+		if s.DataAtom == atom.H1 || s.DataAtom == atom.Header && containsAtom(s, atom.H1) {
+			return true
 		}
-		only = c
 	}
-	return only
+	return false
 }
 
 // proseWindow is how many sibling elements on each side amongProse
@@ -65,7 +68,7 @@ func proseAround(n *html.Node, step func(*html.Node) *html.Node) int {
 			continue
 		}
 		seen++
-		if isProse(s) && !referenceLine(s) {
+		if isProse(s) && !referenceLine(s) && !noteLine(s) {
 			count++
 		}
 	}
@@ -87,6 +90,23 @@ func referenceLine(n *html.Node) bool {
 		return false
 	}
 	return false
+}
+
+// noteLine reports whether n is a note set under the text rather than a
+// paragraph of it: all its text is in italics ("*This post was written
+// in cooperation with …", "Additional reporting by …").
+func noteLine(n *html.Node) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && only == nil:
+			only = c
+		default:
+			return false
+		}
+	}
+	return only != nil && (only.DataAtom == atom.Em || only.DataAtom == atom.I)
 }
 
 // referenceLabels are the bold labels of reference lines under a text.
@@ -111,29 +131,54 @@ func isProse(n *html.Node) bool {
 		return long(n) && !soleLink(n)
 	case atom.Div, atom.Section:
 		// A text set in sections may wrap each run of paragraphs in one
-		// more box: the box is what it holds.
-		if only := onlyElementChild(n); only != nil && (only.DataAtom == atom.Div || only.DataAtom == atom.Section) {
+		// more box, beside a hidden paywall notice: the box is what it
+		// shows.
+		if only := onlyShownChild(n); only != nil && (only.DataAtom == atom.Div || only.DataAtom == atom.Section) {
 			return isProse(only)
 		}
 		if !hasBlockChild(n) {
 			// A div used as a paragraph.
 			return long(n) && !linkHeavy(n)
 		}
-		// Only paragraphs: a comments box or newsletter teaser has a
-		// heading or form beside its paragraph.
-		found := false
+		// Only paragraphs, and the subheadings of a text between them:
+		// a comments box or newsletter teaser opens with a heading, or
+		// has a form beside its paragraph.
+		paras, subheads, first := 0, false, true
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+			if c.Type != html.ElementNode || hiddenElement(c) {
 				continue
 			}
-			if c.DataAtom != atom.P {
+			switch {
+			case c.DataAtom == atom.P:
+				if long(c) {
+					paras++
+				}
+			case isHeading(c) && !first:
+				subheads = true
+			default:
 				return false
 			}
-			found = found || long(c)
+			first = false
 		}
-		return found
+		return paras > 0 && (!subheads || paras >= 2)
 	}
 	return false
+}
+
+// onlyShownChild returns n's element child when it has exactly one that
+// is not hidden, else nil.
+func onlyShownChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || hiddenElement(c) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	return only
 }
 
 // soleLink reports whether all n shows is one link, bare or wrapped in

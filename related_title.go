@@ -15,8 +15,9 @@ import (
 
 // headlineLike reports whether a card's title can be a story's headline:
 // not empty, not a generic link ("Read more", "Ad"), not a bare address
-// ("http://po.st/TP_615"), and in Latin script more than one word ("Baixar",
-// "Amsterdam" name a download or a place page, not a story).
+// ("http://po.st/TP_615"), in Latin script more than one word ("Baixar",
+// "Amsterdam" name a download or a place page, not a story), and more
+// words than figures.
 func headlineLike(t string) bool {
 	if t == "" || rxGenericLink.MatchString(t) {
 		return false
@@ -26,8 +27,28 @@ func headlineLike(t string) bool {
 			return false
 		}
 	}
-	return !(len(strings.Fields(t)) == 1 && isLatin(t))
+	if len(strings.Fields(t)) == 1 && isLatin(t) {
+		return false
+	}
+	// A quote ticker ("DAX 16.105,83 +0,14%") is more figures than
+	// words, or ends with a signed change in percent.
+	if strings.HasSuffix(t, "%") && rxSignedPercent.MatchString(t) {
+		return false
+	}
+	letters, digits := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return digits <= letters
 }
+
+// rxSignedPercent is a quote's change at the end of a ticker line.
+var rxSignedPercent = regexp.MustCompile(`[+\-−]\s?\d+([.,]\d+)?\s?%$`)
 
 // slugTitle reads a title from the last segment of a story's address
 // ("/palavra-de-deus-para-hoje" gives "Palavra de deus para hoje"), when it
@@ -123,7 +144,16 @@ func headline(card *html.Node, label string) string {
 				continue
 			}
 			if isHeading(c) || headlineHint(hints(c)) {
-				if t := textOf(c); trimLabel(t) != label {
+				t := textOf(c)
+				// A heading that holds a kicker beside an element
+				// marked as the headline ("<span class=overline>Syrien
+				// </span><span class=headline>…") is that element.
+				if isHeading(c) {
+					if h := markedHeadline(c); h != "" {
+						t = h
+					}
+				}
+				if trimLabel(t) != label {
 					found = t
 					return
 				}
@@ -134,6 +164,23 @@ func headline(card *html.Node, label string) string {
 	}
 	walk(card)
 	return found
+}
+
+// markedHeadline returns the text of the first element under n whose
+// class or id names a headline, or "".
+func markedHeadline(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if headlineHint(hints(c)) {
+			return textOf(c)
+		}
+		if t := markedHeadline(c); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 func trimEllipsis(s string) string {

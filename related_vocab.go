@@ -5,7 +5,6 @@ package scoop
 
 import (
 	"cmp"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,11 +20,11 @@ import (
 var rxRelatedLabel = newFilteredRx(relatedLabels, true)
 
 // relatedLabels are the branches of rxRelatedLabel, by language.
-const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|` +
-	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
+const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
+	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
-	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen)|ähnliche artikel|mehr aus .*|` +
+	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]?:? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen|inhalte)( weiterlesen| zu .*)?|ähnliche artikel|mehr aus .*|` +
 	`(à |a )?lire aussi( sur .*)?|articles? en relation|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
 	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|sigue leyendo|seguir leyendo|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
 	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
@@ -34,7 +33,16 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	`lue (myös|lisää|aiheesta( lisää)?)|läs också|läs mer|relaterade artiklar|læs også|les også|relaterte saker|relaterede artikler|` +
 	`czytaj (też|także|również)|zobacz (też|także|również)|powiązane( artykuły)?|čtěte také|související články|` +
 	`читайте также|читайте ещё|читайте еще|по теме|смотрите также|вам (также |тоже )?может (быть интересно|понравиться)|вас (также |тоже )?может заинтересовать|похожие (записи|материалы|публикации)|рекомендуем( прочитать)?|похожие (новости|статьи)|другие новости|ilgili haberler|benzer haberler|` +
-	`baca juga|berita terkait|artikel terkait|tin liên quan|xem thêm|bài liên quan|` +
+	`baca juga|berita terkait|artikel terkait|artikel berkaitan|tin liên quan|xem thêm|bài liên quan|` +
+	`similar (stories|articles|posts|news)|more like this|editors?[’']?s?[’']? recommendations?|recommended by (our )?editors|siehe auch|auch lesen|lies auch|(diese|weitere) (artikel|beiträge) könnten (sie|dich|euch) auch interessieren|das könnte (dich|euch) auch interessieren|noch mehr (infos|artikel|beiträge|lesestoff)( für (dich|euch|sie))?|interessante (artikel|beiträge)|passende (artikel|beiträge)|zum thema|passend zum thema|mehr dazu|lesen sie dazu( auch| mehr)?|auch lesenswert|lesetipps?|lese-tipps?|ebenfalls interessant|empfohlene artikel|das könnte dich auch interessieren|` +
+	`pour aller plus loin|l['’]auteur vous recommande|nous vous recommandons|à écouter aussi|a écouter aussi|à voir également|plus en \S.*|материалы по теме|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
+	`te recomendamos|quizás? te interese|mira también|lee además|lea además|confira também|puede interesarte|también puede interesarte|mirá también|leé también|seguí leyendo|notas relacionadas|ver también|infórmate más|informate más|` +
+	`per approfondire|approfondimenti|approfondisci|vedi anche|leggi pure|sullo stesso argomento|potrebbero interessarti|ti potrebbero interessare|` +
+	`saiba mais|leia ainda|veja mais|conteúdos? relacionados?|artigos relacionados|você também pode gostar|bekijk ook|gerelateerde (berichten|artikels|verhalen)|` +
+	`podobne artykuły|czytaj więcej|przeczytaj (też|także|również)|mohlo by vás zajímat|přečtěte si také|čítajte aj|súvisiace články|kapcsolódó cikkek|ezek is érdekelhetik|ajánlott cikkek|` +
+	`citește și|citeste si|articole similare|vezi și|vezi si|pročitajte i|povezane vijesti|povezani članci|preberite še|povezane novice|relaterat|läs även|les mer|relaterte artikler|læs mere|relaterede artikler|` +
+	`bunlar da ilginizi çekebilir|ilginizi çekebilir|ilgili içerikler|διαβάστε επίσης|διαβάστε ακόμη|σχετικά άρθρα|σχετικές ειδήσεις|читайте також|схожі новини|по темі|вас може зацікавити|` +
+	`ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|مطالب مرتبط|بیشتر بخوانید|مقالات ذات صلة|مواضيع ذات صلة|اقرأ المزيد|עוד בנושא|כתבות קשורות|כתבות נוספות בנושא|ये भी पढ़ें|इसे भी पढ़ें|` +
 	`اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|मुख्य खबरें|यह भी पढ़ें|संबंधित खबरें|` +
 	`関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|` +
 	`相关新闻|相关阅读|相关文章|相关报道|延伸阅读|推荐阅读|相關新聞|相關閱讀|延伸閱讀|관련\s?기사|관련\s?뉴스|함께 볼만한 기사`
@@ -44,7 +52,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 var rxNotRelated = newFilteredRx(notRelated, false)
 
 // notRelated are the branches of rxNotRelated.
-const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
+const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|\baktuell(es)?\b|新着|最新|\blaatste\b|\bnieuwste\b|najnowsze|nejnovější|\bsenaste\b|\bseneste\b|\bsiste\b|son dakika|mais recentes|последние|свежие|\bfriss\b|legfrissebb|ultimele|uusimmat|tuoreimmat|zubehör|accessories|\bterms\b|glossar|\bdownloads?\b|\binhalt(sverzeichnis)?\b|table of contents|sommaire|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
 
 // anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
 // branches sorted as (?i) reads them, so that branches with a common
@@ -84,77 +92,8 @@ func anyOf(alts string) string {
 	return strings.Join(branches, "|")
 }
 
-// skipSegments are path segments (before any extension) of pages that
-// are never stories: tags and authors (in several languages), search,
-// accounts, legal, share and the site's shop.
-var skipSegments = wordSet(`tag tags tagi schlagwort schlagworte etiqueta etiquetas topic topics category categories author authors search login signin
-	register subscribe newsletter newsletters page privacy terms contact about sharer share intent guides
-	advertorial advertorials sponsored promoted auteur autor autore autoren shop boutique store product products`)
-
-// mediaSegments are path segments of video, playlist and gallery pages:
-// links to them make a block of page furniture, but they are no stories.
-var mediaSegments = wordSet(`video videos playlist playlists gallery galleries`)
-
-// mediaURL reports whether a story link's address (absolute, as CleanURL
-// makes it) is a video, playlist or gallery page. It runs on every link of
-// a block, so it reads the path in place.
-func mediaURL(raw string) bool {
-	if i := strings.Index(raw, "://"); i >= 0 {
-		raw = raw[i+3:]
-	}
-	if i := strings.IndexAny(raw, "?#"); i >= 0 {
-		raw = raw[:i]
-	}
-	first := true
-	for seg := range strings.SplitSeq(raw, "/") {
-		if first { // the host
-			first = false
-			continue
-		}
-		if len(seg) >= 5 && len(seg) <= 9 {
-			for w := range mediaSegments {
-				if strings.EqualFold(seg, w) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// skipQuery are query keys of share links, pagination and comment replies.
-var skipQuery = wordSet(`share page replytocom`)
-
-// skipURL reports whether a link, as written in the page, never points
-// at a story. It splits the path instead of running a pattern, since it
-// runs on every link of the page.
-func skipURL(u *url.URL) bool {
-	for seg := range strings.SplitSeq(u.Path, "/") {
-		if i := strings.IndexByte(seg, '.'); i >= 0 {
-			seg = seg[:i]
-		}
-		if seg != "" && skipSegments[strings.ToLower(seg)] {
-			return true
-		}
-	}
-	for kv := range strings.SplitSeq(u.RawQuery, "&") {
-		if k, _, ok := strings.Cut(kv, "="); ok && skipQuery[strings.ToLower(k)] {
-			return true
-		}
-	}
-	// A file to download or view (an image, a PDF, a recording) is no
-	// page.
-	if i := strings.LastIndexByte(u.Path, '.'); i >= 0 && strings.IndexByte(u.Path[i:], '/') < 0 {
-		return fileExtensions[strings.ToLower(u.Path[i+1:])]
-	}
-	return false
-}
-
-// fileExtensions are the extensions of files that are not pages.
-var fileExtensions = wordSet(`jpg jpeg png gif webp svg pdf mp3 mp4 m4a zip doc docx xls xlsx ppt pptx`)
-
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge|meldungen|termine)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
 
 // Kinds of block that class and id names tell, as bits of hintBits.
 const (
@@ -185,14 +124,14 @@ const (
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd`
+		gerelateerd dossier similararticles similarposts similarstories similarnews`
 	// commentHints mark reader comments, cut whatever their length.
 	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
 		comentarios comentários commenti komentarze kommentarer readercomments`
 	// dekHints mark a standfirst under the headline.
 	dekHints       = `standfirst dek sommario summary abstract resumen resumo chapeau`
 	sponsoredHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
-		adslot adunit advertisement`
+		adslot adunit advertisement autopromo selfpromo`
 	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
 		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
@@ -204,15 +143,15 @@ const (
 
 // rxCallToAction is link text that asks the reader to do something
 // ("CLICK FOR FULL RESULTS", "Watch the video") rather than names a story.
-var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|see|view|watch|listen|download|get|sign up|subscribe|follow|join|read the full|full (results|story|coverage|text))\b`)
+var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|check|see|view|watch|listen|download|get|sign up|subscribe|follow|join|read the full|full (results|story|coverage|text))\b`)
 
 // rxCalloutMore is the label of an inline pointer that rxCallout leaves
 // out: a bare "MORE :", "Read:", "Lire :", "Más información:", "Don't
 // miss".
-var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more|read|lire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
+var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more( news| coverage| stories| reading)?|previously|read|siehe auch|à lire|a lire|lire|relire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(mire|mira|vea|lea|lee)\s*[:：]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
 
 // calloutMoreWords are the first words of rxCalloutMore, checked first.
-var calloutMoreWords = wordSet(`more read lire lisez más mas don mehr`)
+var calloutMoreWords = wordSet(`more previously read siehe mire mira vea lea lee à a lire relire lisez más mas don mehr`)
 
 // labelWords are the first words of related-block labels, checked before
 // the full pattern.
@@ -221,7 +160,11 @@ var labelWords = wordSet(`other more related you recommended what read up next f
 	relacionados relacionadas leer lee lea te también más seguir sigue leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les lue weiterlesen
 	relaterade relaterte relaterede czytaj zobacz powiązane čtěte související ilgili benzer baca berita
-	artikel tin xem bài explore story plus en più don don't don’t picked selected chosen curated`)
+	artikel tin xem bài explore story plus en on più don don't don’t picked selected chosen curated
+	editors editor recommended siehe lies diese interessante passende noch l nous écouter people lesetipp lesetipps lese mira confira similar zum passend dazu ebenfalls empfohlene pour ces découvrir quizás quizá puede mirá leé seguí notas ver
+	infórmate informate per approfondimenti approfondisci vedi sullo potrebbero saiba conteúdo conteúdos artigos
+	bekijk polecamy podobne mohlo přečtěte čítajte súvisiace kapcsolódó ezek ajánlott citește citeste articole vezi
+	pročitajte povezane povezani preberite relaterat bunlar ilginizi ilgili материалы`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
@@ -384,7 +327,16 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if t := labelText(c); t != "" && (isHeading(c) || isRelatedLabel(t)) {
+			t := labelText(c)
+			if t == "" && c.DataAtom != atom.A && onlyText(c) && mayBeLabel(firstTextWord(c)) {
+				// A plain element styled as a heading ("<div
+				// class=p-h3>Mehr zum Thema</div>") labels the box when
+				// it says related.
+				if l, short := textUpTo(c, 60); short && isRelatedLabel(l) {
+					t = l
+				}
+			}
+			if t != "" && (isHeading(c) || isRelatedLabel(t)) {
 				if !hasLink(c) || isRelatedLabel(t) || p.sectionHeading(c, t) {
 					found, node = t, c
 				}
@@ -392,6 +344,13 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 				return
 			}
 			if c.DataAtom == atom.A {
+				// A tab that links nowhere ("<a>Ähnliche Artikel</a>"
+				// over the list it shows) labels the box.
+				if href := strings.TrimSpace(attr(c, "href")); href == "" || href[0] == '#' {
+					if l, short := textUpTo(c, 60); short && isRelatedLabel(l) {
+						found, node = l, c
+					}
+				}
 				stop = true
 				return
 			}
@@ -457,7 +416,7 @@ func leadText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	if t := trimLabel(string(b)); len(t) <= 40 {
+	if t := trimLabel(string(b)); len(t) <= 60 {
 		return t
 	}
 	return ""

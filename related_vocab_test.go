@@ -31,3 +31,88 @@ func TestAnyOf(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedLabels checks block labels in several languages, and labels
+// of lists that look related but are sitewide or the author's.
+func TestRelatedLabels(t *testing.T) {
+	tests := []struct {
+		label string
+		want  bool
+	}{
+		{"Related coverage from How to Do Everything: Money:", true},
+		{"Read this next", true},
+		{"Picked For You", true},
+		{"Weitere Beiträge zum Thema", true},
+		{"Ähnliche Beiträge", true},
+		{"Вам также может быть интересно", true},
+		{"Смотрите также", true},
+		{"Lue aiheesta lisää:", true},
+		{"Seguir leyendo:", true},
+		{"Weiterlesen", true},
+		{"Articles en relation", true},
+		{"Lire aussi sur lecourrier.example >>", true},
+		{"Les + lus", false},
+		{"Today's Headlines", false},
+		{"Latest Headlines", false},
+		{"More from this author", false},
+		{"Breaking news", false},
+		{"Featured", false},
+		{"Related videos", false},
+		{"Top Deals", false},
+		{"Zum Thema", true},
+		{"Pour aller plus loin", true},
+		{"Per approfondire", true},
+		{"Saiba mais", true},
+		{"Mirá también", true},
+		{"Citește și", true},
+		{"Διαβάστε επίσης", true},
+		{"Similar stories", true},
+		{"Материалы по теме", true},
+		{"On riversidecourier.example", true},
+		// "We recommend" heads the site's picks as often as this
+		// article's.
+		{"Polecamy", false},
+		{"Les plus populaires", false},
+		{"Flussbote Aktuell", false},
+		{"Friss", false},
+		{"新着記事", false},
+		{"Nieuwste artikelen", false},
+		{"Related Terms", false},
+		{"Alternative Downloads", false},
+		{"Inhaltsverzeichnis", false},
+		{"À découvrir", true},
+	}
+	for _, tt := range tests {
+		if got := isRelatedLabel(tt.label); got != tt.want {
+			t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestCalloutLabel checks where the label of an inline pointer ends, in
+// several languages and scripts, and that prose is no callout.
+func TestCalloutLabel(t *testing.T) {
+	tests := []struct{ text, label string }{
+		{"Lesetipp: Händler fürchten die Sperrung", "Lesetipp:"},
+		{"Mira también: Los comerciantes temen un cierre", "Mira también:"},
+		{"Čtěte také: Obchodníci se bojí uzavírky", "Čtěte také:"},
+		{"【関連】商店街が通行止めに懸念", "【関連】"},
+		{"اقرأ أيضاً: التجار يخشون الإغلاق", "اقرأ أيضاً:"},
+		{"À lire : Les commerçants craignent la fermeture", "À lire :"},
+		{"Читайте ещё: Торговцы боятся закрытия моста", "Читайте ещё:"},
+		{"PREVIOUSLY: Mill Street traders fear closure", "PREVIOUSLY:"},
+		{"Also: the county published its report", ""},
+		{"Previously, the council had delayed the vote", ""},
+		{"MIRA: Los comerciantes temen un cierre", "MIRA:"},
+		{"MIRA-Award Nominierung für den Film", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if loc := calloutLabel(tt.text); loc != nil {
+			got = tt.text[:loc[1]]
+		}
+		if got != tt.label {
+			t.Errorf("calloutLabel(%q) ends after %q, want %q", tt.text, got, tt.label)
+		}
+	}
+}

@@ -20,6 +20,7 @@ var trackingParams = map[string]bool{
 	"spm": true, "share": true, "s_cid": true, "wt.mc_id": true, "twclid": true,
 	"li_fat_id": true, "oly_enc_id": true, "oly_anon_id": true, "vero_id": true,
 	"rb_clickid": true, "soc_src": true, "soc_trk": true, "__twitter_impression": true,
+	"wt_mc": true, "wt_zmc": true,
 }
 
 // ampParams are query parameters that ask for the AMP rendering of a page.
@@ -27,10 +28,10 @@ var ampParams = map[string]bool{"amp": true, "amp_js_v": true, "usqp": true}
 
 // CleanURL resolves ref against base and returns the address scoop
 // fetches for it: lower-case scheme and host, no default port, no
-// fragment, no tracking parameters (utm_*, fbclid, gclid and similar),
-// and an AMP variant (…/amp, ?amp=1, amp. host) replaced by the page it
-// renders. base may be nil when ref is absolute. Only http and https
-// addresses are accepted.
+// fragment, no tracking parameters (utm_*, Matomo's pk_* and mtm_*,
+// fbclid, gclid and similar), and an AMP variant (…/amp, ?amp=1, amp.
+// host) replaced by the page it renders. base may be nil when ref is
+// absolute. Only http and https addresses are accepted.
 //
 // Trailing slashes and parameter order are left alone, since servers may
 // tell them apart; URLKey ignores them.
@@ -91,7 +92,7 @@ func CleanURL(base *url.URL, ref string) (*url.URL, error) {
 			lk := strings.ToLower(k)
 			switch {
 			case kv == "":
-			case strings.HasPrefix(lk, "utm_") || trackingParams[lk] || ampParams[lk]:
+			case strings.HasPrefix(lk, "utm_") || strings.HasPrefix(lk, "pk_") || strings.HasPrefix(lk, "mtm_") || trackingParams[lk] || ampParams[lk]:
 			case lk == "outputtype" && strings.EqualFold(v, "amp"):
 			default:
 				kept = append(kept, kv)

@@ -11,6 +11,7 @@ func TestCleanURLAndKey(t *testing.T) {
 		{"other port kept", "http://example.com:8080/a/", "http://example.com:8080/a/", "http://example.com:8080/a"},
 		{"fragment", "https://example.com/a#comments", "https://example.com/a", "https://example.com/a"},
 		{"utm and click ids", "https://example.com/a?utm_source=x&id=7&fbclid=1&gclid=2&UTM_Medium=y", "https://example.com/a?id=7", "https://example.com/a?id=7"},
+		{"matomo and webtrekk", "https://example.com/a?pk_campaign=MOT1&pk_kwd=older&mtm_source=nl&wt_mc=intern.shop&id=7", "https://example.com/a?id=7", "https://example.com/a?id=7"},
 		{"only tracking", "https://example.com/a/?utm_campaign=z", "https://example.com/a/", "https://example.com/a"},
 		{"params sorted in key", "https://example.com/s?b=2&a=1", "https://example.com/s?b=2&a=1", "https://example.com/s?a=1&b=2"},
 		{"trailing slash in key", "https://example.com/2024/05/01/story/", "https://example.com/2024/05/01/story/", "https://example.com/2024/05/01/story"},
