@@ -96,6 +96,13 @@ func referenceLine(n *html.Node) bool {
 // paragraph of it: all its text is in italics ("*This post was written
 // in cooperation with …", "Additional reporting by …").
 func noteLine(n *html.Node) bool {
+	only := soleChild(n)
+	return only != nil && (only.DataAtom == atom.Em || only.DataAtom == atom.I)
+}
+
+// soleChild returns n's one element child when n holds nothing else but
+// white space, else nil.
+func soleChild(n *html.Node) *html.Node {
 	var only *html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
@@ -103,10 +110,10 @@ func noteLine(n *html.Node) bool {
 		case c.Type == html.ElementNode && only == nil:
 			only = c
 		default:
-			return false
+			return nil
 		}
 	}
-	return only != nil && (only.DataAtom == atom.Em || only.DataAtom == atom.I)
+	return only
 }
 
 // referenceLabels are the bold labels of reference lines under a text.
@@ -184,16 +191,7 @@ func onlyShownChild(n *html.Node) *html.Node {
 // soleLink reports whether all n shows is one link, bare or wrapped in
 // inline elements such as em or strong.
 func soleLink(n *html.Node) bool {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
-		case c.Type == html.ElementNode && only == nil:
-			only = c
-		default:
-			return false
-		}
-	}
+	only := soleChild(n)
 	if only == nil {
 		return false
 	}
