@@ -324,8 +324,33 @@ func (p *page) relatedStories() *storyList {
 	if teaserBoxes > maxTeaserBoxes {
 		out.drop(teasers)
 	}
+	out.drop(p.ownTitled(out))
 	out.add(p.jsonLDRelated()...)
 	return out
+}
+
+// ownTitled returns the keys of the stories titled as the article itself:
+// a related list that names the page under another address (a changed
+// slug, a campaign parameter) lists the article, not a story beside it.
+func (p *page) ownTitled(l *storyList) map[string]bool {
+	own := map[string]bool{}
+	for _, t := range []string{p.meta["og:title"], p.meta["twitter:title"], p.stripSiteName(collapse(p.titleTag))} {
+		if t = strings.ToLower(collapse(t)); len(t) >= 10 {
+			own[t] = true
+		}
+	}
+	if a := p.article(); a != nil {
+		if t := strings.ToLower(collapse(ldString(a["headline"]))); len(t) >= 10 {
+			own[t] = true
+		}
+	}
+	keys := map[string]bool{}
+	for k, i := range l.at {
+		if own[strings.ToLower(collapse(l.list[i].Title))] {
+			keys[k] = true
+		}
+	}
+	return keys
 }
 
 // wellInText reports whether n has at least two paragraphs of prose on

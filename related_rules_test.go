@@ -390,6 +390,16 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/artikel/1136087.haendler-fuerchten-lange-sperrung.html", "Händler fürchten die lange Sperrung der Brücke", "Ähnliche Artikel"},
 			{"https://www.flussbote.example/artikel/1136090.gutachten-brueckendeck-am-ende.html", "Gutachten sieht das Brückendeck am Ende", "Ähnliche Artikel"},
 		}, []string{"Händler fürchten"}},
+		// A related list that names the article under another slug.
+		{"own-title-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Ähnliche Artikel"},
+			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Gutachten: Die Pfeiler der Brücke sind am Ende", "Ähnliche Artikel"},
+		}, nil},
+		{"load-more-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/faehre-soll-waehrend-der-bauzeit-fahren-100-a-100210.html", "Eine Fähre soll während der Bauzeit über den Fluss fahren", "Mehr aus Flussstadt"},
+			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},
+			{"https://www.flussbote.example/lokales/radweg-bleibt-offen-a-100205.html", "Der Radweg über die Brücke bleibt offen", "Mehr aus Flussstadt"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

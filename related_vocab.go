@@ -93,7 +93,7 @@ func anyOf(alts string) string {
 }
 
 // rxGenericLink is link text that is no title.
-var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge|meldungen|termine)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|\d+)[^\pL\pN]*$`)
+var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge|meldungen|termine)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|load more|show more|mehr (anzeigen|laden)|weitere (inhalte|artikel|beiträge|meldungen|nachrichten) (laden|anzeigen)|alle anzeigen|(afficher|voir|charger) plus|(cargar|mostrar) más|(carica|mostra) altri|(carregar|mostrar) mais|(meer laden|toon meer)|\d+)[^\pL\pN]*$`)
 
 // Kinds of block that class and id names tell, as bits of hintBits.
 const (
