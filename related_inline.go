@@ -20,7 +20,11 @@ import (
 // leaf block.
 func (p *page) callout(n *html.Node, inBody bool) []story {
 	if n.DataAtom == atom.Blockquote {
-		return p.embedCard(n)
+		// An embedded post's card, or a callout set as a quote
+		// ("<blockquote><b>MIRA |</b> <a>Title</a></blockquote>").
+		if stories := p.embedCard(n); len(stories) > 0 {
+			return stories
+		}
 	}
 	if !inBody && hasBlockChild(n) {
 		return nil

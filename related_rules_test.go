@@ -402,6 +402,11 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/faehre-soll-waehrend-der-bauzeit-fahren-a-100210.html", "Eine Fähre soll während der Bauzeit über den Fluss fahren", "Mehr aus: Lokales"},
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus: Lokales"},
 		}, nil},
+		// Callouts set as quotes, labelled "MIRA |" and "LEE MÁS |".
+		{"callout-quote-es", "https://www.diariodelvalle.example/sociedad/2025/01/14/el-concejo-aprueba-la-reconstruccion-del-puente-12400", true, []want{
+			{"https://www.diariodelvalle.example/sociedad/2025/01/10/comerciantes-temen-cierre-del-puente-12345", "Los comerciantes temen un cierre de catorce meses", "MIRA"},
+			{"https://www.diariodelvalle.example/sociedad/2025/01/12/informe-de-inspeccion-del-puente-12377", "Informe de inspección: la losa del puente llegó al límite", "LEE MÁS"},
+		}, []string{"MIRA |", "Los comerciantes temen"}},
 		{"load-more-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
 			{"https://www.flussbote.example/lokales/faehre-soll-waehrend-der-bauzeit-fahren-100-a-100210.html", "Eine Fähre soll während der Bauzeit über den Fluss fahren", "Mehr aus Flussstadt"},
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},

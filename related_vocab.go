@@ -148,7 +148,7 @@ var rxCallToAction = regexp.MustCompile(`(?i)^[^\pL\pN]*(click|tap|check|see|vie
 // rxCalloutMore is the label of an inline pointer that rxCallout leaves
 // out: a bare "MORE :", "Read:", "Lire :", "Más información:", "Don't
 // miss".
-var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more( news| coverage| stories| reading)?|previously|read|siehe auch|à lire|a lire|lire|relire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(mire|mira|vea|lea|lee)\s*[:：]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
+var rxCalloutMore = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}((more( news| coverage| stories| reading)?|previously|read|siehe auch|à lire|a lire|lire|relire|lisez|más información|mas información|más info|mehr dazu|mehr)\s*[:：|\-–—»>]|(mire|mira|vea|lea|lee)( más)?\s*[:：|]|(don'?t|don’t) miss\b\s*[:：|\-–—»>]?)`)
 
 // calloutMoreWords are the first words of rxCalloutMore, checked first.
 var calloutMoreWords = wordSet(`more previously read siehe mire mira vea lea lee à a lire relire lisez más mas don mehr`)
