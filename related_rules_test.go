@@ -407,6 +407,11 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.diariodelvalle.example/sociedad/2025/01/10/comerciantes-temen-cierre-del-puente-12345", "Los comerciantes temen un cierre de catorce meses", "MIRA"},
 			{"https://www.diariodelvalle.example/sociedad/2025/01/12/informe-de-inspeccion-del-puente-12377", "Informe de inspección: la losa del puente llegó al límite", "LEE MÁS"},
 		}, []string{"MIRA |", "Los comerciantes temen"}},
+		// "Weiterführende Links" over a list of the site's stories.
+		{"further-links-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weiterführende Links"},
+			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Gutachten: Die Pfeiler der Brücke sind am Ende", "Weiterführende Links"},
+		}, nil},
 		{"load-more-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
 			{"https://www.flussbote.example/lokales/faehre-soll-waehrend-der-bauzeit-fahren-100-a-100210.html", "Eine Fähre soll während der Bauzeit über den Fluss fahren", "Mehr aus Flussstadt"},
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},

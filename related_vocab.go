@@ -24,7 +24,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
-	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]?:? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen|inhalte)( weiterlesen| zu .*)?|ähnliche artikel|mehr aus:? .*|(weitere )?(artikel|beiträge|meldungen|nachrichten) zum thema|` +
+	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]?:? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen|inhalte)( weiterlesen| zu .*)?|ähnliche artikel|mehr aus:? .*|(weitere )?(artikel|beiträge|meldungen|nachrichten) zum thema|weiterführende (links|artikel|beiträge)|` +
 	`(à |a )?lire aussi( sur .*)?|articles? en relation|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
 	`noticias relacionadas|artículos relacionados|contenido relacionado|relacionad[oa]s|leer más|lee también|sigue leyendo|seguir leyendo|lea también|te puede interesar|también te puede interesar|más sobre .*|más noticias|` +
 	`leggi anche|articoli correlati|notizie correlate|correlati|potrebbe interessarti|ti potrebbe interessare|altri articoli|dello stesso argomento|` +
@@ -155,7 +155,7 @@ var calloutMoreWords = wordSet(`more previously read siehe mire mira vea lea lee
 
 // labelWords are the first words of related-block labels, checked before
 // the full pattern.
-var labelWords = wordSet(`other more related you recommended what read up next further also see keep lesen mehr
+var labelWords = wordSet(`other more related you recommended what read up next further also see keep lesen mehr weiterführende
 	das auch weitere verwandte ähnliche à a lire sur articles vous voir dans noticias artículos contenido
 	relacionados relacionadas leer lee lea te también más seguir sigue leggi articoli notizie correlati potrebbe ti altri
 	dello leia veja notícias matérias você mais lees gerelateerde gerelateerd meer zie ook läs læs les lue weiterlesen
