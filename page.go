@@ -40,6 +40,7 @@ type page struct {
 	credits   []*html.Node
 	cutTexts  map[string]bool     // lines of the blocks cut from the article
 	selfKeys  []string            // storyKeys of the page itself, once a link needs them
+	mediaKeys map[string]bool     // stories whose card wears a video or gallery badge
 	storyURLs map[string]pageURL  // storyURL's answers by href: blocks nest, and a link is read once per block around it
 	subject   map[string]bool     // stems of the title and description, once a label needs them
 	aboveHead map[*html.Node]bool // the elements that hold an h1, once the related walk asks

@@ -325,6 +325,7 @@ func (p *page) relatedStories() *storyList {
 		out.drop(teasers)
 	}
 	out.drop(p.ownTitled(out))
+	out.drop(p.mediaKeys)
 	out.add(p.jsonLDRelated()...)
 	return out
 }

@@ -80,6 +80,14 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 		if group == nil {
 			continue
 		}
+		if mediaMarked(group) {
+			// Dropped once the page is read: the card still tells
+			// the block's shape.
+			if p.mediaKeys == nil {
+				p.mediaKeys = map[string]bool{}
+			}
+			p.mediaKeys[l.key] = true
+		}
 		delete(byKey, l.key)
 		card := l.node
 		for card != block && card.Parent != nil && card.Parent != block && owner[card.Parent] == l.key {

@@ -207,6 +207,18 @@ func notStoryLink(l link) bool {
 	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
 }
 
+// mediaMarked reports whether one of a card's links to its page is
+// nothing but a media word ("Video", "Bildergalerie"): the badge of a
+// video or gallery, which is no story. "mit Video" marks a story.
+func mediaMarked(group []link) bool {
+	for _, l := range group {
+		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] {
+			return true
+		}
+	}
+	return false
+}
+
 // picturesEndings are the words that end a gallery's headline, in
 // several languages.
 var picturesEndings = []string{"in bildern", "in pictures", "in photos", "en images", "en photos", "en fotos",
