@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // TestRelatedRules checks each rule for related stories on a small page
@@ -481,32 +479,5 @@ func TestRelatedRules(t *testing.T) {
 				t.Errorf("body lost the article: %.200q", a.Text)
 			}
 		})
-	}
-}
-
-// TestHiddenElement checks which elements count as hidden from readers.
-func TestHiddenElement(t *testing.T) {
-	tests := []struct {
-		tag  string
-		want bool
-	}{
-		{`<section class="c-related hide">`, true},
-		{`<div class="box hidden">`, true},
-		{`<div class="hidden-xs box">`, false},
-		{`<div class="d-none d-md-block">`, true},
-		{`<div style="margin: 0; display : none">`, true},
-		{`<div style="display:block">`, false},
-		{`<div hidden>`, true},
-		{`<div class="unhidden">`, false},
-	}
-	for _, tt := range tests {
-		doc, err := html.Parse(strings.NewReader(tt.tag + "x</div>"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := doc.FirstChild.LastChild.FirstChild // html > body > tag
-		if got := hiddenElement(n); got != tt.want {
-			t.Errorf("hiddenElement(%s) = %v, want %v", tt.tag, got, tt.want)
-		}
 	}
 }

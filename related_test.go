@@ -3,6 +3,8 @@ package scoop
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // Floors for related-story detection over all fixtures; the measured
@@ -83,5 +85,32 @@ func TestRelatedFixtures(t *testing.T) {
 	t.Logf("related URLs over fixtures: precision %.3f recall %.3f (tp %d, fp %d, fn %d)", precision, recall, tp, fp, fn)
 	if precision < minRelatedPrecision || recall < minRelatedRecall {
 		t.Errorf("precision %.3f / recall %.3f below floor %.2f / %.2f", precision, recall, minRelatedPrecision, minRelatedRecall)
+	}
+}
+
+// TestHiddenElement checks which elements count as hidden from readers.
+func TestHiddenElement(t *testing.T) {
+	tests := []struct {
+		tag  string
+		want bool
+	}{
+		{`<section class="c-related hide">`, true},
+		{`<div class="box hidden">`, true},
+		{`<div class="hidden-xs box">`, false},
+		{`<div class="d-none d-md-block">`, true},
+		{`<div style="margin: 0; display : none">`, true},
+		{`<div style="display:block">`, false},
+		{`<div hidden>`, true},
+		{`<div class="unhidden">`, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.tag + "x</div>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > tag
+		if got := hiddenElement(n); got != tt.want {
+			t.Errorf("hiddenElement(%s) = %v, want %v", tt.tag, got, tt.want)
+		}
 	}
 }
