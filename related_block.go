@@ -223,7 +223,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 				// article's topic ("Coronavirus outbreak"), or a
 				// sitewide list ("Latest posts") that the box's class
 				// does not make related.
-				if rxNotRelated.MatchString(t) || p.ownerLabel(t) {
+				if notRelatedLabel(t) || p.ownerLabel(t) {
 					sitewideList = true
 				} else {
 					label = trimLabel(t)
@@ -242,7 +242,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 	}
 	if l != "" {
-		sitewideList = sitewideList || rxNotRelated.MatchString(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
+		sitewideList = sitewideList || notRelatedLabel(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
 		label = l
 	} else if afterComments && label == "" {
 		// Unlabelled, below the comments: far from the article, the

@@ -269,7 +269,7 @@ func standsAlone(n *html.Node) bool {
 // newsletter box, or the site itself, is no such label.
 func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 	label, labelNode := p.innerLabel(n)
-	if label == "" || labelNode == nil || rxNotRelated.MatchString(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
+	if label == "" || labelNode == nil || notRelatedLabel(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
 		return nil, nil
 	}
 	stories := p.cards(n, label, labelNode)

@@ -416,6 +416,11 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/faehre-soll-waehrend-der-bauzeit-fahren-a-100210.html", "Eine Fähre soll während der Bauzeit über den Fluss fahren", "Mehr aus Flussstadt"},
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},
 		}, nil},
+		// The latest stories on a named topic, not the site's latest.
+		{"topic-latest-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Dernières News sur : Le pont de la rivière"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Dernières News sur : Le pont de la rivière"},
+		}, nil},
 		{"load-more-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
 			{"https://www.flussbote.example/lokales/faehre-soll-waehrend-der-bauzeit-fahren-100-a-100210.html", "Eine Fähre soll während der Bauzeit über den Fluss fahren", "Mehr aus Flussstadt"},
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},

@@ -179,8 +179,28 @@ func isLatin(w string) bool {
 
 // isRelatedLabel reports whether a block label announces related stories.
 func isRelatedLabel(label string) bool {
-	return label != "" && mayBeLabel(firstWord(strings.ToLower(label))) &&
-		rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label)
+	if label == "" {
+		return false
+	}
+	first := firstWord(strings.ToLower(label))
+	if latestWords[first] && rxTopicLatest.MatchString(label) {
+		return true
+	}
+	return mayBeLabel(first) && rxRelatedLabel.MatchString(label) && !rxNotRelated.MatchString(label)
+}
+
+// latestWords are the first words of rxTopicLatest, its cheap test.
+var latestWords = wordSet(`the latest dernières derniers últimas neueste ultime`)
+
+// rxTopicLatest is a label of the latest stories on a named topic
+// ("Dernières news sur : Jacques Chirac", "Latest on Brexit"): tied to the
+// article by its topic, unlike the site's latest stories.
+var rxTopicLatest = regexp.MustCompile(`(?i)^[^\pL\pN]*(the )?(latest|dernières|derniers|últimas|neueste|ultime)( (news|nouvelles|actus?|articles|infos|noticias|nachrichten|notizie|stories))? (on|about|sur|sobre|zu|über|su)\s?:?\s+\pL.{1,60}$`)
+
+// notRelatedLabel reports whether a block's label names a sitewide,
+// sponsored or non-story list.
+func notRelatedLabel(label string) bool {
+	return rxNotRelated.MatchString(label) && !rxTopicLatest.MatchString(label)
 }
 
 // mayBeLabel reports whether a label can start with the word first, the
