@@ -13,14 +13,14 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 282 pages (169 benchmark pages and the 113 dev pages of
-// tune6, tune7 and check3) after the rules drawn from tune7: F1 0.934,
-// precision 0.950, block 0.970, inline 0.983, card dates 121/127.
+// Measured on all 311 pages (169 benchmark pages and the 142 dev pages of
+// tune6, tune7, tune8 and check3) after the rules drawn from tune8: F1
+// 0.930, precision 0.955, block 0.968, inline 0.985, card dates 143/150.
 const (
-	minRelatedF1        = 0.930
-	minRelatedPrecision = 0.945
+	minRelatedF1        = 0.925
+	minRelatedPrecision = 0.950
 	minRelatedBlock     = 0.965
-	minRelatedInline    = 0.975
+	minRelatedInline    = 0.980
 	minRelatedDate      = 0.94
 )
 
