@@ -3,6 +3,7 @@
 package scoop
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -443,6 +444,11 @@ func (p *page) jsonLDRelated() []story {
 		}
 		if isType(o["@type"], "ItemList") && !rxNotRelated.MatchString(ldString(o["name"])) {
 			items, _ := o["itemListElement"].([]any)
+			if p.listsSelf(items) {
+				// A list that holds the page itself is the section's
+				// feed, not stories picked for it.
+				continue
+			}
 			for _, it := range items {
 				if m, ok := it.(map[string]any); ok {
 					// A list of the site's menu entries names no story.
@@ -466,6 +472,30 @@ func (p *page) jsonLDRelated() []story {
 		}
 	}
 	return out
+}
+
+// listsSelf reports whether a JSON-LD item list names the page itself.
+func (p *page) listsSelf(items []any) bool {
+	self := map[string]bool{storyKey(p.url.String()): true}
+	if p.canonical != "" {
+		self[storyKey(p.resolve(p.canonical))] = true
+	}
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		u := ldString(m["url"])
+		if inner, ok := m["item"].(map[string]any); ok && u == "" {
+			u = cmp.Or(ldString(inner["url"]), ldString(inner["@id"]))
+		} else if s, ok := m["item"].(string); ok && u == "" {
+			u = s
+		}
+		if u != "" && self[storyKey(p.resolve(u))] {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *page) ldStory(v any) (story, bool) {

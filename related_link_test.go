@@ -62,7 +62,8 @@ func TestStoryURL(t *testing.T) {
 }
 
 // TestJSONLDMenu checks that an ItemList of the site's menu entries in
-// JSON-LD gives no related story, while a list of articles does.
+// JSON-LD gives no related story, nor a list that holds the page itself
+// (the section's feed), while a list of articles does.
 func TestJSONLDMenu(t *testing.T) {
 	const page = `<html><head><script type="application/ld+json">
 {"@context":"http://schema.org","@type":"ItemList","itemListElement":[
@@ -71,6 +72,10 @@ func TestJSONLDMenu(t *testing.T) {
 </script><script type="application/ld+json">
 {"@context":"http://schema.org","@type":"ItemList","itemListElement":[
  {"@type":"ListItem","position":1,"item":{"@type":"NewsArticle","headline":"Los comerciantes temen un cierre de catorce meses","url":"https://www.diariodelvalle.example/local/2025/01/10/comerciantes-temen-cierre.html"}}]}
+</script><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"ItemList","itemListElement":[
+ {"@type":"ListItem","position":1,"url":"https://www.diariodelvalle.example/local/2025/01/14/aprobado-puente-del-rio.html"},
+ {"@type":"ListItem","position":2,"url":"https://www.diariodelvalle.example/local/2025/01/14/gana-el-club-del-puerto.html"}]}
 </script></head><body><h1>Aprobado el nuevo puente del río</h1></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
