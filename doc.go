@@ -40,8 +40,9 @@
 // related_block.go recognises labelled blocks, related_inline.go the
 // pointers set in the text (callouts, teaser boxes, topic asides),
 // related_place.go tells whether a block is in the text or beside it,
-// related_card.go reads their cards and JSON-LD, related_title.go a card's
-// headline, related_list.go reads unlabelled lists of story links and
+// related_card.go reads their cards, related_jsonld.go the stories named
+// in JSON-LD, related_title.go a card's headline, related_list.go reads
+// unlabelled lists of story links and
 // drops pager and media links, related_owner.go tells the site's or
 // author's lists, source lists and endless-scroll pointers, related_link.go
 // decides which links are stories and related_vocab.go holds their
