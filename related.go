@@ -305,7 +305,7 @@ func (p *page) relatedStories() *storyList {
 				}
 			}
 			walk(c, state{
-				chrome:      st.chrome || chromeElement(c, st.article) && !sectionHeader(c),
+				chrome:      st.chrome || chromeElement(c, st.article),
 				article:     st.article || c.DataAtom == atom.Article || c.DataAtom == atom.Main,
 				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
@@ -328,13 +328,6 @@ func (p *page) relatedStories() *storyList {
 	out.drop(p.mediaKeys)
 	out.add(p.jsonLDRelated()...)
 	return out
-}
-
-// sectionHeader reports whether n is the header of a section or aside
-// ("<section><header>Weiterführende Links</header>"), which labels that
-// block, rather than the page's masthead.
-func sectionHeader(n *html.Node) bool {
-	return n.DataAtom == atom.Header && hasAncestor(n, atom.Section, atom.Aside)
 }
 
 // ownTitled returns the keys of the stories titled as the article itself:
