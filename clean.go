@@ -15,10 +15,13 @@ import (
 // that merely mentions these words is never touched.
 var (
 	// rxLabel is a block that is only a section label or an ad marker.
-	rxLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|found this helpful|promoted by \pL+|photos?|images?|reuse content|more about:|exclusive|exklusiv|exclusif|exclusiva|gallery: .{1,60}\| \d+ photos|zum inhalt springen|springe zum inhalt|direkt zum inhalt|aller au contenu|ir al contenido|salta al contenuto|wechseln zu: navigation, suche|(navigation (öffnen|schließen) ?)+|hauptinhalt|hauptmenü|men[üu]|suche|search|beitragsnavigation|rezept bewerten|speichern|enviar fotos|click to enlarge|estimated reading time: \d+ minutes?|lesezeit( von)? \d+ minuten|keine suchergebnisse gefunden!?|feedback|inhalt|startseite|iklan|advert|text ?size|textgröße|disclaimer|image \d+ of \d+|learn more|recent articles|popular this week|tell us what you think\.*|like this story\? share it with a friend!?|[\d.,]* ?letture|(tempo de leitura|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*\pL*|page load link|start typing to see results.*|teile mich|next article|previous article|nächster artikel|vorheriger artikel|zurück zum inhaltsverzeichnis|bildrechte|nächste vorherige|vorherige nächste|(reportar|reporte|report|melden|signaler)( un| an| a)? (error|fehler|erreur|problem)|fehler melden|agregar información|watch video( \d+:\d+)?|ja ?nein|yes ?no|read more|advertise with us|post (a )?comment( \(\+\))?|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|\d+ min(ute)?s? read)[^\pL\pN]*$`)
+	rxLabel = newFilteredRx(labelAlts, true)
+	// rxCountLabel is a label that opens with a number: a read counter or
+	// a reading time.
+	rxCountLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*([\d.,]+ ?letture|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
 	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|相关链接|相关报道|延伸閱讀|相關閱讀|相關報導|関連記事|関連ニュース|関連|あわせて読みたい|관련\s?기사|читайте также|читайте ещё|читайте еще|смотрите также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضاً|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook|bekijk ook|lesetipps?|lese-tipps?|vea también|mira también|puedes ver|lea aquí|lee aquí|lee además|lea además|puede interesarte|confira também|čtěte také|přečtěte si také|mohlo by vás zajímat|čítajte aj|pročitajte još|zum thema|mehr (dazu|darüber) lesen sie( hier)?|lesen sie hier|mehr dazu|lesen sie dazu|pour aller plus loin|à lire également|lire également|mirá también|leé también|(también )?(le|te) puede interesar|(te|le) recomendamos|infórmate más|informate más|saiba mais|veja mais|leia ainda|vedi anche|per approfondire|approfondisci|czytaj więcej|citește și|citeste si|vezi și|vezi si|pročitajte i|preberite še|lue myös|lue lisää|läs mer|läs även|les mer|læs mere|διαβάστε επίσης|читайте також|bunlar da ilginizi çekebilir|ये भी पढ़ें|इसे भी पढ़ें|اقرأ المزيد|עוד בנושא)\s*[:：|\-–—»>】\]）)]`)
-	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|app store|google play|play store|open in app|give shoutout|^shoutout)`)
+	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|\bios (und|and|et|y|e) android\b|app store|google play|play store|open in app|give shoutout|^shoutout)`)
 	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
 	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
@@ -38,6 +41,19 @@ var (
 	rxReadTime   = regexp.MustCompile(`(?i)(temps de lecture|lesezeit|reading time|read time|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*\d+\s*min\w*\.?|\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
 	rxCounter    = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
+
+// labelAlts are the branches of rxLabel: a block that is only a section
+// label, an ad marker or a button.
+const labelAlts = `publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|registrieren kostenlos|télécharger|herunterladen|descargar|scarica|seguir|suivre|segui|found this helpful|promoted by \pL+|photos?|images?|reuse content|more about:|exclusive|exklusiv|exclusif|exclusiva|gallery: .{1,60}\| \d+ photos|zum inhalt springen|springe zum inhalt|direkt zum inhalt|aller au contenu|ir al contenido|salta al contenuto|wechseln zu: navigation, suche|navigation (öffnen|schließen)( navigation (öffnen|schließen))?|hauptinhalt|hauptmenü|men[üu]|suche|search|beitragsnavigation|rezept bewerten|speichern|enviar fotos|click to enlarge|estimated reading time: \d+ minutes?|lesezeit( von)? \d+ minuten|keine suchergebnisse gefunden!?|feedback|inhalt|startseite|iklan|advert|text ?size|textgröße|disclaimer|image \d+ of \d+|learn more|recent articles|popular this week|tell us what you think\.*|like this story\? share it with a friend!?|letture|(tempo de leitura|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*\pL*|page load link|start typing to see results.*|teile mich|next article|previous article|nächster artikel|vorheriger artikel|zurück zum inhaltsverzeichnis|bildrechte|nächste vorherige|vorherige nächste|(reportar|reporte|report|melden|signaler)( un| an| a)? (error|fehler|erreur|problem)|fehler melden|agregar información|watch video( \d+:\d+)?|ja ?nein|yes ?no|read more|advertise with us|post (a )?comment( \(\+\))?|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)`
+
+// isLabel reports whether the short line t is only a label, an ad marker,
+// a button or a counter.
+func isLabel(t string) bool {
+	return rxLabel.MatchString(t) || hasDigit(t) && (rxCountLabel.MatchString(t) || rxCounter.MatchString(t))
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // cleanBody removes from the article body what readers skip: labels,
 // callouts, promos, share and subscribe crumbs, credit debris, a repeated
@@ -123,7 +139,7 @@ func junk(n *html.Node, t, normTitle string) string {
 	switch {
 	case normTitle != "" && lower == normTitle:
 		return "title"
-	case len(t) <= 80 && (rxLabel.MatchString(t) || rxCounter.MatchString(t)):
+	case len(t) <= 80 && isLabel(t):
 		return "label"
 	case len(t) <= 250 && calloutLabel(t) != nil && hasLink(n):
 		return "callout"
@@ -158,7 +174,7 @@ func junk(n *html.Node, t, normTitle string) string {
 // "happen" and "approach" and lets the pattern run on much prose.
 func mayPromo(lower string) bool {
 	return containsAny(lower, "app", "experience", "play", "shoutout") &&
-		containsAny(lower, "download the", "download our", "get the", "get our", "experience", "app s", "app ſ", "play", "open in app", "houtout")
+		containsAny(lower, "download the", "download our", "get the", "get our", "experience", "app s", "app ſ", "play", "open in app", "houtout", "ios ")
 }
 
 // sectionLink reports whether a short line is only a link to a site

@@ -158,7 +158,9 @@ func (p *page) leadCallout(n *html.Node, label string) []story {
 // calloutLabel returns where the label of a callout ends in t, or nil.
 func calloutLabel(t string) []int {
 	head := t[:min(len(t), 40)]
-	if startsCallout(head) {
+	// A callout's label ends with a separator within its first words,
+	// which few paragraphs that open with "le" or "per" have.
+	if startsCallout(head) && strings.ContainsAny(t[:min(len(t), 64)], ":：|-–—»>】]）)") {
 		if loc := rxCallout.FindStringIndex(t); loc != nil {
 			return loc
 		}

@@ -8,6 +8,9 @@ import "strings"
 // short line once per hint.
 type substringSet struct {
 	byFirst [256][]int // indices of the needles that start with each byte
+	// second[a][b] says that a needle starts with the bytes a, b: most
+	// letters of a text begin some needle, few pairs do.
+	second  [256][256]bool
 	needles []string
 	group   []uint64 // the bit of each needle's group
 	always  uint64   // groups with an empty needle, found in any text
@@ -27,6 +30,13 @@ func newSubstringSet(groups [][]string) *substringSet {
 				continue
 			}
 			s.byFirst[n[0]] = append(s.byFirst[n[0]], len(s.needles))
+			if len(n) > 1 {
+				s.second[n[0]][n[1]] = true
+			} else {
+				for b := range s.second[n[0]] {
+					s.second[n[0]][b] = true
+				}
+			}
 			s.needles = append(s.needles, n)
 			s.group = append(s.group, 1<<i)
 		}
@@ -38,7 +48,11 @@ func newSubstringSet(groups [][]string) *substringSet {
 func (s *substringSet) find(text string) uint64 {
 	found := s.always
 	for i := 0; i < len(text); i++ {
-		for _, k := range s.byFirst[text[i]] {
+		c := text[i]
+		if len(s.byFirst[c]) == 0 || i+1 < len(text) && !s.second[c][text[i+1]] {
+			continue
+		}
+		for _, k := range s.byFirst[c] {
 			if found&s.group[k] == 0 && strings.HasPrefix(text[i:], s.needles[k]) {
 				found |= s.group[k]
 			}
