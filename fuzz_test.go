@@ -234,3 +234,19 @@ func FuzzRelated(f *testing.F) {
 		p.dates(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	})
 }
+
+// FuzzStripSiteName checks that any title, separators in any order and
+// overlap included, gives a part of itself without a panic.
+func FuzzStripSiteName(f *testing.F) {
+	for _, s := range []string{"Title | - Site", "Site | Title", "A : B | C | D", " | - | ", "x –  — y"} {
+		f.Add(s)
+	}
+	doc, _ := html.Parse(strings.NewReader(`<html><head><meta property="og:site_name" content="Site"></head></html>`))
+	u, _ := url.Parse("https://site.example.com/a")
+	p := scanPage(doc, u)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := p.stripSiteName(s); !strings.Contains(s, strings.TrimSpace(got)) {
+			t.Errorf("stripSiteName(%q) = %q, not a part of it", s, got)
+		}
+	})
+}

@@ -242,7 +242,7 @@ func separatorsIn(t string) [][2]int {
 		for _, sep := range titleSeparators {
 			if strings.HasPrefix(t[i:], sep) {
 				out = append(out, [2]int{i, i + len(sep)})
-				i += len(sep) - 2 // the separator's closing space may open the next
+				i += len(sep) - 1 // separators do not overlap
 				break
 			}
 		}

@@ -1,8 +1,11 @@
 package scoop
 
 import (
+	"net/url"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestTitleSiteNames(t *testing.T) {
@@ -91,5 +94,22 @@ func TestTitleOnlySiteName(t *testing.T) {
 	}
 	if want := "Bergisch Gladbach: die Stadt verklagt die Baufirma wegen schlechter Pflastersteine"; a.Title != want {
 		t.Errorf("title %q, want %q", a.Title, want)
+	}
+}
+
+// Separators that share a space ("Title | - Site") are read once each,
+// without overlapping.
+func TestStripSiteNameSharedSpace(t *testing.T) {
+	doc, _ := html.Parse(strings.NewReader(`<html><head><meta property="og:site_name" content="Krimiblog"></head><body></body></html>`))
+	u, _ := url.Parse("https://blog.example.de/2895")
+	p := scanPage(doc, u)
+	for in, want := range map[string]string{
+		"Das vermutlich schwulste Musikvideo der Welt | - Krimiblog": "Das vermutlich schwulste Musikvideo der Welt",
+		"Krimiblog | - Das Musikvideo":                               "- Das Musikvideo",
+		" | - | ":                                                    " | - | ",
+	} {
+		if got := p.stripSiteName(in); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
