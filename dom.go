@@ -290,22 +290,51 @@ func (p *page) cut(n *html.Node, why string) {
 	if p.cutTexts == nil {
 		p.cutTexts = map[string]bool{}
 	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode || skipText(n) {
-			return
-		}
-		if !hasBlockChild(n) {
-			if t := textOf(n); t != "" {
-				p.cutTexts[t] = true
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+	// The lines of the block are its elements without a block below
+	// them, as cleanBody reads them. One pass from the bottom, where
+	// asking hasBlockChild at every level would walk deep boxes again
+	// and again.
+	record := func(n *html.Node) {
+		if t := textOf(n); t != "" {
+			p.cutTexts[t] = true
 		}
 	}
-	walk(n)
+	var holds func(*html.Node) bool // whether n has a block element below it
+	holds = func(n *html.Node) bool {
+		var buf [16]bool
+		free := buf[:0] // for each element child: holds no block
+		any := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			var h bool
+			if skipText(c) {
+				h = hasBlockChild(c) // counted, as cleanBody counts it, never read
+			} else {
+				h = holds(c)
+			}
+			free = append(free, !h)
+			any = any || h || isBlock(c)
+		}
+		if !any {
+			return false
+		}
+		k := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if free[k] && !skipText(c) {
+				record(c)
+			}
+			k++
+		}
+		return true
+	}
+	if !skipText(n) && !holds(n) {
+		record(n)
+	}
 }
 
 // cutKeep marks n for removal from the body without recording its text,
