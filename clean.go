@@ -149,7 +149,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "crumb"
 	case len(t) <= 120 && !isHeading(n) && photoCredit(lower):
 		return "credit"
-	case len(t) <= 80 && strings.ContainsAny(t, "0123456789") && dateLine(t):
+	case len(t) <= 80 && hasDigit(t) && dateLine(t):
 		return "date"
 	case len(t) <= 40 && sectionLink(n, t):
 		return "kicker"

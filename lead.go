@@ -308,7 +308,7 @@ func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
 	// which spares them building the body's text.
 	text, in := 0, 0
 	for _, c := range intro {
-		if contains(box, c.orig) {
+		if under(c.orig, box) {
 			in++
 			text += len(textOf(c.node))
 		}
@@ -322,7 +322,7 @@ func headlineBody(body *html.Node, intro []introParagraph) *html.Node {
 		if !strings.Contains(top, c.probe) {
 			continue
 		}
-		if !contains(box, c.orig) {
+		if !under(c.orig, box) {
 			// Readability found prose under the headline elsewhere.
 			return nil
 		}
@@ -383,16 +383,6 @@ func proseBox(intro []introParagraph) (box *html.Node, wrapped bool) {
 		}
 	}
 	return box, true
-}
-
-// contains reports whether n is an ancestor of c, or c itself.
-func contains(n, c *html.Node) bool {
-	for ; c != nil; c = c.Parent {
-		if c == n {
-			return true
-		}
-	}
-	return false
 }
 
 // firstParagraph returns the first p element under n with text.
