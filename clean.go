@@ -134,6 +134,9 @@ func hasBlockChild(n *html.Node) bool {
 // Cheap word and length checks come before each regular expression, as
 // this runs on every short block of every body.
 func junk(n *html.Node, t, normTitle string) string {
+	if len(t) > 400 && len(t) > 3*len(normTitle) {
+		return "" // every rule but the repeated title is for shorter lines
+	}
 	lower := strings.ToLower(t)
 	first := firstWord(lower)
 	switch {
