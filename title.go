@@ -41,6 +41,17 @@ func (p *page) title(readTitle string) string {
 				return t
 			}
 		}
+		// A kicker the metadata words otherwise ("<h1><span>Nach
+		// Corona-Lockerungen</span> Autohäuser …</h1>" against
+		// "Corona-Lockerungen: Autohäuser …"): the headline after it.
+		if k := kicker(h); k != "" && strings.HasPrefix(t, k) {
+			rest := strings.TrimSpace(t[len(k):])
+			for _, c := range cands {
+				if len(rest) >= 20 && (similarTitle(rest, c) || similarTitle(rest, p.stripSiteName(c))) {
+					return rest
+				}
+			}
+		}
 	}
 	t := metaTitle(cands)
 	if t != "" {
@@ -206,7 +217,8 @@ func similarTitle(h, t string) bool {
 			return true
 		}
 	}
-	return false
+	// "Site: Headline" or "Kicker: Headline" around the headline shown.
+	return strings.HasSuffix(t, ": "+h)
 }
 
 // typoMarks are the typographic quotes and dashes typoFolder folds.

@@ -146,3 +146,40 @@ func TestHeadlineTypographyAndBlogName(t *testing.T) {
 		})
 	}
 }
+
+// A kicker set in the h1 that metadata words otherwise still leaves the
+// headline after it, and a title that puts a name and a colon before the
+// headline confirms the h1.
+func TestHeadlineAfterKicker(t *testing.T) {
+	prose := strings.Repeat("<p>Die Autohändler in Thüringen dürfen seit Montag wieder öffnen, doch die Kunden kommen nur langsam zurück in die Verkaufsräume.</p>", 5)
+	tests := []struct{ name, head, h1, want string }{
+		{"kicker in a span",
+			`<title>Corona-Lockerungen: Autohäuser rechnen mit langsamem Anlaufen des Geschäfts | MDR.DE</title>`,
+			`<h1><span class="dachzeile">Nach Corona-Lockerungen</span> <span class="headline">Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>`,
+			"Autohäuser rechnen mit langsamem Anlaufen des Geschäfts"},
+		{"kicker with a dash in metadata",
+			`<title>Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum - Handelsblatt</title><meta property="og:site_name" content="Handelsblatt"><meta property="og:title" content="Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum - Handelsblatt">`,
+			`<h1><span class="subtitle">Olympische Spiele in Paris</span> Getränke per Schiff ins Stadtzentrum</h1>`,
+			"Getränke per Schiff ins Stadtzentrum"},
+		{"a bold first word is the headline's",
+			`<meta property="og:title" content="Thüringen öffnet die Autohäuser wieder">`,
+			`<h1><strong>Thüringen</strong> öffnet die Autohäuser wieder</h1>`,
+			"Thüringen öffnet die Autohäuser wieder"},
+		{"name and colon before the headline",
+			`<title>SONNENENERGIE: Der WindRebell</title>`,
+			`<h1 class="pageTitel">Der WindRebell</h1>`,
+			"Der WindRebell"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head>" + tt.head + "</head><body><article>" + tt.h1 + prose + "</article></body></html>"
+			a, err := Extract(strings.NewReader(page), "https://www.mdr.example/thueringen/autohaeuser-100.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.want {
+				t.Errorf("title %q, want %q", a.Title, tt.want)
+			}
+		})
+	}
+}
