@@ -184,8 +184,8 @@ var (
 
 // Words that say a date is when the story went out, or when it was last changed.
 var (
-	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|submitted|mis en ligne|mise en ligne|publication|released|first published|created|erstellt am|verfasst am|eingestellt am|gespeichert von|écrit le|escrito el|veröffentlich|erschienen|gepostet|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
-	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|letzte änderung|zuletzt bearbeitet|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|更新|수정)`)
+	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|submitted|mis en ligne|mise en ligne|publication|released|first published|created|erstellt am|verfasst am|eingestellt am|gespeichert von|écrit le|escrito el|veröffentlich|erschienen|gepostet|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|publiziert|publicat|objavljeno|julkaistu|közzétéve|опубліковано|δημοσιεύθηκε|δημοσίευση|ngày đăng|đăng lúc|تاريخ النشر|نشر في|تاریخ انتشار|פורסם|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
+	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|letzte änderung|zuletzt bearbeitet|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|actualizat|оновлено|ενημερώθηκε|päivitetty|ažurirano|frissítve|cập nhật|آخر تحديث|עודכן|更新|수정)`)
 )
 
 var weekdayNames = map[string]string{}

@@ -328,3 +328,55 @@ func TestMetadataOffset(t *testing.T) {
 		})
 	}
 }
+
+// A byline above the headline that says the story was published on a
+// date, in the languages whose label words scoop knows.
+func TestPublishedLabelAboveHeadline(t *testing.T) {
+	prose := strings.Repeat(`<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>`, 4)
+	for lang, line := range map[string]string{
+		"de": "Von Moritz Bachmann publiziert am 25. September 2018",
+		"ro": "Autor Ion Popescu, publicat la 25.09.2018",
+		"uk": "Олена Коваль, опубліковано 25.09.2018",
+		"el": "Μαρία Παππά | Δημοσίευση 25.09.2018",
+		"he": "מאת דנה כהן, פורסם 25.09.2018",
+		"ar": "بقلم أحمد علي - تاريخ النشر 25.09.2018",
+		"vi": "Nguyễn Văn An - Ngày đăng 25/09/2018",
+		"fi": "Matti Virtanen, julkaistu 25.9.2018",
+	} {
+		page := `<html lang="` + lang + `"><div class="hero"><p class="about">` + line + `</p><h1>Die elektronische Patientenakte</h1></div><div class="body">` + prose + `</div></html>`
+		a, err := Extract(strings.NewReader(page), "https://blog.example.com/patientenakte")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.DateOnly) != "2018-09-25" {
+			t.Errorf("%s %q: published %v, want 2018-09-25", lang, line, a.Published)
+		}
+	}
+}
+
+// An update line under the headline does not overrule the metadata's
+// publication date, in the languages whose update words scoop knows.
+func TestUpdatedLabelUnderHeadline(t *testing.T) {
+	prose := strings.Repeat(`<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>`, 4)
+	for lang, line := range map[string]string{
+		"ro": "Actualizat 28.09.2018",
+		"uk": "Оновлено 28.09.2018",
+		"el": "Ενημερώθηκε 28.09.2018",
+		"fi": "Päivitetty 28.9.2018",
+		"hr": "Ažurirano 28.09.2018.",
+		"hu": "Frissítve 2018. 09. 28.",
+		"vi": "Cập nhật 28/09/2018",
+		"ar": "آخر تحديث 28.09.2018",
+		"he": "עודכן 28.09.2018",
+	} {
+		page := `<html lang="` + lang + `"><meta property="article:published_time" content="2018-09-25T10:00:00+03:00"><article><h1>Die elektronische Patientenakte</h1>` +
+			`<p class="meta">` + line + `</p>` + prose + `</article></html>`
+		a, err := Extract(strings.NewReader(page), "https://news.example.com/patientenakte")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.DateOnly) != "2018-09-25" {
+			t.Errorf("%s %q: published %v, want 2018-09-25", lang, line, a.Published)
+		}
+	}
+}
