@@ -380,3 +380,39 @@ func TestUpdatedLabelUnderHeadline(t *testing.T) {
 		}
 	}
 }
+
+// A UTC publication instant takes the offset that a zone-less publication
+// time of the same moment shows: the publisher's wall clock. Bare dates
+// and modified times hours away are no such evidence.
+func TestWallClockOffset(t *testing.T) {
+	prose := strings.Repeat(`<p>The state attorney general is looking into whether the company's former chief executive broke any laws.</p>`, 4)
+	tests := []struct{ name, head, want string }{{
+		name: "zone-less sailthru.date beside a UTC datePublished",
+		head: `<meta name="sailthru.date" content="2019-11-18 20:58:46"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T04:58:46Z"}</script>`,
+		want: "2019-11-18T20:58:46-08:00",
+	}, {
+		name: "written wall clock without seconds beside a UTC instant",
+		head: `<meta name="article_date_original" content="Monday, November 18, 2019, 08:19 PM"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T01:19:34.819Z"}</script>`,
+		want: "2019-11-18T20:19:34-05:00",
+	}, {
+		name: "a bare date is no wall clock",
+		head: `<meta name="date" content="2019-11-19"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T03:00:00Z"}</script>`,
+		want: "2019-11-19T03:00:00Z",
+	}, {
+		name: "a zone-less modified time is not the publication's clock",
+		head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T03:00:00Z","dateModified":"2019-11-18 22:00:00"}</script>`,
+		want: "2019-11-19T03:00:00Z",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang="en">` + tt.head + `<article><h1>Attorney general investigating WeWork</h1>` + prose + `</article></html>`
+			a, err := Extract(strings.NewReader(page), "https://news.example.com/wework")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || a.Published.Format(time.RFC3339) != tt.want {
+				t.Errorf("published %v, want %s", a.Published, tt.want)
+			}
+		})
+	}
+}
