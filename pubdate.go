@@ -107,7 +107,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		withLineTime(&dd, l.node, plausible)
-		if !published && p.updatedLabel(i) != nil {
+		if !published && (p.updatedLabel(i) != nil || updateStamp(l.node, d)) {
 			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
 				updated = &dd
@@ -139,6 +139,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 // lineTimes holds the <time datetime> instants standing in a date line.
 type lineTimes struct {
 	published, plain time.Time // the first marked as the publication, the first unmarked
+	updated          time.Time // the first marked as the update and not also as the publication
 }
 
 // timesWithin reads the <time datetime> elements that are n or stand at
@@ -156,6 +157,9 @@ func timesWithin(n *html.Node, depth int, lt *lineTimes) {
 		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop"))
 		switch {
 		case strings.Contains(h, "modif") || strings.Contains(h, "update"):
+			if lt.updated.IsZero() && markedUpdate(h) {
+				lt.updated = t
+			}
 		case strings.Contains(h, "publish") || strings.Contains(h, "datepub") || hasAttr(n, "pubdate"):
 			if lt.published.IsZero() {
 				lt.published = t
@@ -191,6 +195,32 @@ func withLineTime(dd *datelineDate, n *html.Node, plausible func(time.Time) bool
 	if _, off := t.Zone(); off != 0 && (marked || sameDay(t, dd.t)) || off == 0 && !dd.clock && sameDay(t, dd.t) {
 		dd.t, dd.clock = t, true
 	}
+}
+
+// markedUpdate reports whether the classes and itemprop h mark a time as
+// the last update alone: "entry-updated", "dateModified". A bare
+// "updated" is hAtom's class, which themes put on the publication date
+// too, and "published updated" is WordPress's mark of the publication.
+func markedUpdate(h string) bool {
+	if strings.Contains(h, "publish") {
+		return false
+	}
+	for _, w := range strings.Fields(h) {
+		if strings.Contains(w, "modif") || strings.Contains(w, "update") && w != "updated" {
+			return true
+		}
+	}
+	return false
+}
+
+// updateStamp reports whether the date d of line n is a <time> the page
+// marks as the last update ("entry-updated", itemprop="dateModified"),
+// with no time of the line marked or left as the publication: a date
+// shown without a word but set as the update.
+func updateStamp(n *html.Node, d time.Time) bool {
+	var lt lineTimes
+	timesWithin(n, 2, &lt)
+	return !lt.updated.IsZero() && lt.published.IsZero() && lt.plain.IsZero() && sameDay(lt.updated, d)
 }
 
 // dateInSentence reports whether s is a sentence that mentions a date

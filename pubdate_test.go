@@ -416,3 +416,41 @@ func TestWallClockOffset(t *testing.T) {
 		})
 	}
 }
+
+// A date under the headline that the page marks as the last update, in a
+// <time> with no word beside it, does not overrule the publication date
+// in metadata; a time marked as the publication, or hAtom's bare
+// "updated", still does.
+func TestUpdateStampUnderHeadline(t *testing.T) {
+	prose := strings.Repeat(`<p>Meal prep saves time on busy weeknights: cook the grains and roast the vegetables on Sunday, then mix and match.</p>`, 4)
+	tests := []struct{ name, stamp, want string }{{
+		name:  "entry-updated with itemprop dateUpdated",
+		stamp: `<time class="entry-updated updated" datetime="2018-11-12T17:36:26-08:00" itemprop="dateUpdated">November 12, 2018</time>`,
+		want:  "2018-10-07",
+	}, {
+		name:  "itemprop dateModified",
+		stamp: `<time itemprop="dateModified" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>`,
+		want:  "2018-10-07",
+	}, {
+		name:  "WordPress's published updated is the publication",
+		stamp: `<time class="entry-date published updated" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>`,
+		want:  "2018-11-12",
+	}, {
+		name:  "hAtom's bare updated class",
+		stamp: `<time class="updated" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>`,
+		want:  "2018-11-12",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang="en"><meta property="article:published_time" content="2018-10-07T09:00:35-08:00"><article class="entry"><h1>Meal Prep for A Little More Obsessed</h1>` +
+				`<div class="entry__meta">` + tt.stamp + ` | BY: <a href="/author/beachbody">Beachbody</a></div>` + prose + `</article></html>`
+			a, err := Extract(strings.NewReader(page), "https://blog.example.com/meal-prep")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || a.Published.Format(time.DateOnly) != tt.want {
+				t.Errorf("published %v, want %s", a.Published, tt.want)
+			}
+		})
+	}
+}
