@@ -107,7 +107,15 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		withLineTime(&dd, l.node, plausible)
-		if !published && (p.updatedLabel(i) != nil || updateStamp(l.node, d)) {
+		// An update label after a date ("19.2.2020 16:20 päivitetty
+		// 19.2.2020 16:20") follows the publication's date.
+		upd := p.updatedLabel(i)
+		if upd != nil {
+			if _, ok := parseTextDate(l.text[:upd[0]], order); ok {
+				upd = nil
+			}
+		}
+		if !published && (upd != nil || updateStamp(l.node, d)) {
 			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
 				updated = &dd
@@ -393,6 +401,11 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		}
 		return pub
 	}
+	if clock && bareDate(pub.t) && sameDay(pub.t, d) {
+		// A date without a time: the dateline's clock is all there is
+		// to read, not an offset from midnight.
+		return dateCandidate{d, pub.source}
+	}
 	if _, off := pub.t.Zone(); clock && off == 0 {
 		// A UTC instant and the publisher's wall clock: their
 		// difference is the publisher's offset.
@@ -417,6 +430,12 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		}
 	}
 	return dateCandidate{d, DateFromText}
+}
+
+// bareDate reports whether t is a date given without a time: midnight UTC.
+func bareDate(t time.Time) bool {
+	_, off := t.Zone()
+	return off == 0 && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
 }
 
 // realOffset reports whether off is a zone offset in use: whole or half

@@ -454,3 +454,38 @@ func TestUpdateStampUnderHeadline(t *testing.T) {
 		})
 	}
 }
+
+// An update label after the line's first date leaves that date the
+// publication's: "6:18 p.m. | Updated …" still gives the day.
+func TestUpdateLabelAfterDate(t *testing.T) {
+	prose := strings.Repeat(`<p>Advertising agencies in the city were divided on whether the campaign's slogan helps or hurts the state.</p>`, 4)
+	for _, line := range []string{
+		"Nov. 19, 2019, 6:18 p.m. | Updated Nov. 20, 2019, 9:10 a.m.",
+		"19.11.2019 18:18 päivitetty 20.11.2019 09:10",
+	} {
+		page := `<html lang="en"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T02:18:00Z"}</script>` +
+			`<article><h1>Spokane ad agencies divided on the campaign</h1><p class="meta">` + line + `</p>` + prose + `</article></html>`
+		a, err := Extract(strings.NewReader(page), "https://news.example.com/meth-campaign")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.RFC3339) != "2019-11-19T18:18:00-08:00" {
+			t.Errorf("%q: published %v, want 2019-11-19T18:18:00-08:00", line, a.Published)
+		}
+	}
+}
+
+// A date given without a time in metadata takes the dateline's clock as
+// it is: the gap from midnight is no zone offset.
+func TestBareDateTakesDatelineClock(t *testing.T) {
+	prose := strings.Repeat(`<p>Die Gesundheitsämter verfolgen jede Infektionskette, solange die Zahl der Fälle klein bleibt.</p>`, 4)
+	page := `<html lang="de"><meta name="date" content="2020-02-26"><article><h1>Lässt sich die Ausbreitung kontrollieren?</h1>` +
+		`<p class="meta">26.02.2020, 12:30 Uhr</p>` + prose + `</article></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.de/coronavirus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format(time.RFC3339) != "2020-02-26T12:30:00Z" {
+		t.Errorf("published %v, want 2020-02-26T12:30:00Z", a.Published)
+	}
+}
