@@ -178,3 +178,31 @@ func TestLabelFilters(t *testing.T) {
 		}
 	}
 }
+
+// Lines set apart by <br> inside one block are lines too: a social
+// pitch or a photo credit after the last paragraph's <br> goes, and a
+// block of only a date and a category line goes; a category line or a
+// date among lines of prose stays.
+func TestLinesBetweenBreaks(t *testing.T) {
+	para := "<p>Die Tauchmesse in Tulln wurde wegen der steigenden Infektionszahlen abgesagt, wie der Veranstalter am Montag mitteilte.</p>"
+	page := `<html lang="de"><body><article><h1>Tauchmesse abgesagt</h1>` +
+		`<div class="meta">24.01.2022 11:38<br>Kategorie: News</div>` + strings.Repeat(para, 3) +
+		`<p>Preis, 2008<br>Kategorie: Kurzfilm<br>für die Realisation der Kampagne zur Messe in Tulln</p>` +
+		`<p>Die nächste Messe ist für den Herbst geplant, sagte ein Sprecher am Montag.<br>Foto © Peter Steiger</p>` +
+		`<p><strong>Nutze die kleine rote Glocke, um informiert zu werden!</strong><br>Folge uns auf <a href="https://www.facebook.example/sw">Facebook</a> | <a href="https://www.instagram.example/sw">Instagram</a></p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.taucher.example/news/tauchmesse-abgesagt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Kategorie: News", "11:38", "Peter Steiger", "Folge uns"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	for _, kept := range []string{"Kategorie: Kurzfilm", "Preis, 2008", "für den Herbst geplant", "rote Glocke"} {
+		if !strings.Contains(a.Text, kept) {
+			t.Errorf("%q lost:\n%s", kept, a.Text)
+		}
+	}
+}

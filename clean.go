@@ -92,16 +92,29 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 				// the record has it as its byline.
 				remove = append(remove, c)
 			case isHeading(c) || len(t) <= 300:
-				if j := junk(c, t, normTitle); j != "" || p.cutTexts[t] || isHeading(c) && desc != "" && strings.ToLower(t) == desc {
+				j := junk(c, t, normTitle)
+				if j != "" && j != "callout" {
+					// A rule that fits the first or last of several lines
+					// must not take the prose beside it.
+					if lines, prose := brJunk(c, normTitle); prose {
+						remove = append(remove, lines...)
+						break
+					}
+				}
+				if j != "" || p.cutTexts[t] || isHeading(c) && desc != "" && strings.ToLower(t) == desc {
 					if j == "callout" {
 						callouts = append(callouts, c)
 					}
 					remove = append(remove, c)
-				} else if len(t) >= 150 {
-					prose = true
+				} else {
+					lines, _ := brJunk(c, normTitle)
+					remove = append(remove, lines...)
+					prose = prose || len(t) >= 150
 				}
 			default:
 				prose = true
+				lines, _ := brJunk(c, normTitle)
+				remove = append(remove, lines...)
 			}
 		}
 	}
@@ -111,6 +124,75 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	}
 	dropDanglingHeadings(root)
 	return callouts
+}
+
+// brJunk returns the nodes of the lines of block c, set apart by <br>
+// rather than in blocks of their own (older templates, forum and blog
+// software), that junk rejects, each with the <br> that ends it, and
+// whether one of the lines junk leaves is prose. Rules
+// that read a line's form rather than its words (a date, a category, a
+// label) take a line only when all of the block's lines go: beside prose,
+// "Kategorie: Minis" or a date range is the text's own.
+func brJunk(c *html.Node, normTitle string) (lines []*html.Node, prose bool) {
+	if isHeading(c) || !hasChildAtom(c, atom.Br) {
+		return nil, false
+	}
+	type line struct {
+		nodes []*html.Node
+		br    *html.Node
+		rule  string
+	}
+	var ls []line
+	all := true
+	seg := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}
+	for n := c.FirstChild; n != nil; {
+		var l line
+		for ; n != nil && n.DataAtom != atom.Br; n = n.NextSibling {
+			l.nodes = append(l.nodes, n)
+		}
+		if n != nil {
+			l.br, n = n, n.NextSibling
+		}
+		if len(l.nodes) == 0 {
+			continue
+		}
+		// Borrow the line's nodes into a span so that the rules that
+		// look at its links see the line alone, then put them back.
+		anchor := l.nodes[len(l.nodes)-1].NextSibling
+		for _, m := range l.nodes {
+			c.RemoveChild(m)
+			seg.AppendChild(m)
+		}
+		if t := textOf(seg); t != "" {
+			if len(t) <= 300 {
+				l.rule = junk(seg, t, normTitle)
+			}
+			all = all && l.rule != ""
+			prose = prose || l.rule == "" && len(t) >= 60
+		}
+		for _, m := range l.nodes {
+			seg.RemoveChild(m)
+			c.InsertBefore(m, anchor)
+		}
+		ls = append(ls, l)
+	}
+	for _, l := range ls {
+		switch l.rule {
+		case "", "callout", "kicker":
+			// A callout is read as a whole block, for its stories; a lone
+			// link among lines is a link of the text, not a kicker.
+			continue
+		case "title", "date", "clock", "category", "crumb", "label":
+			if !all {
+				continue
+			}
+		}
+		lines = append(lines, l.nodes...)
+		if l.br != nil {
+			lines = append(lines, l.br)
+		}
+	}
+	return lines, prose
 }
 
 func isHeading(n *html.Node) bool {
@@ -134,6 +216,9 @@ func hasBlockChild(n *html.Node) bool {
 // Cheap word and length checks come before each regular expression, as
 // this runs on every short block of every body.
 func junk(n *html.Node, t, normTitle string) string {
+	if len(t) > 400 && len(t) > 3*len(normTitle) {
+		return "" // every rule but the repeated title is for shorter lines
+	}
 	lower := strings.ToLower(t)
 	first := firstWord(lower)
 	switch {
@@ -376,4 +461,14 @@ func plainText(root *html.Node) string {
 	walk(root, false)
 	flush()
 	return out.String()
+}
+
+// hasChildAtom reports whether one of n's children is an element a.
+func hasChildAtom(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == a {
+			return true
+		}
+	}
+	return false
 }

@@ -4,11 +4,13 @@ package scoop
 // else a metadata title without the site's name.
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // title returns the headline once: the visible h1 when it agrees with a
@@ -26,7 +28,7 @@ func (p *page) title(readTitle string) string {
 		if checked == 4 {
 			break
 		}
-		if inRelated(h) || inChrome(h) {
+		if inRelated(h) || inChrome(h) || p.homeLink(h) {
 			continue
 		}
 		checked++
@@ -51,6 +53,20 @@ func (p *page) title(readTitle string) string {
 		return h
 	}
 	return t
+}
+
+// homeLink reports whether all the heading h shows is a link to a site's
+// home page: a blog's name set in its h1 above every post.
+func (p *page) homeLink(h *html.Node) bool {
+	if !soleLink(h) {
+		return false
+	}
+	a := h
+	for a.DataAtom != atom.A {
+		a = soleChild(a)
+	}
+	u, err := url.Parse(p.resolve(attr(a, "href")))
+	return err == nil && u.Host != "" && strings.Trim(u.Path, "/") == "" && u.RawQuery == ""
 }
 
 // metaTitle returns the title metadata gives. Without a visible headline
@@ -93,7 +109,7 @@ func (p *page) visibleHeadline(t string) string {
 		return ""
 	}
 	for _, h := range p.h1 {
-		if inRelated(h) || inChrome(h) {
+		if inRelated(h) || inChrome(h) || p.homeLink(h) {
 			continue
 		}
 		if text := textOf(h); text != "" && len(text) <= 300 && (noTitle || confirms(text) >= 2) {
@@ -168,6 +184,11 @@ func kicker(h *html.Node) string {
 // site name or section around it.
 func similarTitle(h, t string) bool {
 	h, t = strings.ToLower(h), strings.ToLower(t)
+	if strings.ContainsAny(h+t, typoMarks) {
+		// A title written with straight quotes ("Editor's Letter") is
+		// the headline set with typographic ones ("Editor’s Letter").
+		h, t = typoFolder.Replace(h), typoFolder.Replace(t)
+	}
 	if len(h) < 10 || t == "" {
 		return false
 	}
@@ -187,6 +208,12 @@ func similarTitle(h, t string) bool {
 	}
 	return false
 }
+
+// typoMarks are the typographic quotes and dashes typoFolder folds.
+const typoMarks = "‘’‚‛“”„‟«»‹›–—"
+
+var typoFolder = strings.NewReplacer("‘", "'", "’", "'", "‚", "'", "‛", "'", "“", `"`, "”", `"`, "„", `"`, "‟", `"`,
+	"«", `"`, "»", `"`, "‹", "'", "›", "'", "–", "-", "—", "-")
 
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " » ", " / ", " • "}
 

@@ -113,3 +113,36 @@ func TestStripSiteNameSharedSpace(t *testing.T) {
 		}
 	}
 }
+
+// The visible headline keeps the publisher's typography when metadata
+// gives the same title with straight quotes, and a blog's name set in an
+// h1 that links to its home page is not the post's headline.
+func TestHeadlineTypographyAndBlogName(t *testing.T) {
+	prose := strings.Repeat("<p>Die Netzwerkerinnen trafen sich am Dienstag im Rathaus, um über die neuen Regeln für die Märkte der Stadt zu sprechen.</p>", 5)
+	tests := []struct{ name, head, body, want string }{
+		{"curly quotes in the h1",
+			`<title>Editor's Letter: bye "OC Baby" - Stadtblatt</title><meta property="og:title" content="Editor's Letter: bye &quot;OC Baby&quot;">`,
+			`<h1>Editor’s Letter: bye „OC Baby“</h1>`,
+			"Editor’s Letter: bye „OC Baby“"},
+		{"a dash set as an en dash",
+			`<title>Korsetts - Shops, Designer, online kaufen</title>`,
+			`<h1>Korsetts – Shops, Designer, online kaufen</h1>`,
+			"Korsetts – Shops, Designer, online kaufen"},
+		{"blog name in the h1",
+			`<title>Ratschläge geben | DaF Blog – MMF3 Frühling 08</title><meta property="og:title" content="Ratschläge geben">`,
+			`<div id="site"><h1><a href="https://daf.example.org/">DaF Blog &#8211; MMF3 Frühling 08</a></h1></div><div class="post"><h2>Ratschläge geben</h2>`,
+			"Ratschläge geben"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head>" + tt.head + "</head><body>" + tt.body + "<div>" + prose + "</div></body></html>"
+			a, err := Extract(strings.NewReader(page), "https://daf.example.org/2008/04/12/ratschlaege/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.want {
+				t.Errorf("title %q, want %q", a.Title, tt.want)
+			}
+		})
+	}
+}

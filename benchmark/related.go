@@ -81,21 +81,27 @@ func LoadRelatedPages(dir string) ([]RelatedPage, error) {
 	return pages, nil
 }
 
-// LoadRelatedLabels reads a labels file such as labels.json.
-func LoadRelatedLabels(path string) (RelatedLabels, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var file map[string]struct {
-		Stories []RelatedLabel `json:"stories"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
+// LoadRelatedLabels reads labels files such as labels.json into one set;
+// a page labelled in two of them is an error.
+func LoadRelatedLabels(paths ...string) (RelatedLabels, error) {
 	labels := RelatedLabels{}
-	for id, p := range file {
-		labels[id] = p.Stories
+	for _, path := range paths {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		var file map[string]struct {
+			Stories []RelatedLabel `json:"stories"`
+		}
+		if err := json.Unmarshal(raw, &file); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		for id, p := range file {
+			if _, dup := labels[id]; dup {
+				return nil, fmt.Errorf("%s: page %s labelled twice", path, id)
+			}
+			labels[id] = p.Stories
+		}
 	}
 	return labels, nil
 }

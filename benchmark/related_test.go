@@ -13,20 +13,21 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log).
-// Measured on all 311 pages (169 benchmark pages and the 142 dev pages of
-// tune6, tune7, tune8 and check3) after the rules drawn from tune8: F1
-// 0.930, precision 0.956, block 0.968, inline 0.985, card dates 143/150.
+// Measured on all 346 pages (169 benchmark pages and the 177 dev pages of
+// tune6, tune7, tune8, check3 and check4) when check4's labels came, with
+// the rules as they were before anyone saw them: F1 0.909, precision
+// 0.946, block 0.956, inline 0.980, card dates 154/171.
 const (
-	minRelatedF1        = 0.925
-	minRelatedPrecision = 0.950
-	minRelatedBlock     = 0.965
-	minRelatedInline    = 0.980
-	minRelatedDate      = 0.94
+	minRelatedF1        = 0.905
+	minRelatedPrecision = 0.940
+	minRelatedBlock     = 0.950
+	minRelatedInline    = 0.975
+	minRelatedDate      = 0.89
 )
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune to tune8, check to check3)
+// and inline flag of matched stories, for each part (tune to tune8, check to check4)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
@@ -34,7 +35,7 @@ func TestRelated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	labels, err := LoadRelatedLabels(filepath.Join(RelatedDir, "labels.json"))
+	labels, err := LoadRelatedLabels(relatedLabelFiles()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func TestRelated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "tune6": {}, "tune7": {}, "tune8": {}, "check": {}, "check2": {}, "check3": {}, "all": {}}
+	tally := map[string]*RelatedTally{"tune": {}, "tune2": {}, "tune3": {}, "tune4": {}, "tune5": {}, "tune6": {}, "tune7": {}, "tune8": {}, "check": {}, "check2": {}, "check3": {}, "check4": {}, "all": {}}
 	for _, p := range pages {
 		want, ok := labels[p.ID]
 		if !ok {
@@ -76,7 +77,7 @@ func TestRelated(t *testing.T) {
 			logDiff(t, p, want, got)
 		}
 	}
-	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "check", "check2", "check3", "all"} {
+	for _, part := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "check", "check2", "check3", "check4", "all"} {
 		t.Logf("%-5s %s", part, tally[part])
 	}
 	all := tally["all"]
@@ -126,7 +127,7 @@ func logDiff(t *testing.T, p RelatedPage, want []RelatedLabel, got []scoop.Relat
 // agrees with the first, on the pages both labelled, taking the first as
 // reference.
 func TestRelatedAgreement(t *testing.T) {
-	first, err := LoadRelatedLabels(filepath.Join(RelatedDir, "labels.json"))
+	first, err := LoadRelatedLabels(relatedLabelFiles()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,4 +148,10 @@ func TestRelatedAgreement(t *testing.T) {
 	if agree.Pages == 0 {
 		t.Error("no page labelled twice")
 	}
+}
+
+// relatedLabelFiles are the first labelling's files: the benchmark pages'
+// and the pages read from go-trafilatura's module.
+func relatedLabelFiles() []string {
+	return []string{filepath.Join(RelatedDir, "labels.json"), filepath.Join(RelatedDir, "labels-dev.json")}
 }
