@@ -66,6 +66,8 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		// on the page names it: the day is the publisher's.
 		if loc := p.metadataZone(a, pub.t); loc != nil {
 			pub.t = pub.t.In(loc)
+		} else if loc := p.wallClockZone(a, pub.t); loc != nil {
+			pub.t = pub.t.In(loc)
 		}
 	}
 	p.timeDates(&pub, &mod, plausible)
@@ -154,6 +156,43 @@ func (p *page) metadataZone(a map[string]any, near time.Time) *time.Location {
 		}
 	}
 	return best
+}
+
+// rxTextWallClock is a written date that ends in a time of day and names
+// no zone ("Monday, November 18, 2019, 08:19 PM").
+var rxTextWallClock = regexp.MustCompile(`(?i)\d\d:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?$`)
+
+// wallClockZone returns the offset that a publication time given without
+// a zone shows against the UTC instant near: "2019-11-18 20:58:46" in one
+// field and 2019-11-19T04:58:46Z in another are one moment, the first the
+// publisher's wall clock at UTC−8. Only publication fields count, and only
+// a gap of a real offset to the minute: a modified time or a bare date
+// hours away says nothing of the zone. Nil when no field shows one.
+func (p *page) wallClockZone(a map[string]any, near time.Time) *time.Location {
+	var values []string
+	if a != nil {
+		values = append(values, ldString(a["datePublished"]), ldString(a["dateCreated"]))
+	}
+	for _, k := range publishedMeta {
+		values = append(values, p.meta[k])
+	}
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if !rxWallClock.MatchString(v) && !rxTextWallClock.MatchString(v) {
+			continue
+		}
+		t, ok := parseMachineDate(v)
+		if _, off := t.Zone(); !ok || off != 0 || t.Location() != time.UTC {
+			continue
+		}
+		gap := t.Sub(near)
+		off := gap.Round(15 * time.Minute)
+		if off == 0 || off.Abs() > 14*time.Hour || (gap-off).Abs() >= time.Minute || !realOffset(off) {
+			continue
+		}
+		return time.FixedZone("", int(off.Seconds()))
+	}
+	return nil
 }
 
 var publishedMeta = []string{

@@ -177,15 +177,15 @@ var (
 	rxNumeric                        = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?((?:19|20)\d\d)(?:[^\d]|$)`)
 	rxVietnamese                     = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
 	rxCJK                            = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
-	rxClock                          = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|-|–|—|\||/|•|·)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
+	rxClock                          = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|--?|–|—|\||/|•|·)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
 	rxClockAnywhere                  = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}(?:\b|[apAP]\.?[mM])`)
 	rxURLDate                        = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
 )
 
 // Words that say a date is when the story went out, or when it was last changed.
 var (
-	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|submitted|mis en ligne|mise en ligne|publication|released|first published|created|erstellt am|verfasst am|eingestellt am|gespeichert von|écrit le|escrito el|veröffentlich|erschienen|gepostet|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
-	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|letzte änderung|zuletzt bearbeitet|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|更新|수정)`)
+	rxPublishedLabel = regexp.MustCompile(`(?i)(published|posted|submitted|mis en ligne|mise en ligne|publication|released|first published|created|erstellt am|verfasst am|eingestellt am|gespeichert von|écrit le|escrito el|veröffentlich|erschienen|gepostet|publié|publie|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publisert|offentliggjort|opublikowano|publikováno|опубликовано|yayınlanma|diterbitkan|dipublikasikan|publiziert|publicat|objavljeno|julkaistu|közzétéve|опубліковано|δημοσιεύθηκε|δημοσίευση|ngày đăng|đăng lúc|تاريخ النشر|نشر في|تاریخ انتشار|פורסם|発行|公開|掲載|发布|發布|发表|日期|投稿|게시|입력)`)
+	rxUpdatedLabel   = regexp.MustCompile(`(?i)(updated|update|modified|last edited|revised|aktualisiert|geändert|letzte änderung|zuletzt bearbeitet|mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno|обновлено|güncelleme|diperbarui|actualizat|оновлено|ενημερώθηκε|päivitetty|ažurirano|frissítve|cập nhật|آخر تحديث|עודכן|更新|수정)`)
 )
 
 var weekdayNames = map[string]string{}

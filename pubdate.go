@@ -107,7 +107,15 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		withLineTime(&dd, l.node, plausible)
-		if !published && p.updatedLabel(i) != nil {
+		// An update label after a date ("19.2.2020 16:20 päivitetty
+		// 19.2.2020 16:20") follows the publication's date.
+		upd := p.updatedLabel(i)
+		if upd != nil {
+			if _, ok := parseTextDate(l.text[:upd[0]], order); ok {
+				upd = nil
+			}
+		}
+		if !published && (upd != nil || updateStamp(l.node, d)) {
 			if updated == nil && !rxEdited.MatchString(l.text) {
 				dd.updated = true
 				updated = &dd
@@ -139,6 +147,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 // lineTimes holds the <time datetime> instants standing in a date line.
 type lineTimes struct {
 	published, plain time.Time // the first marked as the publication, the first unmarked
+	updated          time.Time // the first marked as the update and not also as the publication
 }
 
 // timesWithin reads the <time datetime> elements that are n or stand at
@@ -156,6 +165,9 @@ func timesWithin(n *html.Node, depth int, lt *lineTimes) {
 		h := hints(n) + " " + strings.ToLower(attr(n, "itemprop"))
 		switch {
 		case strings.Contains(h, "modif") || strings.Contains(h, "update"):
+			if lt.updated.IsZero() && markedUpdate(h) {
+				lt.updated = t
+			}
 		case strings.Contains(h, "publish") || strings.Contains(h, "datepub") || hasAttr(n, "pubdate"):
 			if lt.published.IsZero() {
 				lt.published = t
@@ -191,6 +203,32 @@ func withLineTime(dd *datelineDate, n *html.Node, plausible func(time.Time) bool
 	if _, off := t.Zone(); off != 0 && (marked || sameDay(t, dd.t)) || off == 0 && !dd.clock && sameDay(t, dd.t) {
 		dd.t, dd.clock = t, true
 	}
+}
+
+// markedUpdate reports whether the classes and itemprop h mark a time as
+// the last update alone: "entry-updated", "dateModified". A bare
+// "updated" is hAtom's class, which themes put on the publication date
+// too, and "published updated" is WordPress's mark of the publication.
+func markedUpdate(h string) bool {
+	if strings.Contains(h, "publish") {
+		return false
+	}
+	for _, w := range strings.Fields(h) {
+		if strings.Contains(w, "modif") || strings.Contains(w, "update") && w != "updated" {
+			return true
+		}
+	}
+	return false
+}
+
+// updateStamp reports whether the date d of line n is a <time> the page
+// marks as the last update ("entry-updated", itemprop="dateModified"),
+// with no time of the line marked or left as the publication: a date
+// shown without a word but set as the update.
+func updateStamp(n *html.Node, d time.Time) bool {
+	var lt lineTimes
+	timesWithin(n, 2, &lt)
+	return !lt.updated.IsZero() && lt.published.IsZero() && lt.plain.IsZero() && sameDay(lt.updated, d)
 }
 
 // dateInSentence reports whether s is a sentence that mentions a date
@@ -311,9 +349,12 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 // comment thread, a sidebar or a link. A box that holds the headline or
 // the story's first paragraph (head, prose, when known) is the article's,
 // whatever its class says: themes wrap the article and its sidebar in
-// "content-sidebar-wrap", or name the main column "sidebar__main".
+// "content-sidebar-wrap", or name the main column "sidebar__main". The
+// hero header, when the headline stands in one, is read too; the lines
+// after it outside chrome stay the article's ("<header
+// class=storyheader><h1>" and then the byline in the <article>).
 func readerLine(n, hero, head, prose *html.Node) bool {
-	if inRelated(n) || chromeAncestor(n) != hero {
+	if ch := chromeAncestor(n); inRelated(n) || ch != nil && ch != hero {
 		return false
 	}
 	// The body's classes describe the page's layout ("no-sidebars",
@@ -360,6 +401,11 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		}
 		return pub
 	}
+	if clock && bareDate(pub.t) && sameDay(pub.t, d) {
+		// A date without a time: the dateline's clock is all there is
+		// to read, not an offset from midnight.
+		return dateCandidate{d, pub.source}
+	}
 	if _, off := pub.t.Zone(); clock && off == 0 {
 		// A UTC instant and the publisher's wall clock: their
 		// difference is the publisher's offset.
@@ -384,6 +430,12 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 		}
 	}
 	return dateCandidate{d, DateFromText}
+}
+
+// bareDate reports whether t is a date given without a time: midnight UTC.
+func bareDate(t time.Time) bool {
+	_, off := t.Zone()
+	return off == 0 && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
 }
 
 // realOffset reports whether off is a zone offset in use: whole or half

@@ -51,6 +51,13 @@ func TestPublishersDay(t *testing.T) {
 			`<div class="content">` + prose + `</div>`,
 		want: "2020-02-23T10:07:02+01:00",
 	}, {
+		name: "headline in a header marked as chrome, byline below it in the article",
+		page: `<html lang="en"><title>Best tech gadgets of 2019 | TechNews</title><script type="application/ld+json">{"@type":"Article","datePublished":"2019-11-19 19:31:39"}</script>` +
+			`<div class="topcontent"><header class="storyheader article"><h1>Best tech gadgets of 2019</h1></header></div>` +
+			`<div class="main"><article><div class="byline"><p class="meta">By <a href="/meet-the-team/jason/">Jason Cipriani</a> | <time datetime="2019-11-18 19:14:00">November 18, 2019 -- 19:14 GMT (19:14 GMT)</time> | Topic: <a href="/topic/hardware/">Hardware</a></p></div>` +
+			strings.Repeat(`<p>Noise cancellation, replaceable tips and a better fit: the new earbuds delivered all of that, and the battery lasts a whole working day.</p>`, 4) + `</article></div>`,
+		want: "2019-11-18T19:14:00Z",
+	}, {
 		name: "the h1 the title confirms, not a site box's h1",
 		page: `<title>Synchronschwimmer fahren zur EM</title><div class="links"><h1>Quicklinks</h1><p>Termine <span>19.12.2021</span></p></div>` + strings.Repeat(`<p>Ausschreibungen, Ergebnisse und Kader.</p>`, 30) +
 			`<div class="news"><h2>Synchronschwimmer fahren zur EM</h2><span class="blue">01.02.2022</span>` + prose + `</div>`,
@@ -319,5 +326,166 @@ func TestMetadataOffset(t *testing.T) {
 				t.Errorf("published %v, want %s", a.Published, tt.want)
 			}
 		})
+	}
+}
+
+// A byline above the headline that says the story was published on a
+// date, in the languages whose label words scoop knows.
+func TestPublishedLabelAboveHeadline(t *testing.T) {
+	prose := strings.Repeat(`<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>`, 4)
+	for lang, line := range map[string]string{
+		"de": "Von Moritz Bachmann publiziert am 25. September 2018",
+		"ro": "Autor Ion Popescu, publicat la 25.09.2018",
+		"uk": "Олена Коваль, опубліковано 25.09.2018",
+		"el": "Μαρία Παππά | Δημοσίευση 25.09.2018",
+		"he": "מאת דנה כהן, פורסם 25.09.2018",
+		"ar": "بقلم أحمد علي - تاريخ النشر 25.09.2018",
+		"vi": "Nguyễn Văn An - Ngày đăng 25/09/2018",
+		"fi": "Matti Virtanen, julkaistu 25.9.2018",
+	} {
+		page := `<html lang="` + lang + `"><div class="hero"><p class="about">` + line + `</p><h1>Die elektronische Patientenakte</h1></div><div class="body">` + prose + `</div></html>`
+		a, err := Extract(strings.NewReader(page), "https://blog.example.com/patientenakte")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.DateOnly) != "2018-09-25" {
+			t.Errorf("%s %q: published %v, want 2018-09-25", lang, line, a.Published)
+		}
+	}
+}
+
+// An update line under the headline does not overrule the metadata's
+// publication date, in the languages whose update words scoop knows.
+func TestUpdatedLabelUnderHeadline(t *testing.T) {
+	prose := strings.Repeat(`<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>`, 4)
+	for lang, line := range map[string]string{
+		"ro": "Actualizat 28.09.2018",
+		"uk": "Оновлено 28.09.2018",
+		"el": "Ενημερώθηκε 28.09.2018",
+		"fi": "Päivitetty 28.9.2018",
+		"hr": "Ažurirano 28.09.2018.",
+		"hu": "Frissítve 2018. 09. 28.",
+		"vi": "Cập nhật 28/09/2018",
+		"ar": "آخر تحديث 28.09.2018",
+		"he": "עודכן 28.09.2018",
+	} {
+		page := `<html lang="` + lang + `"><meta property="article:published_time" content="2018-09-25T10:00:00+03:00"><article><h1>Die elektronische Patientenakte</h1>` +
+			`<p class="meta">` + line + `</p>` + prose + `</article></html>`
+		a, err := Extract(strings.NewReader(page), "https://news.example.com/patientenakte")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.DateOnly) != "2018-09-25" {
+			t.Errorf("%s %q: published %v, want 2018-09-25", lang, line, a.Published)
+		}
+	}
+}
+
+// A UTC publication instant takes the offset that a zone-less publication
+// time of the same moment shows: the publisher's wall clock. Bare dates
+// and modified times hours away are no such evidence.
+func TestWallClockOffset(t *testing.T) {
+	prose := strings.Repeat(`<p>The state attorney general is looking into whether the company's former chief executive broke any laws.</p>`, 4)
+	tests := []struct{ name, head, want string }{{
+		name: "zone-less sailthru.date beside a UTC datePublished",
+		head: `<meta name="sailthru.date" content="2019-11-18 20:58:46"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T04:58:46Z"}</script>`,
+		want: "2019-11-18T20:58:46-08:00",
+	}, {
+		name: "written wall clock without seconds beside a UTC instant",
+		head: `<meta name="article_date_original" content="Monday, November 18, 2019, 08:19 PM"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T01:19:34.819Z"}</script>`,
+		want: "2019-11-18T20:19:34-05:00",
+	}, {
+		name: "a bare date is no wall clock",
+		head: `<meta name="date" content="2019-11-19"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T03:00:00Z"}</script>`,
+		want: "2019-11-19T03:00:00Z",
+	}, {
+		name: "a zone-less modified time is not the publication's clock",
+		head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T03:00:00Z","dateModified":"2019-11-18 22:00:00"}</script>`,
+		want: "2019-11-19T03:00:00Z",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang="en">` + tt.head + `<article><h1>Attorney general investigating WeWork</h1>` + prose + `</article></html>`
+			a, err := Extract(strings.NewReader(page), "https://news.example.com/wework")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || a.Published.Format(time.RFC3339) != tt.want {
+				t.Errorf("published %v, want %s", a.Published, tt.want)
+			}
+		})
+	}
+}
+
+// A date under the headline that the page marks as the last update, in a
+// <time> with no word beside it, does not overrule the publication date
+// in metadata; a time marked as the publication, or hAtom's bare
+// "updated", still does.
+func TestUpdateStampUnderHeadline(t *testing.T) {
+	prose := strings.Repeat(`<p>Meal prep saves time on busy weeknights: cook the grains and roast the vegetables on Sunday, then mix and match.</p>`, 4)
+	tests := []struct{ name, stamp, want string }{{
+		name:  "entry-updated with itemprop dateUpdated",
+		stamp: `<time class="entry-updated updated" datetime="2018-11-12T17:36:26-08:00" itemprop="dateUpdated">November 12, 2018</time>`,
+		want:  "2018-10-07",
+	}, {
+		name:  "itemprop dateModified",
+		stamp: `<time itemprop="dateModified" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>`,
+		want:  "2018-10-07",
+	}, {
+		name:  "WordPress's published updated is the publication",
+		stamp: `<time class="entry-date published updated" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>`,
+		want:  "2018-11-12",
+	}, {
+		name:  "hAtom's bare updated class",
+		stamp: `<time class="updated" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>`,
+		want:  "2018-11-12",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang="en"><meta property="article:published_time" content="2018-10-07T09:00:35-08:00"><article class="entry"><h1>Meal Prep for A Little More Obsessed</h1>` +
+				`<div class="entry__meta">` + tt.stamp + ` | BY: <a href="/author/beachbody">Beachbody</a></div>` + prose + `</article></html>`
+			a, err := Extract(strings.NewReader(page), "https://blog.example.com/meal-prep")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || a.Published.Format(time.DateOnly) != tt.want {
+				t.Errorf("published %v, want %s", a.Published, tt.want)
+			}
+		})
+	}
+}
+
+// An update label after the line's first date leaves that date the
+// publication's: "6:18 p.m. | Updated …" still gives the day.
+func TestUpdateLabelAfterDate(t *testing.T) {
+	prose := strings.Repeat(`<p>Advertising agencies in the city were divided on whether the campaign's slogan helps or hurts the state.</p>`, 4)
+	for _, line := range []string{
+		"Nov. 19, 2019, 6:18 p.m. | Updated Nov. 20, 2019, 9:10 a.m.",
+		"19.11.2019 18:18 päivitetty 20.11.2019 09:10",
+	} {
+		page := `<html lang="en"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T02:18:00Z"}</script>` +
+			`<article><h1>Spokane ad agencies divided on the campaign</h1><p class="meta">` + line + `</p>` + prose + `</article></html>`
+		a, err := Extract(strings.NewReader(page), "https://news.example.com/meth-campaign")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.RFC3339) != "2019-11-19T18:18:00-08:00" {
+			t.Errorf("%q: published %v, want 2019-11-19T18:18:00-08:00", line, a.Published)
+		}
+	}
+}
+
+// A date given without a time in metadata takes the dateline's clock as
+// it is: the gap from midnight is no zone offset.
+func TestBareDateTakesDatelineClock(t *testing.T) {
+	prose := strings.Repeat(`<p>Die Gesundheitsämter verfolgen jede Infektionskette, solange die Zahl der Fälle klein bleibt.</p>`, 4)
+	page := `<html lang="de"><meta name="date" content="2020-02-26"><article><h1>Lässt sich die Ausbreitung kontrollieren?</h1>` +
+		`<p class="meta">26.02.2020, 12:30 Uhr</p>` + prose + `</article></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.de/coronavirus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format(time.RFC3339) != "2020-02-26T12:30:00Z" {
+		t.Errorf("published %v, want 2020-02-26T12:30:00Z", a.Published)
 	}
 }

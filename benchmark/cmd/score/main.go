@@ -13,6 +13,11 @@
 //	go run ./cmd/score -dev none -part check   # figures only
 //	go run ./cmd/score -dev date -part tune    # wrong and missed days
 //	go run ./cmd/score -dev page -file NAME    # one page's output and labels
+//
+// With -dates it scores the corpus pages' publication days against
+// testdata/dates (misses are listed for the tune part only):
+//
+//	go run ./cmd/score -dates -part tune
 package main
 
 import (
@@ -31,10 +36,15 @@ func main() {
 	n := flag.Int("n", 0, "print only the first `n` pages (0: all)")
 	id := flag.String("id", "", "dump predicted and true text of the page whose ID starts with `prefix`")
 	dev := flag.String("dev", "", "score the development set and list failures: none|body|title|date|refused|page")
-	part := flag.String("part", "tune", "development-set part: tune|check|all")
+	part := flag.String("part", "tune", "development-set or -dates part: tune|check|all")
 	file := flag.String("file", "", "with -dev page: the page whose path contains `name`")
 	peer := flag.Bool("peer", false, "with -dev: score go-trafilatura (with fallback) instead of scoop")
+	dates := flag.Bool("dates", false, "score the corpus pages' publication days (with -part)")
 	flag.Parse()
+	if *dates {
+		datesMain(*dir, *part)
+		return
+	}
 	if *dev != "" {
 		devMain(*dev, *part, *file, *peer)
 		return
