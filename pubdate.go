@@ -349,12 +349,9 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 // comment thread, a sidebar or a link. A box that holds the headline or
 // the story's first paragraph (head, prose, when known) is the article's,
 // whatever its class says: themes wrap the article and its sidebar in
-// "content-sidebar-wrap", or name the main column "sidebar__main". The
-// hero header, when the headline stands in one, is read too; the lines
-// after it outside chrome stay the article's ("<header
-// class=storyheader><h1>" and then the byline in the <article>).
+// "content-sidebar-wrap", or name the main column "sidebar__main".
 func readerLine(n, hero, head, prose *html.Node) bool {
-	if ch := chromeAncestor(n); inRelated(n) || ch != nil && ch != hero {
+	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
 	// The body's classes describe the page's layout ("no-sidebars",

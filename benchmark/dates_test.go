@@ -6,11 +6,14 @@ import "testing"
 // right may not fall under the first, the share wrong may not rise over
 // the second. Measured before any rule was drawn from these pages: tune
 // right 0.932, wrong 0.057 (5 of 88); check right 0.925, wrong 0.065 (6
-// of 93). After the rules drawn from the tune part: tune 0.989, wrong
-// 0.011 (1, a disputable label); check 0.968, wrong 0.032 (3).
+// of 93). After the rules drawn from the tune part: tune 0.977, wrong
+// 0.023 (2, one a disputable label); check 0.957, wrong 0.043 (4). (A
+// rule that read lines outside chrome under a headline set in a chrome
+// header made one more page of each part right and cost three pages of
+// the development set's check part; it was left out.)
 var dateFloors = map[string]struct{ right, wrong float64 }{
-	"tune":  {right: 0.98, wrong: 0.02},
-	"check": {right: 0.96, wrong: 0.04},
+	"tune":  {right: 0.97, wrong: 0.03},
+	"check": {right: 0.95, wrong: 0.05},
 }
 
 func TestBenchmarkDates(t *testing.T) {
