@@ -129,6 +129,17 @@ func (l *storyList) drop(keys map[string]bool) {
 	l.list = kept
 }
 
+// bareText reports whether n holds only text and elements without
+// attributes: no link, class, id or style for a rule to read.
+func bareText(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (len(c.Attr) > 0 || !bareText(c)) {
+			return false
+		}
+	}
+	return true
+}
+
 // relatedStories finds the page's related stories, in page order: inline
 // callouts and labelled blocks. The blocks are marked cut, so
 // that they reach neither the body nor the date search. Stories named only
@@ -303,6 +314,9 @@ func (p *page) relatedStories() *storyList {
 					blocks = append(blocks, c)
 					continue
 				}
+			}
+			if c.DataAtom == atom.P && bareText(c) {
+				continue // nothing in it is a story, a label or debris
 			}
 			walk(c, state{
 				chrome:      st.chrome || chromeElement(c, st.article),
