@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -182,6 +184,29 @@ func isRelatedLabel(label string) bool {
 	if label == "" {
 		return false
 	}
+	if v, ok := labelMemo.Load(label); ok {
+		return v.(bool)
+	}
+	related := matchRelatedLabel(label)
+	if len(label) <= 160 && labelMemo.size.Add(1) <= maxLabelMemo {
+		labelMemo.Store(strings.Clone(label), related)
+	}
+	return related
+}
+
+// labelMemo remembers isRelatedLabel's answers, bounded: the same labels
+// ("Share", "Advertisement", "Related stories") come back on every page
+// and at every level of a block's boxes, and the pattern is the largest
+// cost of the related walk.
+var labelMemo struct {
+	sync.Map
+	size atomic.Int64
+}
+
+const maxLabelMemo = 1 << 14
+
+// matchRelatedLabel is isRelatedLabel without the memo.
+func matchRelatedLabel(label string) bool {
 	first := firstWord(strings.ToLower(label))
 	if latestWords[first] && rxTopicLatest.MatchString(label) {
 		return true

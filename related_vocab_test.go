@@ -82,9 +82,12 @@ func TestRelatedLabels(t *testing.T) {
 		{"Inhaltsverzeichnis", false},
 		{"À découvrir", true},
 	}
-	for _, tt := range tests {
-		if got := isRelatedLabel(tt.label); got != tt.want {
-			t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
+	// Twice: the second answer comes from the memo.
+	for range 2 {
+		for _, tt := range tests {
+			if got := isRelatedLabel(tt.label); got != tt.want {
+				t.Errorf("isRelatedLabel(%q) = %v, want %v", tt.label, got, tt.want)
+			}
 		}
 	}
 }
