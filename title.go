@@ -212,13 +212,23 @@ func similarTitle(h, t string) bool {
 	if len(h)*2 >= len(t) {
 		return true
 	}
+	// The headline shown is one part of the title, between separators
+	// or its ends: "Kicker: Headline - Site", "Headline | Section | Site".
+	i := strings.Index(t, h)
+	before, after := t[:i], t[i+len(h):]
+	colon := strings.HasSuffix(before, ": ") && len(before) > 2
+	return (before == "" || colon || separatorEnds(before, strings.HasSuffix)) && (after == "" || separatorEnds(after, strings.HasPrefix))
+}
+
+// separatorEnds reports whether s ends (or starts, with HasPrefix) with a
+// title separator.
+func separatorEnds(s string, at func(s, sep string) bool) bool {
 	for _, sep := range titleSeparators {
-		if strings.HasPrefix(t, h+sep) || strings.HasSuffix(t, sep+h) {
+		if at(s, sep) {
 			return true
 		}
 	}
-	// "Site: Headline" or "Kicker: Headline" around the headline shown.
-	return strings.HasSuffix(t, ": "+h)
+	return false
 }
 
 // typoMarks are the typographic quotes and dashes typoFolder folds.
