@@ -206,3 +206,29 @@ func TestLinesBetweenBreaks(t *testing.T) {
 		}
 	}
 }
+
+// An app store named in a sentence is prose; a badge line that sends
+// readers to the store is a promotion.
+func TestAppStoreMentions(t *testing.T) {
+	para := "<p>Developers upload a new version of their app, and the store works out what changed since the version already on the phone.</p>"
+	page := `<html lang="en"><body><article><h1>Smaller app updates</h1>` + strings.Repeat(para, 3) +
+		`<p>In order to get the new version of the app, Google Play sends your device a patch that describes the differences between the old and new versions of the app.</p>` +
+		`<blockquote><p>The right context is Apple’s App Store policies. Other developers are not his responsibility.</p></blockquote>` +
+		`<p>Get the Daily Courier app: <a href="https://apps.example/courier">Download on the App Store</a> | <a href="https://play.example/courier">Get it on Google Play</a></p>` +
+		`<p><a href="https://play.example/courier">Available on Google Play</a></p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.com/2024/05/02/smaller-app-updates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kept := range []string{"Google Play sends your device", "App Store policies"} {
+		if !strings.Contains(a.Text, kept) {
+			t.Errorf("prose %q lost:\n%s", kept, a.Text)
+		}
+	}
+	for _, gone := range []string{"Download on the App Store", "Available on Google Play"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("badge %q kept:\n%s", gone, a.Text)
+		}
+	}
+}

@@ -21,9 +21,13 @@ var (
 	rxCountLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*([\d.,]+ ?letture|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
 	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|相关链接|相关报道|延伸閱讀|相關閱讀|相關報導|関連記事|関連ニュース|関連|あわせて読みたい|관련\s?기사|читайте также|читайте ещё|читайте еще|смотрите также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضاً|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook|bekijk ook|lesetipps?|lese-tipps?|vea también|mira también|puedes ver|lea aquí|lee aquí|lee además|lea además|puede interesarte|confira também|čtěte také|přečtěte si také|mohlo by vás zajímat|čítajte aj|pročitajte još|zum thema|mehr (dazu|darüber) lesen sie( hier)?|lesen sie hier|mehr dazu|lesen sie dazu|pour aller plus loin|à lire également|lire également|mirá también|leé también|(también )?(le|te) puede interesar|(te|le) recomendamos|infórmate más|informate más|saiba mais|veja mais|leia ainda|vedi anche|per approfondire|approfondisci|czytaj więcej|citește și|citeste si|vezi și|vezi si|pročitajte i|preberite še|lue myös|lue lisää|läs mer|läs även|les mer|læs mere|διαβάστε επίσης|читайте також|bunlar da ilginizi çekebilir|ये भी पढ़ें|इसे भी पढ़ें|اقرأ المزيد|עוד בנושא)\s*[:：|\-–—»>】\]）)]`)
-	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|\bios (und|and|et|y|e) android\b|app store|google play|play store|open in app|give shoutout|^shoutout)`)
-	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
+	rxPromo   = regexp.MustCompile(`(?i)(` + appPitch + `|app store|google play|play store)`)
+	// rxAppPitch is rxPromo but for the bare name of an app store, which
+	// prose mentions too ("Google Play sends your device a patch"): a
+	// store named after "download", "get it" or "available" is a badge.
+	rxAppPitch = regexp.MustCompile(`(?i)(` + appPitch + `|(download|get it|available|disponible|erhältlich|verfügbar|scarica|baixe)\b.{0,40}\b(app store|google play|play store))`)
+	rxCrumb    = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
+	rxPhoto    = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
@@ -41,6 +45,9 @@ var (
 	rxReadTime   = regexp.MustCompile(`(?i)(temps de lecture|lesezeit|reading time|read time|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*\d+\s*min\w*\.?|\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti|minuut|minuten)\.?\s*(read|reading|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)?`)
 	rxCounter    = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
+
+// appPitch are the branches of rxPromo that pitch an app in any line.
+const appPitch = `download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|\bios (und|and|et|y|e) android\b|open in app|give shoutout|^shoutout`
 
 // labelAlts are the branches of rxLabel: a block that is only a section
 // label, an ad marker or a button.
@@ -228,7 +235,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "label"
 	case len(t) <= 250 && calloutLabel(t) != nil && hasLink(n):
 		return "callout"
-	case len(t) <= 200 && mayPromo(lower) && rxPromo.MatchString(t):
+	case len(t) <= 200 && mayPromo(lower) && rxPromo.MatchString(t) && !storeMention(n, t):
 		return "promo"
 	case len(t) <= 100 && crumbWords[first] && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
 		return "crumb"
@@ -260,6 +267,13 @@ func junk(n *html.Node, t, normTitle string) string {
 func mayPromo(lower string) bool {
 	return containsAny(lower, "app", "experience", "play", "shoutout") &&
 		containsAny(lower, "download the", "download our", "get the", "get our", "experience", "app s", "app ſ", "play", "open in app", "houtout", "ios ")
+}
+
+// storeMention reports whether a line rxPromo takes is a sentence that
+// only names an app store: a line of prose, not a short badge or a line
+// of links, and no pitch around the name.
+func storeMention(n *html.Node, t string) bool {
+	return len(t) > 80 && linkDensity(n, t) <= 0.5 && !rxAppPitch.MatchString(t)
 }
 
 // sectionLink reports whether a short line is only a link to a site
