@@ -45,11 +45,22 @@ func TestBoilerplate(t *testing.T) {
 		"This post contains affiliate links, which means we earn a small commission at no cost to you.":                                                                                                                       "disclosure",
 		"Solche Links kennzeichnen wir mit einem Sternchen (*). Kaufen Sie dort, erhalten wir eine Provision.":                                                                                                                "disclosure",
 		"Help us continue to spread the magic of words to readers everywhere":                                                                                                                                                 "appeal",
-		"Support our journalism: become a member today.":            "appeal",
-		"Unterstützen Sie unabhängigen Journalismus mit einem Abo.": "appeal",
-		"Weiterführender Link":                                      "label",
-		"MORE FROM":                                                 "label",
-		"More from Salon":                                           "label",
+		"Support our journalism: become a member today.":                              "appeal",
+		"Unterstützen Sie unabhängigen Journalismus mit einem Abo.":                   "appeal",
+		"[What you need to know to start the day: Get New York Today in your inbox.]": "signup",
+		"Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail":       "signup",
+		"A version of this article appears in print on March 3, 2018, on Page A22 of the New York edition with the headline: Under the City’s Streets. Order Reprints | Today’s Paper | Subscribe": "print",
+		"Dieser Artikel erschien zuerst in der Printausgabe vom 3. März.":                                                               "print",
+		"Pokud jste v článku zaznamenali chybu nebo překlep, dejte nám, prosím, vědět prostřednictvím kontaktního formuláře. Děkujeme!": "errors",
+		"If you spot an error in this article, please let us know.":                                                                     "errors",
+		"Haben Sie einen Fehler im Text gefunden? Schreiben Sie uns.":                                                                   "errors",
+		"Vous avez repéré une erreur ? Signalez-la à la rédaction.":                                                                     "errors",
+		"¿Has visto algún error? Escríbenos.":                                                                                           "errors",
+		"Met een nieuwe functie van Google bepaal je zelf welke bronnen je als eerste ziet wanneer je zoekt naar nieuws. Volg ons en mis nooit meer het laatste nieuws over zonne-energie.": "follow",
+		"Add The Courier as a preferred source on Google": "follow",
+		"Weiterführender Link":                            "label",
+		"MORE FROM":                                       "label",
+		"More from Salon":                                 "label",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -80,6 +91,11 @@ func TestBoilerplate(t *testing.T) {
 		"Der Newsletter des Ministeriums erscheint seit 2019 monatlich und erreicht rund 40.000 Leser.",
 		"Anzeige gegen den Bürgermeister erstattet",
 		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
+		"The inspectors found an error in the accounts in March and reported it to the board, the company said.",
+		"If you find a mistake on your tax return, you can file an amended return within three years, the agency said.",
+		"Subscribers get the report in their inbox every morning, the company said, and 40,000 people read it.",
+		"The story first appeared in print in 1962, the editor said.",
+		"Follow the river and you will never miss the turn, the guide told the group.",
 		"L'étude a été publiée dans la revue Nature en mars, et ses auteurs, une équipe de l'université de Lyon, ont publié dans la foulée un second article sur les mêmes données, a indiqué le laboratoire.",
 	}
 	for _, line := range prose {
@@ -230,5 +246,32 @@ func TestAppStoreMentions(t *testing.T) {
 		if strings.Contains(a.Text, gone) {
 			t.Errorf("badge %q kept:\n%s", gone, a.Text)
 		}
+	}
+}
+
+// The lines a news template sets inside the article after or between
+// its paragraphs: a newsletter pitch in brackets, a print-edition note,
+// an error-report prompt and a follow pitch go; the prose stays.
+func TestTemplateLinesInArticle(t *testing.T) {
+	para := "<p>The city’s aging pipes and cables are hard to keep up, and the rock salt and freeze-thaw cycles of winter make the work even harder, officials said.</p>"
+	page := `<html lang="en"><body><article><h1>Under the streets, a battle against winter</h1>` +
+		`<p>New York’s aging below-street infrastructure is tough to maintain, and winter makes it even worse.</p>` +
+		`<p><a href="https://www.example.com/newsletters/today">[What you need to know to start the day: Get City Today in your inbox.]</a></p>` +
+		strings.Repeat(para, 4) +
+		`<p>If you spot an error in this article, please let us know through our contact form. Thank you!</p>` +
+		`<p>Add The Courier as a preferred source on Google</p>` +
+		`<p>A version of this article appears in print on March 3, 2018, on Page A22 of the New York edition with the headline: Under the City’s Streets. <a href="/reprints">Order Reprints</a> | <a href="/paper">Today’s Paper</a> | <a href="/subscribe">Subscribe</a></p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.com/2018/03/02/nyregion/winter-streets.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"in your inbox", "spot an error", "preferred source", "appears in print"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "tough to maintain") || strings.Count(a.Text, "freeze-thaw") != 4 {
+		t.Errorf("prose lost:\n%s", a.Text)
 	}
 }
