@@ -275,3 +275,49 @@ func TestTemplateLinesInArticle(t *testing.T) {
 		t.Errorf("prose lost:\n%s", a.Text)
 	}
 }
+
+// Credits, captions and widget lines that stand alone in a story go:
+// the closing lines of a reprinted Chinese story, captions that open
+// "图为" or "图注：", credits in parentheses and a widget's "Powered
+// by". Prose that starts with the same
+// words stays.
+func TestCreditLinesAlone(t *testing.T) {
+	zh := `<html lang="zh-CN"><body><article><h1>宇航员在太空中喝酒会怎么样？</h1>` +
+		strings.Repeat(`<p>翱翔于距地球数千公里的太空中，进入广袤漆黑的未知领域，是一项艰苦卓绝的工作。这让人感到巨大压力和极度恐慌。</p>`, 3) +
+		`<p><img src="/a.jpg"></p><p>图注：测试表明，有关人在高空中喝酒更容易醉的传言是不正确的</p>` +
+		`<p>图为李博灏在瑞士日内瓦联合国欧洲总部的近影。</p>` +
+		`<p>作者认为，这将是未来一个可能产生冲突的领域，因为人们具有不同的文化背景，他们对饮酒的态度不同。</p>` +
+		`<p>原标题：他晚于阿姆斯特朗登月 却是首个敢在月球喝酒的人</p><p>出品︱网易科学人栏目组 胖胖</p><p>作者︱春春</p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(zh), "https://tech.example.cn/2017/0301/story_123.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"图注", "图为", "原标题", "出品", "作者︱"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "作者认为") {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+
+	para := "<p>Picture a deck of tarot cards. Maybe the Magician in his rich red robes, right arm raised high above him, or the skeleton on horseback for Death.</p>"
+	en := `<html lang="en"><body><article><h1>The deck of cards that made tarot</h1><p>(All photos: Atlas staff)</p>` +
+		strings.Repeat(para, 3) + `<p><img src="/b.jpg"></p><p>(Artist: Jane Doe)</p>` +
+		`<div><p>Powered by SmartAsset.com</p></div>` +
+		`<p>The artist: a woman who drew all 78 cards in a few months, and was paid a flat fee for them.</p>` +
+		strings.Repeat(para, 2) + `</article></body></html>`
+	a, err = Extract(strings.NewReader(en), "https://www.example.com/articles/tarot-deck")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"All photos", "Artist: Jane", "Powered by"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "The artist: a woman") {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+}

@@ -27,7 +27,7 @@ var (
 	// store named after "download", "get it" or "available" is a badge.
 	rxAppPitch = regexp.MustCompile(`(?i)(` + appPitch + `|(download|get it|available|disponible|erhältlich|verfügbar|scarica|baixe)\b.{0,40}\b(app store|google play|play store))`)
 	rxCrumb    = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto    = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
+	rxPhoto    = regexp.MustCompile(`^[^\pL\pN]*(all )?(artist|artwork|photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
@@ -38,7 +38,13 @@ var (
 	rxBodyByline = regexp.MustCompile(`^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Pp]rzez)\s*:?\s+(?:\p{Lu}[\pL.'’-]*\.?\s*){1,4}(?:[|·•–-].{0,40})?$`)
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
-	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
+	// The original title, the producer, the author and the picture note
+	// ("原标题：", "出品︱", "图注：") close reprinted Chinese stories the
+	// same way, with a colon or a bar.
+	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|原标题|原標題|出品|作者|图注|圖註|图片来源|圖片來源|摄影|攝影|文|图|圖)\s*[:：︱丨|]`)
+	// rxPictured is a caption that opens "Pictured is" (图为), as no
+	// sentence of a Chinese story's prose does.
+	rxPictured = regexp.MustCompile(`^[^\pL\pN]*(图为|圖為)\S`)
 	// rxSourceLine credits an agency or a source on a line of its own:
 	// "Źródło: ISBnews", "Quelle: dpa".
 	rxSourceLine = regexp.MustCompile(`(?i)^[^\pL\pN]*(źródło|quelle|source|fuente|fonte|bron|kilde|källa|lähde)\s*:\s*[^.!?:]{2,40}$`)
@@ -51,7 +57,7 @@ const appPitch = `download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|
 
 // labelAlts are the branches of rxLabel: a block that is only a section
 // label, an ad marker or a button.
-const labelAlts = `publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|registrieren kostenlos|télécharger|herunterladen|descargar|scarica|seguir|suivre|segui|found this helpful|promoted by \pL+|photos?|images?|reuse content|more about:|exclusive|exklusiv|exclusif|exclusiva|gallery: .{1,60}\| \d+ photos|zum inhalt springen|springe zum inhalt|direkt zum inhalt|aller au contenu|ir al contenido|salta al contenuto|wechseln zu: navigation, suche|navigation (öffnen|schließen)( navigation (öffnen|schließen))?|hauptinhalt|hauptmenü|men[üu]|suche|search|beitragsnavigation|rezept bewerten|speichern|enviar fotos|click to enlarge|estimated reading time: \d+ minutes?|lesezeit( von)? \d+ minuten|keine suchergebnisse gefunden!?|feedback|inhalt|startseite|iklan|advert|text ?size|textgröße|disclaimer|image \d+ of \d+|learn more|recent articles|popular this week|tell us what you think\.*|like this story\? share it with a friend!?|letture|(tempo de leitura|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*\pL*|page load link|start typing to see results.*|teile mich|next article|previous article|nächster artikel|vorheriger artikel|zurück zum inhaltsverzeichnis|bildrechte|nächste vorherige|vorherige nächste|(reportar|reporte|report|melden|signaler)( un| an| a)? (error|fehler|erreur|problem)|fehler melden|agregar información|watch video( \d+:\d+)?|ja ?nein|yes ?no|read more|advertise with us|post (a )?comment( \(\+\))?|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)`
+const labelAlts = `publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|registrieren kostenlos|télécharger|herunterladen|descargar|scarica|seguir|suivre|segui|found this helpful|promoted by \pL+|photos?|images?|reuse content|more about:|exclusive|exklusiv|exclusif|exclusiva|gallery: .{1,60}\| \d+ photos|zum inhalt springen|springe zum inhalt|direkt zum inhalt|aller au contenu|ir al contenido|salta al contenuto|wechseln zu: navigation, suche|navigation (öffnen|schließen)( navigation (öffnen|schließen))?|hauptinhalt|hauptmenü|men[üu]|suche|search|beitragsnavigation|rezept bewerten|speichern|enviar fotos|click to enlarge|estimated reading time: \d+ minutes?|lesezeit( von)? \d+ minuten|keine suchergebnisse gefunden!?|feedback|inhalt|startseite|iklan|advert|text ?size|textgröße|disclaimer|image \d+ of \d+|learn more|recent articles|popular this week|tell us what you think\.*|like this story\? share it with a friend!?|letture|(tempo de leitura|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*\pL*|page load link|start typing to see results.*|teile mich|next article|previous article|nächster artikel|vorheriger artikel|zurück zum inhaltsverzeichnis|bildrechte|nächste vorherige|vorherige nächste|(reportar|reporte|report|melden|signaler)( un| an| a)? (error|fehler|erreur|problem)|fehler melden|agregar información|watch video( \d+:\d+)?|ja ?nein|yes ?no|read more|advertise with us|post (a )?comment( \(\+\))?|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|powered by [\pL\pN.&'’-]+( [\pL\pN.&'’-]+){0,2}`
 
 // isLabel reports whether the short line t is only a label, an ad marker,
 // a button or a counter.
@@ -249,7 +255,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "postnav" // "« Previous post", "Next post »"
 	case len(t) <= 200 && breadcrumb(n, t):
 		return "crumb"
-	case len(t) <= 80 && rxEditorLine.MatchString(t):
+	case len(t) <= 150 && rxEditorLine.MatchString(t), len(t) <= 200 && rxPictured.MatchString(t):
 		return "credit"
 	case len(t) <= 50 && rxSourceLine.MatchString(t):
 		return "credit"
@@ -316,7 +322,7 @@ func photoCredit(lower string) bool {
 			return true
 		}
 	}
-	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "grafik", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
+	return containsAny(lower, "photo", "artist", "artwork", "image", "picture", "foto", "bild", "grafik", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
 		(rxPhoto.MatchString(lower) || len(lower) <= 80 && rxPhotoBy.MatchString(lower))
 }
 
