@@ -315,6 +315,10 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "date"
 	case len(t) <= 40 && sectionLink(n, t):
 		return "kicker"
+	case n.DataAtom == atom.Figure && len(t) <= 120 && !hasImage(n) && linkDensity(n, t) > 0.8:
+		// An embed (a chart, a map, an interactive) whose script did not
+		// run leaves a figure of one link: its name, not the story's.
+		return "embed"
 	case len(t) <= 100 && (strings.HasPrefix(t, "« ") || strings.HasSuffix(t, " »")) && linkDensity(n, t) > 0.8:
 		return "postnav" // "« Previous post", "Next post »"
 	case len(t) <= 200 && breadcrumb(n, t):
