@@ -323,7 +323,7 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "postnav" // "« Previous post", "Next post »"
 	case len(t) <= 200 && breadcrumb(n, t):
 		return "crumb"
-	case len(t) <= 150 && rxEditorLine.MatchString(t), len(t) <= 200 && rxPictured.MatchString(t):
+	case len(t) <= 200 && hanFirst(t) && (len(t) <= 150 && rxEditorLine.MatchString(t) || rxPictured.MatchString(t)):
 		return "credit"
 	case len(t) <= 50 && rxSourceLine.MatchString(t):
 		return "credit"
@@ -332,6 +332,17 @@ func junk(n *html.Node, t, normTitle string) string {
 		return boilerplate(t, lower)
 	}
 	return ""
+}
+
+// hanFirst reports whether the first letter of t is a Chinese character,
+// the cheap test before the patterns of Chinese credit lines.
+func hanFirst(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Han, r)
+		}
+	}
+	return false
 }
 
 // mayPromo is the cheap test before rxPromo. The first list is the
