@@ -57,10 +57,16 @@ func TestBoilerplate(t *testing.T) {
 		"Vous avez repéré une erreur ? Signalez-la à la rédaction.":                                                                     "errors",
 		"¿Has visto algún error? Escríbenos.":                                                                                           "errors",
 		"Met een nieuwe functie van Google bepaal je zelf welke bronnen je als eerste ziet wanneer je zoekt naar nieuws. Volg ons en mis nooit meer het laatste nieuws over zonne-energie.": "follow",
-		"Add The Courier as a preferred source on Google": "follow",
-		"Weiterführender Link":                            "label",
-		"MORE FROM":                                       "label",
-		"More from Salon":                                 "label",
+		"Add The Courier as a preferred source on Google":                                       "follow",
+		"Gefällt Ihnen dieser Artikel?":                                                         "rating",
+		"Did you enjoy this article?":                                                           "rating",
+		"Jede kleine Spende hilft den notleidenden Menschen dieser Welt!":                       "appeal",
+		"Every donation, no matter how small, helps.":                                           "appeal",
+		"Verraten Sie gerne in den Kommentaren: Was bedeutet ein Preis der Leser für Ihr Büro?": "comment-prompt",
+		"Tell us in the comments: what would you have done?":                                    "comment-prompt",
+		"Weiterführender Link":                                                                  "label",
+		"MORE FROM":                                                                             "label",
+		"More from Salon":                                                                       "label",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -91,6 +97,9 @@ func TestBoilerplate(t *testing.T) {
 		"Der Newsletter des Ministeriums erscheint seit 2019 monatlich und erreicht rund 40.000 Leser.",
 		"Anzeige gegen den Bürgermeister erstattet",
 		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
+		"Gefällt Ihnen dieser Artikel, fragte die Lehrerin, und die Klasse schwieg.",
+		"Every donation to the campaign is published on the commission's website within a week.",
+		"Readers told us in the comments that the bridge had been closed for years.",
 		"The inspectors found an error in the accounts in March and reported it to the board, the company said.",
 		"If you find a mistake on your tax return, you can file an amended return within three years, the agency said.",
 		"Subscribers get the report in their inbox every morning, the company said, and 40,000 people read it.",
@@ -108,13 +117,13 @@ func TestBoilerplate(t *testing.T) {
 // Photo credits whose source comes before "photo by" are credits; a
 // sentence about a photo is prose.
 func TestPhotoCredits(t *testing.T) {
-	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa", "Abbildung: Farblich codierte Schneehöhen für das Mattertal", "Grafik: Statistisches Bundesamt"}
+	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa", "Abbildung: Farblich codierte Schneehöhen für das Mattertal", "Grafik: Statistisches Bundesamt", "Roman Prymula, photo: Archives du Gouvernement tchèque", "Angela Merkel, Foto: dpa"}
 	for _, s := range credits {
 		if !photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is a photo credit", s)
 		}
 	}
-	prose := []string{"The photo by Smith won an award at the state fair in 2010.", "A photo by a reader shows the flooded street."}
+	prose := []string{"The photo by Smith won an award at the state fair in 2010.", "A photo by a reader shows the flooded street.", "Roman Prymula, the minister, said the photo: was taken in May."}
 	for _, s := range prose {
 		if photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is prose, not a credit", s)
@@ -318,6 +327,32 @@ func TestCreditLinesAlone(t *testing.T) {
 		}
 	}
 	if !strings.Contains(a.Text, "The artist: a woman") {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+}
+
+// The prompts and captions a German article page sets between and after
+// its paragraphs go: a figure's caption under its label, a name with the
+// photo's source, a "did you like it" prompt, a donation appeal and a
+// prompt to comment. The prose stays.
+func TestPromptsAndCaptions(t *testing.T) {
+	para := "<p>Die Schneehöhen in den Alpen lassen sich seit dem vergangenen Winter aus Satellitenbildern mit einer Auflösung von wenigen Metern berechnen, wie das Institut mitteilte.</p>"
+	page := `<html lang="de"><body><article><h1>Schneehöhen in hoher Auflösung</h1>` + strings.Repeat(para, 2) +
+		`<p><img src="/a.jpg"></p><p>Abbildung: Vergleich auf dem Aletschgletscher. Unsere Variationen der Schneehöhe passen optisch sehr gut zu den beobachteten Variationen des Schneeaufkommens.</p>` +
+		strings.Repeat(para, 2) + `<p><img src="/b.jpg"></p><p>Roman Prymula, Foto: Archiv des Instituts</p>` + para +
+		`<p>Gefällt Ihnen dieser Artikel?</p><p>Jede kleine Spende hilft den notleidenden Menschen dieser Welt!</p>` +
+		`<p>Verraten Sie gerne in den Kommentaren: Was bedeutet der Schnee im Winter für Ihren Ort?</p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.ch/de/news/schneehoehen-in-hoher-aufloesung")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Abbildung:", "Prymula", "Gefällt Ihnen", "Jede kleine Spende", "Verraten Sie"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if strings.Count(a.Text, "Die Schneehöhen") != 5 {
 		t.Errorf("prose lost:\n%s", a.Text)
 	}
 }

@@ -31,7 +31,9 @@ var (
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
-	rxPhotoBy = regexp.MustCompile(`^[^\pL\pN]*((?:[\pL.'’&-]+\s+){0,3}(photo|photos|picture|image|illustration|foto|fotos)\s+(by|courtesy of|courtesy)\b\s*(\S+\s*){0,5}|(courtesy|file|staff|submitted|contributed|handout)\s+(photo|image|picture)s?[^\pL\pN]*)$`)
+	rxPhotoBy = regexp.MustCompile(`^[^\pL\pN]*((?:[\pL.'’&-]+\s+){0,3}(photo|photos|picture|image|illustration|foto|fotos)\s+(by|courtesy of|courtesy)\b\s*(\S+\s*){0,5}|(courtesy|file|staff|submitted|contributed|handout)\s+(photo|image|picture)s?[^\pL\pN]*|(?:[\pL.'’-]+\s+){0,3}[\pL.'’-]+,\s*(photo|foto|photos|fotos|bild|image)\s*:\s*[^.!?]{2,60})$`)
+	// rxFigureLabel opens a figure's caption: "Abbildung 2: …", "Fig. 3:".
+	rxFigureLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(abbildung|abb\.|figure|fig\.|figura|illustration|grafik|schaubild)\s*\d*\s*:`)
 	// rxBodyByline is an author line ("By Staff Writer", "Von Hans
 	// Meier | 03.02.2022"): "by" and capitalised names, nothing else but
 	// a date or a place after a bar or a dash.
@@ -311,6 +313,8 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "crumb"
 	case len(t) <= 120 && !isHeading(n) && photoCredit(lower):
 		return "credit"
+	case len(t) <= 300 && figureWords[first] && !isHeading(n) && rxFigureLabel.MatchString(t):
+		return "caption"
 	case len(t) <= 80 && hasDigit(t) && dateLine(t):
 		return "date"
 	case len(t) <= 40 && sectionLink(n, t):
@@ -438,7 +442,8 @@ var (
 		baca czytaj przeczytaj zobacz dowiedz läs les læs ilgili xem zum pour mirá leé infórmate informate
 		saiba vedi per approfondisci citește citeste vezi pročitajte preberite lue bunlar bekijk lesetipp lesetipps lese
 		puede confira čtěte přečtěte mohlo čítajte`)
-	crumbWords = wordSet(`skip jump share tweet email e mail print copy follow sign subscribe newsletter
+	figureWords = wordSet(`abbildung abb figure fig figura illustration grafik schaubild`)
+	crumbWords  = wordSet(`skip jump share tweet email e mail print copy follow sign subscribe newsletter
 		click join get related tags tag topics filed comments comment leave jetzt teilen partager compartir
 		condividi compartilhar delen`)
 )
