@@ -55,6 +55,8 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)^[^\pL\pN]*(kategorien?|categor(y|ies)|catégories?|categorías?|categorie|rubrik|rubrique|filed under|posted in)\s*:`)},
 	{"rights", 120, []string{"rights", "rechte", "droits", "derechos", "diritti", "prawem", "prawa", "gewähr"},
 		regexp.MustCompile(`(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|materiał chroniony prawem|wszelkie prawa zastrzeżone|alle angaben ohne gewähr)`)},
+	{"license", 200, []string{"licen", "lizen", "cc-by", "cc by", "creative commons"},
+		regexp.MustCompile(`(?i)((sofern nicht anders (angegeben|ausgewiesen|vermerkt|gekennzeichnet)|soweit nicht anders (angegeben|vermerkt)|unless otherwise (noted|stated|indicated|specified)|sauf (mention|indication) contraire|salvo (que se indique lo contrario|indicación contraria)|salvo diversa indicazione)\b.{0,80}\b(cc[- ]by|creative commons|licen[sc]|lizen[sz]|licencia|licenza)|^[^\pL]*(this|the) (work|article|post|content|text|blog) is licensed under|^[^\pL]*dieses? (werk|artikel|beitrag|inhalt) (ist|steht) unter (einer|der) .{0,40}lizenz)`)},
 	{"postmeta", 300, []string{"posted", "abgelegt", "veröffentlicht unter", "publié dans", "publicada en", "pubblicat", "permalink"},
 		regexp.MustCompile(`(?i)(this (entry|post) was posted (in|on)|bookmark the permalink|abgelegt unter|^[^\pL]*veröffentlicht unter|wurde unter .{0,120}abgelegt|cette entrée a été publiée|^[^\pL]*publié dans|esta entrada fue publicada|questa voce è stata pubblicata)`)},
 	{"ad", 120, []string{"anzeige", "advertisement", "werbung", "contains", "publicidad", "publicité", "pubblicità", "reklama", "sponsored", "gesponsert"},

@@ -58,6 +58,8 @@ func TestBoilerplate(t *testing.T) {
 		"¿Has visto algún error? Escríbenos.":                                                                                           "errors",
 		"Met een nieuwe functie van Google bepaal je zelf welke bronnen je als eerste ziet wanneer je zoekt naar nieuws. Volg ons en mis nooit meer het laatste nieuws over zonne-energie.": "follow",
 		"Add The Courier as a preferred source on Google":                                       "follow",
+		"Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY":            "license",
+		"This work is licensed under a Creative Commons Attribution 4.0 International License.": "license",
 		"Gefällt Ihnen dieser Artikel?":                                                         "rating",
 		"Did you enjoy this article?":                                                           "rating",
 		"Jede kleine Spende hilft den notleidenden Menschen dieser Welt!":                       "appeal",
@@ -97,6 +99,8 @@ func TestBoilerplate(t *testing.T) {
 		"Der Newsletter des Ministeriums erscheint seit 2019 monatlich und erreicht rund 40.000 Leser.",
 		"Anzeige gegen den Bürgermeister erstattet",
 		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
+		"Unless otherwise noted, the figures are from the city's 2019 budget, the council said.",
+		"The software is licensed under the GPL, and anyone may change it, the developers said.",
 		"Gefällt Ihnen dieser Artikel, fragte die Lehrerin, und die Klasse schwieg.",
 		"Every donation to the campaign is published on the commission's website within a week.",
 		"Readers told us in the comments that the bridge had been closed for years.",
@@ -260,7 +264,8 @@ func TestAppStoreMentions(t *testing.T) {
 
 // The lines a news template sets inside the article after or between
 // its paragraphs: a newsletter pitch in brackets, a print-edition note,
-// an error-report prompt and a follow pitch go; the prose stays.
+// an error-report prompt, a follow pitch and a licence line go; the prose
+// stays.
 func TestTemplateLinesInArticle(t *testing.T) {
 	para := "<p>The city’s aging pipes and cables are hard to keep up, and the rock salt and freeze-thaw cycles of winter make the work even harder, officials said.</p>"
 	page := `<html lang="en"><body><article><h1>Under the streets, a battle against winter</h1>` +
@@ -269,13 +274,14 @@ func TestTemplateLinesInArticle(t *testing.T) {
 		strings.Repeat(para, 4) +
 		`<p>If you spot an error in this article, please let us know through our contact form. Thank you!</p>` +
 		`<p>Add The Courier as a preferred source on Google</p>` +
+		`<p>This work is licensed under a <a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International License</a>.</p>` +
 		`<p>A version of this article appears in print on March 3, 2018, on Page A22 of the New York edition with the headline: Under the City’s Streets. <a href="/reprints">Order Reprints</a> | <a href="/paper">Today’s Paper</a> | <a href="/subscribe">Subscribe</a></p>` +
 		`</article></body></html>`
 	a, err := Extract(strings.NewReader(page), "https://www.example.com/2018/03/02/nyregion/winter-streets.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, gone := range []string{"in your inbox", "spot an error", "preferred source", "appears in print"} {
+	for _, gone := range []string{"in your inbox", "spot an error", "preferred source", "appears in print", "licensed under"} {
 		if strings.Contains(a.Text, gone) {
 			t.Errorf("%q kept:\n%s", gone, a.Text)
 		}
