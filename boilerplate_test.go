@@ -45,11 +45,30 @@ func TestBoilerplate(t *testing.T) {
 		"This post contains affiliate links, which means we earn a small commission at no cost to you.":                                                                                                                       "disclosure",
 		"Solche Links kennzeichnen wir mit einem Sternchen (*). Kaufen Sie dort, erhalten wir eine Provision.":                                                                                                                "disclosure",
 		"Help us continue to spread the magic of words to readers everywhere":                                                                                                                                                 "appeal",
-		"Support our journalism: become a member today.":            "appeal",
-		"Unterstützen Sie unabhängigen Journalismus mit einem Abo.": "appeal",
-		"Weiterführender Link":                                      "label",
-		"MORE FROM":                                                 "label",
-		"More from Salon":                                           "label",
+		"Support our journalism: become a member today.":                              "appeal",
+		"Unterstützen Sie unabhängigen Journalismus mit einem Abo.":                   "appeal",
+		"[What you need to know to start the day: Get New York Today in your inbox.]": "signup",
+		"Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail":       "signup",
+		"A version of this article appears in print on March 3, 2018, on Page A22 of the New York edition with the headline: Under the City’s Streets. Order Reprints | Today’s Paper | Subscribe": "print",
+		"Dieser Artikel erschien zuerst in der Printausgabe vom 3. März.":                                                               "print",
+		"Pokud jste v článku zaznamenali chybu nebo překlep, dejte nám, prosím, vědět prostřednictvím kontaktního formuláře. Děkujeme!": "errors",
+		"If you spot an error in this article, please let us know.":                                                                     "errors",
+		"Haben Sie einen Fehler im Text gefunden? Schreiben Sie uns.":                                                                   "errors",
+		"Vous avez repéré une erreur ? Signalez-la à la rédaction.":                                                                     "errors",
+		"¿Has visto algún error? Escríbenos.":                                                                                           "errors",
+		"Met een nieuwe functie van Google bepaal je zelf welke bronnen je als eerste ziet wanneer je zoekt naar nieuws. Volg ons en mis nooit meer het laatste nieuws over zonne-energie.": "follow",
+		"Add The Courier as a preferred source on Google":                                       "follow",
+		"Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY":            "license",
+		"This work is licensed under a Creative Commons Attribution 4.0 International License.": "license",
+		"Gefällt Ihnen dieser Artikel?":                                                         "rating",
+		"Did you enjoy this article?":                                                           "rating",
+		"Jede kleine Spende hilft den notleidenden Menschen dieser Welt!":                       "appeal",
+		"Every donation, no matter how small, helps.":                                           "appeal",
+		"Verraten Sie gerne in den Kommentaren: Was bedeutet ein Preis der Leser für Ihr Büro?": "comment-prompt",
+		"Tell us in the comments: what would you have done?":                                    "comment-prompt",
+		"Weiterführender Link":                                                                  "label",
+		"MORE FROM":                                                                             "label",
+		"More from Salon":                                                                       "label",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -80,6 +99,16 @@ func TestBoilerplate(t *testing.T) {
 		"Der Newsletter des Ministeriums erscheint seit 2019 monatlich und erreicht rund 40.000 Leser.",
 		"Anzeige gegen den Bürgermeister erstattet",
 		"Das Gedicht wurde unter dem Titel „Herbst“ veröffentlicht und später vertont, wie die Herausgeberin im Nachwort des 2019 erschienenen Bandes schreibt, der auch viele ihrer Briefe enthält.",
+		"Unless otherwise noted, the figures are from the city's 2019 budget, the council said.",
+		"The software is licensed under the GPL, and anyone may change it, the developers said.",
+		"Gefällt Ihnen dieser Artikel, fragte die Lehrerin, und die Klasse schwieg.",
+		"Every donation to the campaign is published on the commission's website within a week.",
+		"Readers told us in the comments that the bridge had been closed for years.",
+		"The inspectors found an error in the accounts in March and reported it to the board, the company said.",
+		"If you find a mistake on your tax return, you can file an amended return within three years, the agency said.",
+		"Subscribers get the report in their inbox every morning, the company said, and 40,000 people read it.",
+		"The story first appeared in print in 1962, the editor said.",
+		"Follow the river and you will never miss the turn, the guide told the group.",
 		"L'étude a été publiée dans la revue Nature en mars, et ses auteurs, une équipe de l'université de Lyon, ont publié dans la foulée un second article sur les mêmes données, a indiqué le laboratoire.",
 	}
 	for _, line := range prose {
@@ -92,13 +121,13 @@ func TestBoilerplate(t *testing.T) {
 // Photo credits whose source comes before "photo by" are credits; a
 // sentence about a photo is prose.
 func TestPhotoCredits(t *testing.T) {
-	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa", "Abbildung: Farblich codierte Schneehöhen für das Mattertal", "Grafik: Statistisches Bundesamt"}
+	credits := []string{"Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.2019", "Image illustrative : Lego by Ninja Brick", "Gazette photo by John Smith", "Staff photo by Jane Doe", "Courtesy photo", "Photo courtesy of the city of Boise", "(Photo by Mark Lennihan/AP)", "Foto: dpa", "Abbildung: Farblich codierte Schneehöhen für das Mattertal", "Grafik: Statistisches Bundesamt", "Roman Prymula, photo: Archives du Gouvernement tchèque", "Angela Merkel, Foto: dpa"}
 	for _, s := range credits {
 		if !photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is a photo credit", s)
 		}
 	}
-	prose := []string{"The photo by Smith won an award at the state fair in 2010.", "A photo by a reader shows the flooded street."}
+	prose := []string{"The photo by Smith won an award at the state fair in 2010.", "A photo by a reader shows the flooded street.", "Roman Prymula, the minister, said the photo: was taken in May."}
 	for _, s := range prose {
 		if photoCredit(strings.ToLower(s)) {
 			t.Errorf("%q is prose, not a credit", s)
@@ -204,5 +233,132 @@ func TestLinesBetweenBreaks(t *testing.T) {
 		if !strings.Contains(a.Text, kept) {
 			t.Errorf("%q lost:\n%s", kept, a.Text)
 		}
+	}
+}
+
+// An app store named in a sentence is prose; a badge line that sends
+// readers to the store is a promotion.
+func TestAppStoreMentions(t *testing.T) {
+	para := "<p>Developers upload a new version of their app, and the store works out what changed since the version already on the phone.</p>"
+	page := `<html lang="en"><body><article><h1>Smaller app updates</h1>` + strings.Repeat(para, 3) +
+		`<p>In order to get the new version of the app, Google Play sends your device a patch that describes the differences between the old and new versions of the app.</p>` +
+		`<blockquote><p>The right context is Apple’s App Store policies. Other developers are not his responsibility.</p></blockquote>` +
+		`<p>Get the Daily Courier app: <a href="https://apps.example/courier">Download on the App Store</a> | <a href="https://play.example/courier">Get it on Google Play</a></p>` +
+		`<p><a href="https://play.example/courier">Available on Google Play</a></p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.com/2024/05/02/smaller-app-updates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kept := range []string{"Google Play sends your device", "App Store policies"} {
+		if !strings.Contains(a.Text, kept) {
+			t.Errorf("prose %q lost:\n%s", kept, a.Text)
+		}
+	}
+	for _, gone := range []string{"Download on the App Store", "Available on Google Play"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("badge %q kept:\n%s", gone, a.Text)
+		}
+	}
+}
+
+// The lines a news template sets inside the article after or between
+// its paragraphs: a newsletter pitch in brackets, a print-edition note,
+// an error-report prompt, a follow pitch and a licence line go; the prose
+// stays.
+func TestTemplateLinesInArticle(t *testing.T) {
+	para := "<p>The city’s aging pipes and cables are hard to keep up, and the rock salt and freeze-thaw cycles of winter make the work even harder, officials said.</p>"
+	page := `<html lang="en"><body><article><h1>Under the streets, a battle against winter</h1>` +
+		`<p>New York’s aging below-street infrastructure is tough to maintain, and winter makes it even worse.</p>` +
+		`<p><a href="https://www.example.com/newsletters/today">[What you need to know to start the day: Get City Today in your inbox.]</a></p>` +
+		strings.Repeat(para, 4) +
+		`<p>If you spot an error in this article, please let us know through our contact form. Thank you!</p>` +
+		`<p>Add The Courier as a preferred source on Google</p>` +
+		`<p>This work is licensed under a <a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International License</a>.</p>` +
+		`<p>A version of this article appears in print on March 3, 2018, on Page A22 of the New York edition with the headline: Under the City’s Streets. <a href="/reprints">Order Reprints</a> | <a href="/paper">Today’s Paper</a> | <a href="/subscribe">Subscribe</a></p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.com/2018/03/02/nyregion/winter-streets.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"in your inbox", "spot an error", "preferred source", "appears in print", "licensed under"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "tough to maintain") || strings.Count(a.Text, "freeze-thaw") != 4 {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+}
+
+// Credits, captions and widget lines that stand alone in a story go:
+// the closing lines of a reprinted Chinese story, captions that open
+// "图为" or "图注：", credits in parentheses and a widget's "Powered
+// by". Prose that starts with the same
+// words stays.
+func TestCreditLinesAlone(t *testing.T) {
+	zh := `<html lang="zh-CN"><body><article><h1>宇航员在太空中喝酒会怎么样？</h1>` +
+		strings.Repeat(`<p>翱翔于距地球数千公里的太空中，进入广袤漆黑的未知领域，是一项艰苦卓绝的工作。这让人感到巨大压力和极度恐慌。</p>`, 3) +
+		`<p><img src="/a.jpg"></p><p>图注：测试表明，有关人在高空中喝酒更容易醉的传言是不正确的</p>` +
+		`<p>图为李博灏在瑞士日内瓦联合国欧洲总部的近影。</p>` +
+		`<p>作者认为，这将是未来一个可能产生冲突的领域，因为人们具有不同的文化背景，他们对饮酒的态度不同。</p>` +
+		`<p>原标题：他晚于阿姆斯特朗登月 却是首个敢在月球喝酒的人</p><p>出品︱网易科学人栏目组 胖胖</p><p>作者︱春春</p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(zh), "https://tech.example.cn/2017/0301/story_123.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"图注", "图为", "原标题", "出品", "作者︱"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "作者认为") {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+
+	para := "<p>Picture a deck of tarot cards. Maybe the Magician in his rich red robes, right arm raised high above him, or the skeleton on horseback for Death.</p>"
+	en := `<html lang="en"><body><article><h1>The deck of cards that made tarot</h1><p>(All photos: Atlas staff)</p>` +
+		strings.Repeat(para, 3) + `<p><img src="/b.jpg"></p><p>(Artist: Jane Doe)</p>` +
+		`<div><p>Powered by SmartAsset.com</p></div>` +
+		`<p>The artist: a woman who drew all 78 cards in a few months, and was paid a flat fee for them.</p>` +
+		strings.Repeat(para, 2) + `</article></body></html>`
+	a, err = Extract(strings.NewReader(en), "https://www.example.com/articles/tarot-deck")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"All photos", "Artist: Jane", "Powered by"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "The artist: a woman") {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+}
+
+// The prompts and captions a German article page sets between and after
+// its paragraphs go: a figure's caption under its label, a name with the
+// photo's source, a "did you like it" prompt, a donation appeal and a
+// prompt to comment. The prose stays.
+func TestPromptsAndCaptions(t *testing.T) {
+	para := "<p>Die Schneehöhen in den Alpen lassen sich seit dem vergangenen Winter aus Satellitenbildern mit einer Auflösung von wenigen Metern berechnen, wie das Institut mitteilte.</p>"
+	page := `<html lang="de"><body><article><h1>Schneehöhen in hoher Auflösung</h1>` + strings.Repeat(para, 2) +
+		`<p><img src="/a.jpg"></p><p>Abbildung: Vergleich auf dem Aletschgletscher. Unsere Variationen der Schneehöhe passen optisch sehr gut zu den beobachteten Variationen des Schneeaufkommens.</p>` +
+		strings.Repeat(para, 2) + `<p><img src="/b.jpg"></p><p>Roman Prymula, Foto: Archiv des Instituts</p>` + para +
+		`<p>Gefällt Ihnen dieser Artikel?</p><p>Jede kleine Spende hilft den notleidenden Menschen dieser Welt!</p>` +
+		`<p>Verraten Sie gerne in den Kommentaren: Was bedeutet der Schnee im Winter für Ihren Ort?</p>` +
+		`</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.ch/de/news/schneehoehen-in-hoher-aufloesung")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Abbildung:", "Prymula", "Gefällt Ihnen", "Jede kleine Spende", "Verraten Sie"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if strings.Count(a.Text, "Die Schneehöhen") != 5 {
+		t.Errorf("prose lost:\n%s", a.Text)
 	}
 }

@@ -21,20 +21,32 @@ var (
 	rxCountLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*([\d.,]+ ?letture|\d+ min(ute)?s? read)[^\pL\pN]*$`)
 	// rxCallout is an inline pointer to another story.
 	rxCallout = regexp.MustCompile(`(?i)^[^\pL\pN]{0,3}(延伸阅读|相关阅读|相关新闻|推荐阅读|相关链接|相关报道|延伸閱讀|相關閱讀|相關報導|関連記事|関連ニュース|関連|あわせて読みたい|관련\s?기사|читайте также|читайте ещё|читайте еще|смотрите также|по теме|baca juga|czytaj (też|także|również)|przeczytaj (też|także|również)|zobacz (też|także|również)|dowiedz się więcej|läs också|les også|læs også|ilgili haber|xem thêm|اقرأ أيضاً|اقرأ أيضا|यह भी पढ़ें|related(\s+(story|stories|article|articles|coverage|content|news|link|links|reading))?|read more|read also|also read|see also|more on this|more:|watch|watch:|listen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|leer más|lee también|lea también|ver también|relacionad[ao]s?|leggi anche|leggi pure|potrebbe interessarti|leia também|leia mais|veja também|lees ook|lees meer|zie ook|bekijk ook|lesetipps?|lese-tipps?|vea también|mira también|puedes ver|lea aquí|lee aquí|lee además|lea además|puede interesarte|confira também|čtěte také|přečtěte si také|mohlo by vás zajímat|čítajte aj|pročitajte još|zum thema|mehr (dazu|darüber) lesen sie( hier)?|lesen sie hier|mehr dazu|lesen sie dazu|pour aller plus loin|à lire également|lire également|mirá también|leé también|(también )?(le|te) puede interesar|(te|le) recomendamos|infórmate más|informate más|saiba mais|veja mais|leia ainda|vedi anche|per approfondire|approfondisci|czytaj więcej|citește și|citeste si|vezi și|vezi si|pročitajte i|preberite še|lue myös|lue lisää|läs mer|läs även|les mer|læs mere|διαβάστε επίσης|читайте також|bunlar da ilginizi çekebilir|ये भी पढ़ें|इसे भी पढ़ें|اقرأ المزيد|עוד בנושא)\s*[:：|\-–—»>】\]）)]`)
-	rxPromo   = regexp.MustCompile(`(?i)(download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|\bios (und|and|et|y|e) android\b|app store|google play|play store|open in app|give shoutout|^shoutout)`)
-	rxCrumb   = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
-	rxPhoto   = regexp.MustCompile(`^[^\pL\pN]*(photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
+	rxPromo   = regexp.MustCompile(`(?i)(` + appPitch + `|app store|google play|play store)`)
+	// rxAppPitch is rxPromo but for the bare name of an app store, which
+	// prose mentions too ("Google Play sends your device a patch"): a
+	// store named after "download", "get it" or "available" is a badge.
+	rxAppPitch = regexp.MustCompile(`(?i)(` + appPitch + `|(download|get it|available|disponible|erhältlich|verfügbar|scarica|baixe)\b.{0,40}\b(app store|google play|play store))`)
+	rxCrumb    = regexp.MustCompile(`(?i)^[^\pL\pN]*(skip to( main)? (content|navigation)|jump to|share( this( story| article)?)?( on)?|tweet|e-?mail|print|copy link|copy url|follow us( on)?|sign up( for)?|subscribe( to)?|newsletter|click here to|join (our|the)|get (our|the) (free )?newsletter|related topics|tags?|topics|filed under|comments?|leave a comment|jetzt teilen|teilen|partager|compartir|condividi|compartilhar|delen)\b`)
+	rxPhoto    = regexp.MustCompile(`^[^\pL\pN]*(all )?(artist|artwork|photo|photos|image|images|picture|pictures|foto|fotos|bild|credit|credits|crédits?( photos?)?|photo credits?|image illustrative|beitragsbild|titelbild|symbolbild|aufmacherbild|bildquelle|abbildung|grafik|photograph|illustration|video)\s*(by|:|/|©|credit)|\((ap|afp|reuters|getty|photo|photos|foto|fotos|crédit|credit|image|bild|picture)( photo| images)?[^)]*\)$`)
 	// rxPhotoBy is a credit whose source comes first ("Gazette photo by
 	// Jane Doe", "Courtesy photo"): a few words before "photo by" and a
 	// name after it, not a sentence about a photo.
-	rxPhotoBy = regexp.MustCompile(`^[^\pL\pN]*((?:[\pL.'’&-]+\s+){0,3}(photo|photos|picture|image|illustration|foto|fotos)\s+(by|courtesy of|courtesy)\b\s*(\S+\s*){0,5}|(courtesy|file|staff|submitted|contributed|handout)\s+(photo|image|picture)s?[^\pL\pN]*)$`)
+	rxPhotoBy = regexp.MustCompile(`^[^\pL\pN]*((?:[\pL.'’&-]+\s+){0,3}(photo|photos|picture|image|illustration|foto|fotos)\s+(by|courtesy of|courtesy)\b\s*(\S+\s*){0,5}|(courtesy|file|staff|submitted|contributed|handout)\s+(photo|image|picture)s?[^\pL\pN]*|(?:[\pL.'’-]+\s+){0,3}[\pL.'’-]+,\s*(photo|foto|photos|fotos|bild|image)\s*:\s*[^.!?]{2,60})$`)
+	// rxFigureLabel opens a figure's caption: "Abbildung 2: …", "Fig. 3:".
+	rxFigureLabel = regexp.MustCompile(`(?i)^[^\pL\pN]*(abbildung|abb\.|figure|fig\.|figura|illustration|grafik|schaubild)\s*\d*\s*:`)
 	// rxBodyByline is an author line ("By Staff Writer", "Von Hans
 	// Meier | 03.02.2022"): "by" and capitalised names, nothing else but
 	// a date or a place after a bar or a dash.
 	rxBodyByline = regexp.MustCompile(`^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Pp]rzez)\s*:?\s+(?:\p{Lu}[\pL.'’-]*\.?\s*){1,4}(?:[|·•–-].{0,40})?$`)
 	// rxEditorLine is an editor or source credit as Chinese and Japanese
 	// sites end articles with: "（责任编辑：王敏）".
-	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|文|图|圖)\s*[:：]`)
+	// The original title, the producer, the author and the picture note
+	// ("原标题：", "出品︱", "图注：") close reprinted Chinese stories the
+	// same way, with a colon or a bar.
+	rxEditorLine = regexp.MustCompile(`^[^\pL\pN]*(责任编辑|責任編輯|编辑|編輯|来源|來源|記者|记者|原标题|原標題|出品|作者|图注|圖註|图片来源|圖片來源|摄影|攝影|文|图|圖)\s*[:：︱丨|]`)
+	// rxPictured is a caption that opens "Pictured is" (图为), as no
+	// sentence of a Chinese story's prose does.
+	rxPictured = regexp.MustCompile(`^[^\pL\pN]*(图为|圖為)\S`)
 	// rxSourceLine credits an agency or a source on a line of its own:
 	// "Źródło: ISBnews", "Quelle: dpa".
 	rxSourceLine = regexp.MustCompile(`(?i)^[^\pL\pN]*(źródło|quelle|source|fuente|fonte|bron|kilde|källa|lähde)\s*:\s*[^.!?:]{2,40}$`)
@@ -42,9 +54,12 @@ var (
 	rxCounter    = regexp.MustCompile(`^\d+\s*/\s*\d+$`)
 )
 
+// appPitch are the branches of rxPromo that pitch an app in any line.
+const appPitch = `download (the|our) .{0,40}\bapps?\b|(^|[.!:] )[^\pL]*get (the|our) .{0,60}\bapp\b|for the best experience|\bios (und|and|et|y|e) android\b|open in app|give shoutout|^shoutout`
+
 // labelAlts are the branches of rxLabel: a block that is only a section
 // label, an ad marker or a button.
-const labelAlts = `publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|registrieren kostenlos|télécharger|herunterladen|descargar|scarica|seguir|suivre|segui|found this helpful|promoted by \pL+|photos?|images?|reuse content|more about:|exclusive|exklusiv|exclusif|exclusiva|gallery: .{1,60}\| \d+ photos|zum inhalt springen|springe zum inhalt|direkt zum inhalt|aller au contenu|ir al contenido|salta al contenuto|wechseln zu: navigation, suche|navigation (öffnen|schließen)( navigation (öffnen|schließen))?|hauptinhalt|hauptmenü|men[üu]|suche|search|beitragsnavigation|rezept bewerten|speichern|enviar fotos|click to enlarge|estimated reading time: \d+ minutes?|lesezeit( von)? \d+ minuten|keine suchergebnisse gefunden!?|feedback|inhalt|startseite|iklan|advert|text ?size|textgröße|disclaimer|image \d+ of \d+|learn more|recent articles|popular this week|tell us what you think\.*|like this story\? share it with a friend!?|letture|(tempo de leitura|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*\pL*|page load link|start typing to see results.*|teile mich|next article|previous article|nächster artikel|vorheriger artikel|zurück zum inhaltsverzeichnis|bildrechte|nächste vorherige|vorherige nächste|(reportar|reporte|report|melden|signaler)( un| an| a)? (error|fehler|erreur|problem)|fehler melden|agregar información|watch video( \d+:\d+)?|ja ?nein|yes ?no|read more|advertise with us|post (a )?comment( \(\+\))?|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)`
+const labelAlts = `publicidade|reklama|reklam|annons|mainos|werbeanzeige|description|summary|advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|back to top|nach oben|(bild|foto) (anzeigen|schließen|vergrößern)( (bild|foto) (anzeigen|schließen|vergrößern))?|(show|view|enlarge|close) (image|photo|picture)|mehr anzeigen|show more|see more|registrieren kostenlos|télécharger|herunterladen|descargar|scarica|seguir|suivre|segui|found this helpful|promoted by \pL+|photos?|images?|reuse content|more about:|exclusive|exklusiv|exclusif|exclusiva|gallery: .{1,60}\| \d+ photos|zum inhalt springen|springe zum inhalt|direkt zum inhalt|aller au contenu|ir al contenido|salta al contenuto|wechseln zu: navigation, suche|navigation (öffnen|schließen)( navigation (öffnen|schließen))?|hauptinhalt|hauptmenü|men[üu]|suche|search|beitragsnavigation|rezept bewerten|speichern|enviar fotos|click to enlarge|estimated reading time: \d+ minutes?|lesezeit( von)? \d+ minuten|keine suchergebnisse gefunden!?|feedback|inhalt|startseite|iklan|advert|text ?size|textgröße|disclaimer|image \d+ of \d+|learn more|recent articles|popular this week|tell us what you think\.*|like this story\? share it with a friend!?|letture|(tempo de leitura|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*\pL*|page load link|start typing to see results.*|teile mich|next article|previous article|nächster artikel|vorheriger artikel|zurück zum inhaltsverzeichnis|bildrechte|nächste vorherige|vorherige nächste|(reportar|reporte|report|melden|signaler)( un| an| a)? (error|fehler|erreur|problem)|fehler melden|agregar información|watch video( \d+:\d+)?|ja ?nein|yes ?no|read more|advertise with us|post (a )?comment( \(\+\))?|anmelden|einloggen|registrieren|log ?in|sign ?in|connexion|iniciar sesión|(auf |on |sur |en )?(facebook|twitter|twittern|instagram|whatsapp|telegram|linkedin|xing|pinterest|reddit|flipboard|threads|bluesky|mastodon)( \| (facebook|twitter|instagram|whatsapp|telegram|linkedin|xing|pinterest))*|(imprimer|imprimir|stampa|drucken)( (imprimer|imprimir|stampa|drucken))?( (cette page|l'article|la page|esta página|la pagina|artikel|seite))?|(artikel|seite) drucken|zurück|zurück zur übersicht|retour en haut( de la page)?|haut de page|volver arriba|torna su|voltar ao topo|story continues below( this)? (advertisement|ad)|(article|story) continues below|continue reading( below)?|scroll to continue( with content)?|skip advertisement|skip ad|loading\.*|listen to (this )?(article|story)|powered by [\pL\pN.&'’-]+( [\pL\pN.&'’-]+){0,2}`
 
 // isLabel reports whether the short line t is only a label, an ad marker,
 // a button or a counter.
@@ -67,6 +82,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	if desc == "" {
 		desc = strings.ToLower(collapse(p.meta["description"]))
 	}
+	dropContents(root, p.url)
 	var remove []*html.Node
 	prose := false // whether a paragraph of the story came yet
 	var walk func(*html.Node)
@@ -228,21 +244,27 @@ func junk(n *html.Node, t, normTitle string) string {
 		return "label"
 	case len(t) <= 250 && calloutLabel(t) != nil && hasLink(n):
 		return "callout"
-	case len(t) <= 200 && mayPromo(lower) && rxPromo.MatchString(t):
+	case len(t) <= 200 && mayPromo(lower) && rxPromo.MatchString(t) && !storeMention(n, t):
 		return "promo"
 	case len(t) <= 100 && crumbWords[first] && rxCrumb.MatchString(t) && (len(t) <= 40 || linkDensity(n, t) > 0.5):
 		return "crumb"
 	case len(t) <= 120 && !isHeading(n) && photoCredit(lower):
 		return "credit"
+	case len(t) <= 300 && figureWords[first] && !isHeading(n) && rxFigureLabel.MatchString(t):
+		return "caption"
 	case len(t) <= 80 && hasDigit(t) && dateLine(t):
 		return "date"
 	case len(t) <= 40 && sectionLink(n, t):
 		return "kicker"
+	case n.DataAtom == atom.Figure && len(t) <= 120 && !hasImage(n) && linkDensity(n, t) > 0.8:
+		// An embed (a chart, a map, an interactive) whose script did not
+		// run leaves a figure of one link: its name, not the story's.
+		return "embed"
 	case len(t) <= 100 && (strings.HasPrefix(t, "« ") || strings.HasSuffix(t, " »")) && linkDensity(n, t) > 0.8:
 		return "postnav" // "« Previous post", "Next post »"
 	case len(t) <= 200 && breadcrumb(n, t):
 		return "crumb"
-	case len(t) <= 80 && rxEditorLine.MatchString(t):
+	case len(t) <= 200 && hanFirst(t) && (len(t) <= 150 && rxEditorLine.MatchString(t) || rxPictured.MatchString(t)):
 		return "credit"
 	case len(t) <= 50 && rxSourceLine.MatchString(t):
 		return "credit"
@@ -253,6 +275,17 @@ func junk(n *html.Node, t, normTitle string) string {
 	return ""
 }
 
+// hanFirst reports whether the first letter of t is a Chinese character,
+// the cheap test before the patterns of Chinese credit lines.
+func hanFirst(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Han, r)
+		}
+	}
+	return false
+}
+
 // mayPromo is the cheap test before rxPromo. The first list is the
 // rule's own; the second holds a word from each branch of the pattern
 // (for "app store" as (?i) reads it, with a long s), as "app" alone is in
@@ -260,6 +293,13 @@ func junk(n *html.Node, t, normTitle string) string {
 func mayPromo(lower string) bool {
 	return containsAny(lower, "app", "experience", "play", "shoutout") &&
 		containsAny(lower, "download the", "download our", "get the", "get our", "experience", "app s", "app ſ", "play", "open in app", "houtout", "ios ")
+}
+
+// storeMention reports whether a line rxPromo takes is a sentence that
+// only names an app store: a line of prose, not a short badge or a line
+// of links, and no pitch around the name.
+func storeMention(n *html.Node, t string) bool {
+	return len(t) > 80 && linkDensity(n, t) <= 0.5 && !rxAppPitch.MatchString(t)
 }
 
 // sectionLink reports whether a short line is only a link to a site
@@ -302,7 +342,7 @@ func photoCredit(lower string) bool {
 			return true
 		}
 	}
-	return containsAny(lower, "photo", "image", "picture", "foto", "bild", "grafik", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
+	return containsAny(lower, "photo", "artist", "artwork", "image", "picture", "foto", "bild", "grafik", "credit", "crédit", "illustration", "video", "(ap", "(afp", "(reuters", "(getty") &&
 		(rxPhoto.MatchString(lower) || len(lower) <= 80 && rxPhotoBy.MatchString(lower))
 }
 
@@ -339,7 +379,8 @@ var (
 		baca czytaj przeczytaj zobacz dowiedz läs les læs ilgili xem zum pour mirá leé infórmate informate
 		saiba vedi per approfondisci citește citeste vezi pročitajte preberite lue bunlar bekijk lesetipp lesetipps lese
 		puede confira čtěte přečtěte mohlo čítajte`)
-	crumbWords = wordSet(`skip jump share tweet email e mail print copy follow sign subscribe newsletter
+	figureWords = wordSet(`abbildung abb figure fig figura illustration grafik schaubild`)
+	crumbWords  = wordSet(`skip jump share tweet email e mail print copy follow sign subscribe newsletter
 		click join get related tags tag topics filed comments comment leave jetzt teilen partager compartir
 		condividi compartilhar delen`)
 )

@@ -24,7 +24,43 @@ const danglingProse = 60
 func dropDanglingHeadings(root *html.Node) {
 	leaves := bodyLeaves(root)
 	dropTailSections(leaves)
+	leaves = dropAuthorNote(leaves)
 	dropDangling(leaves)
+}
+
+// rxAuthorNote is the note on the author that ends many articles: a name
+// and what the person does for a living ("Jane Doe is a Metro reporter
+// covering…", "Hans Meier ist Redakteur im Ressort…"). Only the body's
+// last lines are tested: inside the story, such a sentence is news.
+var rxAuthorNote = regexp.MustCompile(`^(?:\p{Lu}[\pL.'’-]*\s+){1,3}(?:` +
+	`(?:is|was) (?:a|an|the) (?:[\pL’'-]+\s+){0,5}(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|critic|producer|photographer|blogger|historian|author|analyst)s?\b|` +
+	`(?:ist|war) (?:\pL+\s+){0,4}(?i:redakteur|journalist|korrespondent|autor|reporter|volontär|kolumnist)(?:in)?\b|` +
+	`(?:est|était) (?:\pL+\s+){0,4}(?:journaliste|rédact(?:eur|rice)|correspondante?|chroniqueu(?:r|se)|reporter)\b|` +
+	`(?:es|fue) (?:\pL+\s+){0,4}(?:periodista|redactora?|corresponsal|columnista|reporter[oa])\b|` +
+	`è (?:\pL+\s+){0,4}(?:giornalista|redattore|redattrice|corrispondente|inviat[oa])\b|` +
+	`é (?:\pL+\s+){0,4}(?:jornalista|repórter|redator(?:a)?|correspondente|colunista)\b)`)
+
+// dropAuthorNote removes the author notes among the body's last two
+// lines of text and returns the leaves left.
+func dropAuthorNote(leaves []*html.Node) []*html.Node {
+	seen := 0
+	for i := len(leaves) - 1; i >= 0 && seen < 2; i-- {
+		n := leaves[i]
+		if rawTextLen(n) > 600 {
+			break
+		}
+		t := textOf(n)
+		if t == "" {
+			continue // an image or an empty box between the lines
+		}
+		seen++
+		if len(t) > 400 || !rxAuthorNote.MatchString(t) {
+			break
+		}
+		detach(n)
+		leaves = append(leaves[:i], leaves[i+1:]...)
+	}
+	return leaves
 }
 
 // bodyLeaves returns the body's leaf blocks in reading order.

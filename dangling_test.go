@@ -80,3 +80,27 @@ func TestTailSections(t *testing.T) {
 		t.Errorf("text keeps the sources or lost the post:\n%s", a.Text)
 	}
 }
+
+// A note on the author as the body's last line goes, in several
+// languages; the same sentence inside the story is news and stays.
+func TestAuthorNote(t *testing.T) {
+	para := "<p>Con Edison officials said the extreme temperature swings of recent winters were adding to the strain on century-old cables and pipes.</p>"
+	for _, c := range []struct{ name, inside, note string }{
+		{"en", "Maria Lopez is a reporter for the Daily Star who was detained for two days in March while covering the protests, her editor said.",
+			"Corey Kilgannon is a Metro reporter covering news and human interest stories. He writes the Character Study column. Follow him on Twitter @ckilgannon."},
+		{"de", "Hans Meier ist Redakteur der Lokalzeitung und wurde am Montag vom Gericht als Zeuge gehört, wie eine Sprecherin sagte.",
+			"Anna Schmidt ist Redakteurin im Ressort Wirtschaft und schreibt über Energie und Verkehr."},
+		{"es", "Laura Gómez es periodista y fue testigo del accidente desde la terraza de un bar cercano, según relató a la policía.",
+			"Pedro Ruiz es periodista de la sección de Internacional y corresponsal en Bruselas."},
+	} {
+		page := `<html><body><article><h1>Under the streets, a battle against winter</h1>` + strings.Repeat(para, 2) +
+			"<p>" + c.inside + "</p>" + strings.Repeat(para, 2) + `<p><img src="/a.jpg"></p><p>` + c.note + `</p></article></body></html>`
+		a, err := Extract(strings.NewReader(page), "https://www.example.com/2018/03/02/"+c.name+"/winter-streets.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Text, c.note[:20]) || !strings.Contains(a.Text, c.inside[:20]) {
+			t.Errorf("%s: author note kept or story line lost:\n%s", c.name, a.Text)
+		}
+	}
+}

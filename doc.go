@@ -50,8 +50,9 @@
 // out and takes the prose under the headline when readability's body is
 // another text or one of paragraphs each wrapped in boxes of their own;
 // title.go picks the title; clean.go cleans
-// and renders the body, with boilerplate.go's line rules and dangling.go's
-// trailing labels; dom.go holds the DOM helpers they share,
+// and renders the body, with boilerplate.go's line rules, dangling.go's
+// trailing labels and author notes and contents.go's tables of contents;
+// dom.go holds the DOM helpers they share,
 // substrings.go the one-pass test for many hint words, literals.go
 // the fast path of the date-label patterns and rxstart.go the start
 // filter of the related-label patterns.
