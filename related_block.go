@@ -137,9 +137,14 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 				break
 			}
 			// A box with a related label of its own ("À écouter
-			// aussi") after the block's stories is a block of its own.
+			// aussi") after the block's stories is a block of its own;
+			// one that opens with a label of another kind ("Kurse und
+			// Finanzdaten zum Artikel") is another list.
 			if len(stories) > 0 && teaserAtom(s) {
 				if t, _ := p.innerLabel(s); t != "" && isRelatedLabel(t) && !strings.EqualFold(t, label) {
+					break
+				}
+				if t := leadLabel(s); t != "" && !isRelatedLabel(t) && !headsOwnLink(s, t) {
 					break
 				}
 			}
@@ -176,7 +181,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.nextPager(label, stories) {
 			return append(nodes, head), nil
 		}
-		if p.namesLinksSite(label, stories) || p.sourceList(stories) {
+		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf(nodes) {
 			return append(nodes, head), nil
 		}
 		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
@@ -261,7 +266,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	}
 	// A box classed as a gallery or video teaser ("related_gallery_teaser")
 	// lists no story.
-	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf([]*html.Node{n}) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)
@@ -465,4 +470,42 @@ func blockBox(head *html.Node, nodes []*html.Node) *html.Node {
 // blank reports whether n shows no text, link or image.
 func blank(n *html.Node) bool {
 	return firstText(n) == "" && !hasLink(n) && !containsAtom(n, atom.Img)
+}
+
+// leadLabel returns the text of the label that opens box n before any
+// link, heading or text of another kind: an element classed as a label
+// or title, or a heading, holding no link. "" when n opens otherwise.
+func leadLabel(n *html.Node) string {
+	for depth := 0; depth < 6; depth++ {
+		c := firstShown(n)
+		if c == nil || c.DataAtom == atom.A {
+			return ""
+		}
+		if t := labelText(c); t != "" && !hasLink(c) {
+			return t
+		}
+		if onlyText(c) {
+			return ""
+		}
+		n = c
+	}
+	return ""
+}
+
+// headsOwnLink reports whether t, the text that opens box n, is the
+// headline its first link repeats: a card's own headline set over its
+// link, not a label over another list.
+func headsOwnLink(n *html.Node, t string) bool {
+	a := firstAnchor(n)
+	return a != nil && strings.HasPrefix(strings.ToLower(textOf(a)), strings.ToLower(t))
+}
+
+// firstShown returns n's first element child that shows something.
+func firstShown(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !blank(c) {
+			return c
+		}
+	}
+	return nil
 }

@@ -193,6 +193,22 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.jokilaaksonsanomat.example/uutiset/3-11183605", "Myllykadun kauppiaat pelkäävät neljäntoista kuukauden sulkua – osa harkitsee jo muuttoa toiselle puolelle kaupunkia", "Lue aiheesta lisää"},
 			{"https://www.jokilaaksonsanomat.example/uutiset/3-11214356", "Tarkastusraportti: sillan kansi on käyttöikänsä lopussa ja pilareiden korjaus maksaisi miljoonia euroja vuosittain", "Lue aiheesta lisää"},
 		}, []string{"Lue aiheesta lisää", "Myllykadun kauppiaat"}},
+		// Labels made of "more" or "other", a section's or topic's word
+		// and a word for stories count ("More bridge news", "More to
+		// explore"); a sidebar under such a label that lists the
+		// article itself is the section's feed.
+		{"more-of-labels", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More bridge news"},
+			{report, reportTitle, "More bridge news"},
+			{grant, grantTitle, "More to explore"},
+		}, []string{"More bridge news", tradersTitle, "Bakery chain"}},
+		// "Weitere Themen" heads the cards of the next row; a row that
+		// opens with a label of another kind ("Kurse und Finanzdaten
+		// zum Artikel") ends the block.
+		{"more-of-labels-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Themen"},
+			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Die Pfeiler der Brücke sind am Ende", "Weitere Themen"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{

@@ -40,6 +40,19 @@ func TestRelatedLabels(t *testing.T) {
 		want  bool
 	}{
 		{"Related coverage from How to Do Everything: Money:", true},
+		// moreOfLabels: "more"/"other", a section's word, a story word.
+		{"More games news:", true},
+		{"More to explore", true},
+		{"Weitere Themen", true},
+		{"Weitere Informationen zum Coronavirus in Thüringen:", true},
+		{"Autres articles sur le pont", true},
+		{"Otras noticias de Madrid", true},
+		{"Altre notizie", true},
+		{"Meer nieuws over de brug", true},
+		{"Související", true},
+		{"More top stories", false},
+		{"Weitere Meldungen aus dem Archiv vom 28.04.2020", false},
+		{"More latest news", false},
 		{"Read this next", true},
 		{"Picked For You", true},
 		{"Weitere Beiträge zum Thema", true},
