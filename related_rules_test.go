@@ -209,6 +209,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Themen"},
 			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Die Pfeiler der Brücke sind am Ende", "Weitere Themen"},
 		}, nil},
+		// A class name that opens with a negation ("hide-read-more-ad")
+		// says what the box lacks: its cards are no advertisement.
+		{"negated-class", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Read More"},
+			{report, reportTitle, "Read More"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
