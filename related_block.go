@@ -249,6 +249,10 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	if l != "" {
 		sitewideList = sitewideList || notRelatedLabel(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
 		label = l
+	} else if t := leadLabel(n); t != "" && p.namesSite(t) {
+		// A box classed as related under a header that names the
+		// site ("More Buzz") lists the site's latest stories.
+		sitewideList = true
 	} else if afterComments && label == "" {
 		// Unlabelled, below the comments: far from the article, the
 		// site's own picks ("recommended-posts").
@@ -500,10 +504,11 @@ func headsOwnLink(n *html.Node, t string) bool {
 	return a != nil && strings.HasPrefix(strings.ToLower(textOf(a)), strings.ToLower(t))
 }
 
-// firstShown returns n's first element child that shows something.
+// firstShown returns n's first element child that shows something and
+// is not hidden.
 func firstShown(n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !blank(c) {
+		if c.Type == html.ElementNode && !blank(c) && !hiddenElement(c) {
 			return c
 		}
 	}

@@ -126,11 +126,15 @@ func stems(t string) []string {
 
 // namesLinksSite reports whether a "More from X" label names the site its
 // stories are on ("More From CNN" over links to cnn.com on a portal that
-// reprints a CNN story): the list is that site's latest stories.
+// reprints a CNN story), or a network whose stories come from three sites
+// or more ("More from G/O Media"): the list is their latest stories.
 func (p *page) namesLinksSite(label string, stories []story) bool {
 	m := rxFromOwner.FindStringSubmatch(label)
 	if m == nil || len(stories) == 0 {
 		return false
+	}
+	if sites := siteCount(stories, 3); sites >= 3 {
+		return true
 	}
 	who := strings.Join(strings.FieldsFunc(strings.ToLower(m[5]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
 	for _, s := range stories {
@@ -143,6 +147,36 @@ func (p *page) namesLinksSite(label string, stories []story) bool {
 		}
 	}
 	return true
+}
+
+// siteCount returns how many sites the stories come from, counting up
+// to limit.
+func siteCount(stories []story, limit int) int {
+	sites := map[string]bool{}
+	for _, s := range stories {
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		sites[siteLabel(host)] = true
+		if len(sites) >= limit {
+			break
+		}
+	}
+	return len(sites)
+}
+
+// rxMoreName is a label of "More" and one word, which may be the site's
+// name ("More Buzz" on buzzfeed.com).
+var rxMoreName = regexp.MustCompile(`(?i)^[^\pL\pN]*(?:more|mehr|plus de|más|mais|altro|meer)\s+(\pL[\pL\pN]{3,})[^\pL\pN]*$`)
+
+// namesSite reports whether label is "More" and the site's name or the
+// start of it, as its host spells it ("More Buzz" on buzzfeed.com): the
+// site's latest stories.
+func (p *page) namesSite(label string) bool {
+	m := rxMoreName.FindStringSubmatch(label)
+	if m == nil {
+		return false
+	}
+	return strings.HasPrefix(siteLabel(p.url.Hostname()), strings.ToLower(m[1]))
 }
 
 // sourceList reports whether a block's stories are all on other sites,

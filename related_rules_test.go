@@ -215,6 +215,12 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Read More"},
 			{report, reportTitle, "Read More"},
 		}, nil},
+		// A related-classed box headed "More" and the start of the
+		// site's name ("More Riverside"), and "More from" a network
+		// whose stories come from three sites, list no related story.
+		{"network-lists", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
