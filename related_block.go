@@ -181,7 +181,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.nextPager(label, stories) {
 			return append(nodes, head), nil
 		}
-		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf(nodes) {
+		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf(nodes) || adFeed(nodes) {
 			return append(nodes, head), nil
 		}
 		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)

@@ -202,3 +202,34 @@ func (p *page) sourceList(stories []story) bool {
 	}
 	return true
 }
+
+// rxSponsoredBadge is the whole text of a badge that marks a card as paid
+// for.
+var rxSponsoredBadge = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored|sponsorisé|gesponsert|anzeige|werbung|publicidad|publicidade|patrocinad[oa]|sponsorizzato|promoted|advertisement|publicité|reklama|ad)[^\pL\pN]*$`)
+
+// adFeed reports whether the nodes of a block hold two cards badged as
+// paid for or more: a feed that mixes ads with the site's stories ("What
+// to Read Next" over an endless stream), not stories chosen for the
+// article. One advertorial in a related list drops only itself.
+func adFeed(nodes []*html.Node) bool {
+	count := 0
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			if t, short := textUpTo(c, 24); short && t != "" && rxSponsoredBadge.MatchString(t) {
+				count++
+				continue
+			}
+			if depth < 12 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	for _, n := range nodes {
+		walk(n, 0)
+	}
+	return count >= 2
+}

@@ -221,6 +221,12 @@ func TestRelatedRules(t *testing.T) {
 		{"network-lists", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related stories"},
 		}, nil},
+		// One advertorial in a related list drops only itself; a "What
+		// to Read Next" stream with two cards badged "Sponsored" is an
+		// ad-driven feed and lists no story.
+		{"ad-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
