@@ -356,6 +356,47 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	return len(stories) > 0, stories
 }
 
+// citedCards reads an unlabelled box set after a paragraph of the text
+// whose cards, up to four, point at stories of the site that the
+// paragraph links in its sentences: an embed of the stories the text
+// cites ("your brain is falling for their tricks" over a card of that
+// story). The citation, not the box's look, ties it to the article.
+func (p *page) citedCards(n *html.Node) []story {
+	prev := prevFilled(n)
+	if prev == nil || !isProse(prev) || !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+		return nil
+	}
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 20 {
+		return nil
+	}
+	keys := map[string]bool{}
+	for _, l := range links {
+		if !p.sameSiteName(l.url) {
+			return nil
+		}
+		keys[l.key] = true
+	}
+	if len(keys) > 4 {
+		return nil
+	}
+	cited := false
+	for _, l := range p.links(prev) {
+		if keys[l.key] && inSentence(l, prev.Parent) {
+			cited = true
+			break
+		}
+	}
+	if !cited {
+		return nil
+	}
+	stories := p.cards(n, "", nil)
+	if len(stories) != len(keys) {
+		return nil
+	}
+	return inlineIf(true, stories)
+}
+
 // mediaWordsInClass are the words a class or id uses for a gallery
 // teaser ("video" is left out: related boxes that hold videos among
 // stories say it as often).

@@ -227,6 +227,16 @@ func TestRelatedRules(t *testing.T) {
 		{"ad-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related stories"},
 		}, nil},
+		// Cards set after a paragraph that cites their stories in a
+		// sentence are chosen for the text: kept however many boxes of
+		// them it holds (four boxes of the site's latest headlines would
+		// be a feed).
+		{"cited-cards", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, ""},
+			{report, reportTitle, ""},
+			{grant, grantTitle, ""},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", ""},
+		}, []string{tradersTitle, "Ferry service to run"}},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
