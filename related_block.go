@@ -249,10 +249,15 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	if l != "" {
 		sitewideList = sitewideList || notRelatedLabel(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
 		label = l
-	} else if t := leadLabel(n); t != "" && p.namesSite(t) {
-		// A box classed as related under a header that names the
-		// site ("More Buzz") lists the site's latest stories.
-		sitewideList = true
+	} else if t := leadLabel(n); t != "" && !headsOwnLink(n, t) && label == "" {
+		// A box classed as related opens with its own header: the
+		// subject it lists ("Loi sur le renseignement"), or the site
+		// ("More Buzz") or a sitewide list, whose latest stories it is.
+		if p.namesSite(t) || notRelatedLabel(t) || p.ownerLabel(t) {
+			sitewideList = true
+		} else {
+			label = trimLabel(t)
+		}
 	} else if afterComments && label == "" {
 		// Unlabelled, below the comments: far from the article, the
 		// site's own picks ("recommended-posts").

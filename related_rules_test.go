@@ -237,6 +237,13 @@ func TestRelatedRules(t *testing.T) {
 			{grant, grantTitle, ""},
 			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", ""},
 		}, []string{tradersTitle, "Ferry service to run"}},
+		// A box classed "same subject" in French ("meme_sujet") lists
+		// related stories; the header that opens it, outside its cards,
+		// names the subject and labels it.
+		{"topic-class-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Le pont de la rivière"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Le pont de la rivière"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{

@@ -158,7 +158,10 @@ const (
 		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
 		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
 		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd dossier similararticles similarposts similarstories similarnews`
+		gerelateerd dossier similararticles similarposts similarstories similarnews memesujet
+		surlememesujet memetheme lireaussi voiraussi articlesconnexes notasrelacionadas leermas
+		vejatambem leggianche articolicorrelati verwandteartikel verwandtebeitraege weiterethemen
+		leesook zieook relaterade relaterte relaterede powiazane souvisejici`
 	// commentHints mark reader comments, cut whatever their length.
 	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
 		comentarios comentários commenti komentarze kommentarer readercomments`
@@ -270,13 +273,14 @@ func labelText(n *html.Node) string {
 }
 
 // labelHint reports whether n's class or id says it is a title, head or
-// label, in English or another language ("titulo", "titre", "titel"),
+// label, in English or another language ("titulo", "titre", "titel",
+// "entete"),
 // without building the lower-cased hint string: this runs on every
 // element of the page.
 func labelHint(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			if titleWord(a.Val) || containsFold(a.Val, "head") || containsFold(a.Val, "label") {
+			if titleWord(a.Val) || containsFold(a.Val, "head") || containsFold(a.Val, "label") || containsFold(a.Val, "entete") {
 				return true
 			}
 		}
