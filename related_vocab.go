@@ -254,7 +254,9 @@ func labelText(n *html.Node) string {
 		return ""
 	}
 	heading := isHeading(n)
-	if !heading && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label && !labelHint(n) {
+	// A section's own header element, holding only the label's words
+	// and no link, is its label even where headers are page chrome.
+	if !heading && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label && n.DataAtom != atom.Header && !labelHint(n) {
 		return ""
 	}
 	if hasLink(n) && !heading {
