@@ -184,7 +184,12 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf(nodes) || adFeed(nodes) {
 			return append(nodes, head), nil
 		}
-		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
+		box := blockBox(head, nodes)
+		if more, moreStories := p.restOfBox(box, label); len(more) > 0 {
+			nodes = append(nodes, more...)
+			stories = append(stories, moreStories...)
+		}
+		return append(nodes, head), inlineIf(amongProse(box), stories)
 	}
 	aria := attr(n, "aria-label")
 	if aria != "" { // missing on nearly every element
@@ -518,4 +523,39 @@ func firstShown(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// restOfBox returns the lists that follow box, the box of a labelled
+// block, to the end of its parent, and their stories: when the label's
+// box opens its parent and every element after it is an unlabelled list
+// of cards ("Sur le même thème" over a list of large cards, then one of
+// small cards), the label heads them all. Any element after the box that
+// is not such a list leaves the block as it is.
+func (p *page) restOfBox(box *html.Node, label string) ([]*html.Node, []story) {
+	if box.Parent == nil || box.Parent.DataAtom == atom.Body || firstShown(box.Parent) != box {
+		return nil, nil
+	}
+	var nodes []*html.Node
+	var stories []story
+	for s := nextElement(box); s != nil; s = nextElement(s) {
+		if blank(s) {
+			continue
+		}
+		if hiddenElement(s) || hintBits(s, hintVocab)&(hintNotRelated|hintSponsored|hintSitewide) != 0 {
+			return nil, nil
+		}
+		if t, _ := p.innerLabel(s); t != "" {
+			return nil, nil
+		}
+		if t := leadLabel(s); t != "" && !headsOwnLink(s, t) {
+			return nil, nil
+		}
+		st := p.cards(s, label, nil)
+		if len(st) == 0 {
+			return nil, nil
+		}
+		nodes = append(nodes, s)
+		stories = append(stories, st...)
+	}
+	return nodes, stories
 }

@@ -251,6 +251,14 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weiterführende Links"},
 			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Gutachten: Die Pfeiler der Brücke sind am Ende", "Weiterführende Links"},
 		}, nil},
+		// A label whose box opens its parent heads the unlabelled lists
+		// of cards that fill the rest of it.
+		{"rest-of-box-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même thème"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même thème"},
+			{"https://www.lecourrierdelariviere.example/region/la-region-finance-les-deux-tiers-du-pont-8799001.php", "La région finance les deux tiers du nouveau pont", "Sur le même thème"},
+			{"https://www.lecourrierdelariviere.example/ville/un-parking-gratuit-pour-les-riverains-8812001.php", "Un parking gratuit pour les riverains pendant les travaux", "Sur le même thème"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
