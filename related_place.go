@@ -150,7 +150,9 @@ func isProse(n *html.Node) bool {
 		// Only paragraphs, and the subheadings of a text between them:
 		// a comments box or newsletter teaser opens with a heading, or
 		// has a form beside its paragraph.
-		paras, subheads, first := 0, false, true
+		// A figure or a pull quote set between paragraphs is part of the
+		// text too, when there are two paragraphs or more.
+		paras, subheads, inset, first := 0, false, false, true
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || hiddenElement(c) {
 				continue
@@ -162,12 +164,14 @@ func isProse(n *html.Node) bool {
 				}
 			case isHeading(c) && !first:
 				subheads = true
+			case c.DataAtom == atom.Figure || c.DataAtom == atom.Blockquote || c.DataAtom == atom.Aside && !hasLink(c):
+				inset = true
 			default:
 				return false
 			}
 			first = false
 		}
-		return paras > 0 && (!subheads || paras >= 2)
+		return paras > 0 && (!subheads && !inset || paras >= 2)
 	}
 	return false
 }

@@ -259,6 +259,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.lecourrierdelariviere.example/region/la-region-finance-les-deux-tiers-du-pont-8799001.php", "La région finance les deux tiers du nouveau pont", "Sur le même thème"},
 			{"https://www.lecourrierdelariviere.example/ville/un-parking-gratuit-pour-les-riverains-8812001.php", "Un parking gratuit pour les riverains pendant les travaux", "Sur le même thème"},
 		}, nil},
+		// Sections of text that hold a pull quote or a figure between
+		// their paragraphs are text: a box between two of them is inline.
+		{"sectioned-inset-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Recommended"},
+			{report, reportTitle, "Recommended"},
+		}, []string{tradersTitle}},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
