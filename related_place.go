@@ -30,13 +30,29 @@ func amongProse(n *html.Node) bool {
 		before := proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling })
 		after := proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling })
 		// A box floated at the top of the text has no prose before
-		// it, but the body goes on after it.
-		if after > 0 && (before > 0 || after >= 3) {
+		// it, but the body goes on after it, in paragraphs or in one
+		// box of them.
+		if after > 0 && (before > 0 || after >= 3 || wrappedText(nextElement(n))) {
 			return true
 		}
 		n = n.Parent
 	}
 	return false
+}
+
+// wrappedText reports whether n is a box of three paragraphs of prose or
+// more: the body of a text wrapped whole in one element.
+func wrappedText(n *html.Node) bool {
+	if n == nil || n.DataAtom != atom.Div && n.DataAtom != atom.Section || !isProse(n) {
+		return false
+	}
+	paras := 0
+	for c := n.FirstChild; c != nil && paras < 3; c = c.NextSibling {
+		if c.DataAtom == atom.P && isProse(c) {
+			paras++
+		}
+	}
+	return paras >= 3
 }
 
 // headlineAfter reports whether the headline (an h1, or a header that

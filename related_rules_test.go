@@ -265,6 +265,12 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Recommended"},
 			{report, reportTitle, "Recommended"},
 		}, []string{tradersTitle}},
+		// A box floated at the top of a text wrapped whole in one
+		// element is inline.
+		{"float-top-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", true, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
