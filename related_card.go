@@ -96,6 +96,12 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 		if card != block && card.Parent == block && owner[block] == l.key {
 			card = block
 		}
+		if mediaBadge(card) {
+			if p.mediaKeys == nil {
+				p.mediaKeys = map[string]bool{}
+			}
+			p.mediaKeys[l.key] = true
+		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
 		if flagged || !headlineLike(s.Title) && !(oneWordHeadline(s.Title, card, cardLabel) && numberedSlug(l.url)) {
 			continue

@@ -223,7 +223,7 @@ func (p *page) anchorCard(a *html.Node) []story {
 		return nil
 	}
 	t, short := textUpTo(a, 300)
-	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) {
+	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) || creditedPhoto(a, t) {
 		return nil
 	}
 	l := link{a, u, key, t, brokenAttrs(a), false}
@@ -242,6 +242,14 @@ func (p *page) anchorCard(a *html.Node) []story {
 	}
 	s.Inline = true
 	return []story{{s, key}}
+}
+
+// creditedPhoto reports whether a, a link of text t, is a photo that
+// opens a picture page: it holds an image and its text ends with the
+// photo's credit ("Declan Rice after the win. | Foto: Reuters").
+func creditedPhoto(a *html.Node, t string) bool {
+	i := strings.LastIndexAny(t, "|/")
+	return i >= 0 && containsAtom(a, atom.Img) && photoCredit(strings.ToLower(t[i+1:]))
 }
 
 // standsAlone reports whether n has elements, not running text, on both
@@ -342,7 +350,7 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 			headline = l.text
 		}
 	}
-	if len(strings.Fields(headline)) < 4 || !amongProse(n) && !(known && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2) {
+	if len(strings.Fields(headline)) < 4 || !amongProse(n) && !(known && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2) || creditedPhoto(n, headline) {
 		return false, nil
 	}
 	// A box that points off the site without a label is a promotion

@@ -219,6 +219,44 @@ func mediaMarked(group []link) bool {
 	return false
 }
 
+// rxMediaBadgeText is the text of a video's or gallery's badge: a running
+// time ("0:46") or a count of pictures ("29 fotografií").
+var rxMediaBadgeText = regexp.MustCompile(`(?i)^\s*(\d{1,2}:\d{2}(:\d{2})?|\d+\s+(photos?|pictures|images|fotos?|fotografi\pL*|bilder|immagini|imágenes|imagens|zdjęć|zdjęcia|фото\pL*|beelden))\s*$`)
+
+// mediaBadgeClass are the class words of a badge that marks a video or a
+// gallery.
+var mediaBadgeClass = []string{"play", "video", "gallery", "galerie", "galeria", "slideshow", "diaporama", "fotostrecke", "photos", "fotos", "duration"}
+
+// mediaBadge reports whether card holds a badge that marks it as a video
+// or a gallery: a small element classed so ("box-label--play") whose
+// whole text is a running time or a count of pictures. A time of day on
+// a card is no such badge: it is not classed as media.
+func mediaBadge(card *html.Node) bool {
+	found := false
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			if t, short := textUpTo(c, 24); short && t != "" && rxMediaBadgeText.MatchString(t) {
+				h := hints(c)
+				for _, w := range mediaBadgeClass {
+					if strings.Contains(h, w) {
+						found = true
+						return
+					}
+				}
+			}
+			if depth < 8 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(card, 0)
+	return found
+}
+
 // picturesEndings are the words that end a gallery's headline, in
 // several languages.
 var picturesEndings = []string{"in bildern", "in pictures", "in photos", "en images", "en photos", "en fotos",

@@ -271,6 +271,13 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
 		}, nil},
+		// "Související" (Czech "related") heads its cards; a card badged
+		// with a running time or a count of pictures, in a badge classed
+		// as play or gallery, is a video or a gallery; a photo between
+		// paragraphs whose link ends with its credit opens a picture.
+		{"media-badges-cs", "https://zpravy.ricninoviny.example/mesto/rada-schvalila-stavbu-noveho-mostu/r~8fa032ba3add11ec8a900cc47ab5f122/", false, []want{
+			{"https://zpravy.ricninoviny.example/mesto/obchodnici-se-boji-dlouhe-uzavirky/r~a0bdceac3a5d11ec9322ac1f6b220ee8/", "Obchodníci se bojí dlouhé uzavírky mostu přes řeku", "Související"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
