@@ -278,6 +278,11 @@ func TestRelatedRules(t *testing.T) {
 		{"media-badges-cs", "https://zpravy.ricninoviny.example/mesto/rada-schvalila-stavbu-noveho-mostu/r~8fa032ba3add11ec8a900cc47ab5f122/", false, []want{
 			{"https://zpravy.ricninoviny.example/mesto/obchodnici-se-boji-dlouhe-uzavirky/r~a0bdceac3a5d11ec9322ac1f6b220ee8/", "Obchodníci se bojí dlouhé uzavírky mostu přes řeku", "Související"},
 		}, nil},
+		// A bar of stories classed as the navigation's "related"
+		// ("context-nav__related") is page furniture.
+		{"nav-related-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{

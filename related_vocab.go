@@ -172,7 +172,7 @@ const (
 	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
 		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
 		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
-		infinitescroll nextarticle nextpost nextstory`
+		infinitescroll nextarticle nextpost nextstory nav navigation navbar`
 	// sitewideHints mark lists of the site's most read stories, inside
 	// which class names alone make no related block.
 	sitewideHints = `trending popular mostread mostviewed mostshared mostpopular mostcommented`
