@@ -279,7 +279,8 @@ func TestRelatedRules(t *testing.T) {
 			{"https://zpravy.ricninoviny.example/mesto/obchodnici-se-boji-dlouhe-uzavirky/r~a0bdceac3a5d11ec9322ac1f6b220ee8/", "Obchodníci se bojí dlouhé uzavírky mostu přes řeku", "Související"},
 		}, nil},
 		// A bar of stories classed as the navigation's "related"
-		// ("context-nav__related") is page furniture.
+		// ("context-nav__related"), here below the article, is page
+		// furniture.
 		{"nav-related-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related stories"},
 		}, nil},
