@@ -66,6 +66,11 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		if title == "" || rxGenericLink.MatchString(title) {
 			title = strings.TrimSpace(strings.TrimRight(t[loc[1]:], "]）)"))
 		}
+		// A label set inside the link ("<a>Read: Title</a>") is no
+		// part of the headline.
+		if lead := strings.TrimLeft(t[:loc[1]], "[(（ "); lead != "" && strings.HasPrefix(title, lead) {
+			title = strings.TrimSpace(title[len(lead):])
+		}
 		if !headlineLike(title) {
 			continue
 		}

@@ -212,12 +212,16 @@ func notStoryLink(l link) bool {
 // video or gallery, which is no story. "mit Video" marks a story.
 func mediaMarked(group []link) bool {
 	for _, l := range group {
-		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] {
+		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] || rxMediaAction.MatchString(l.text) {
 			return true
 		}
 	}
 	return false
 }
+
+// rxMediaAction is the end of a link that opens a graphic, map, video or
+// gallery ("… View Graphic", "… Grafik ansehen", "… voir la vidéo").
+var rxMediaAction = regexp.MustCompile(`(?i)\b(?:(?:view|see|watch|explore|open|play)\s+(?:the\s+)?(?:graphic|map|interactive|chart|video|gallery|photos|slideshow)|(?:grafik|karte|video|galerie|bilder)\s+(?:ansehen|anschauen)|voir\s+(?:la\s+|le\s+|les\s+)?(?:carte|graphique|vidéo|diaporama|photos)|ver\s+(?:el\s+|la\s+)?(?:gráfico|mapa|vídeo|video|galería|fotos))[^\pL\pN]*$`)
 
 // rxMediaBadgeText is the text of a video's or gallery's badge: a running
 // time ("0:46") or a count of pictures ("29 fotografií").

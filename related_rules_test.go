@@ -284,6 +284,12 @@ func TestRelatedRules(t *testing.T) {
 		{"nav-related-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related stories"},
 		}, nil},
+		// A link whose text ends "View Graphic" opens a graphic, no
+		// story; a "Read:" label set inside the link is no part of the
+		// headline.
+		{"graphic-link-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Read"},
+		}, []string{tradersTitle}},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
