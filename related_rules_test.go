@@ -290,6 +290,12 @@ func TestRelatedRules(t *testing.T) {
 		{"graphic-link-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
 			{traders, tradersTitle, "Read"},
 		}, []string{tradersTitle}},
+		// "Learn More:" before a story's headline between paragraphs is
+		// a callout.
+		{"learn-more-callout", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Learn More"},
+			{report, reportTitle, "Learn more"},
+		}, []string{"Learn More:", tradersTitle}},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
