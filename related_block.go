@@ -181,7 +181,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.nextPager(label, stories) {
 			return append(nodes, head), nil
 		}
-		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf(nodes) || adFeed(nodes) {
+		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf(nodes) || inRail(head)) || adFeed(nodes) {
 			return append(nodes, head), nil
 		}
 		box := blockBox(head, nodes)
@@ -280,7 +280,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	}
 	// A box classed as a gallery or video teaser ("related_gallery_teaser")
 	// lists no story.
-	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && p.linksSelf([]*html.Node{n}) {
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf([]*html.Node{n}) || inRail(n)) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)
@@ -558,4 +558,21 @@ func (p *page) restOfBox(box *html.Node, label string) ([]*html.Node, []story) {
 		stories = append(stories, st...)
 	}
 	return nodes, stories
+}
+
+// inRail reports whether n stands in a sidebar: an aside element, or a
+// box classed as a sidebar or rail. A section's feed of its latest
+// stories lives there under a label such as "More business news", which
+// after the text names stories chosen for the article.
+func inRail(n *html.Node) bool {
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if a.DataAtom == atom.Aside {
+			return true
+		}
+		h := hints(a)
+		if strings.Contains(h, "sidebar") || strings.Contains(h, "rail") {
+			return true
+		}
+	}
+	return false
 }

@@ -195,13 +195,13 @@ func TestRelatedRules(t *testing.T) {
 		}, []string{"Lue aiheesta lisää", "Myllykadun kauppiaat"}},
 		// Labels made of "more" or "other", a section's or topic's word
 		// and a word for stories count ("More bridge news", "More to
-		// explore"); a sidebar under such a label that lists the
-		// article itself is the section's feed.
+		// explore"); under such a label, a sidebar that lists the
+		// article itself, or any list in a rail, is the section's feed.
 		{"more-of-labels", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "More bridge news"},
 			{report, reportTitle, "More bridge news"},
 			{grant, grantTitle, "More to explore"},
-		}, []string{"More bridge news", tradersTitle, "Bakery chain"}},
+		}, []string{"More bridge news", tradersTitle, "Bakery chain", "Rowing club"}},
 		// "Weitere Themen" heads the cards of the next row; a row that
 		// opens with a label of another kind ("Kurse und Finanzdaten
 		// zum Artikel") ends the block.

@@ -63,22 +63,23 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	moreOfLabels
 
 // moreOfLabels are the labels made of "more" or "other", at most one
-// word naming a section or topic, and a word for stories, optionally
-// followed by what they are about ("More games news", "Weitere Themen",
-// "Weitere Informationen zum Coronavirus in Thüringen", "Autres
-// articles sur …"): a grammar rather than a list, since sites fill in
-// their own section. rxNotRelated still vetoes "More top stories". Where
+// word naming a section or topic, and a word for stories, followed by
+// what they are about where no section word says it ("More games news",
+// "Weitere Informationen zum Coronavirus in Thüringen", "Autres articles
+// sur le pont"): a grammar rather than a list, since sites fill in their
+// own section. Bare "Other news", "Otras noticias", "Altre notizie" are
+// the site's latest stories as often as not, and are left out. rxNotRelated still vetoes "More top stories". Where
 // the stories come from ("Weitere Meldungen aus dem Archiv", "… aus dem
 // Magazin") is left to the stricter "mehr aus" branch. These labels are
 // weaker than "Related": a list under one that holds the page itself is
 // the section's feed (see weakLabel).
-const moreOfLabels = `(more|other|further) (\pL+ )?(news|stories|articles|posts|reads|coverage|reading)( (on|about|in|from) .*)?|more to (explore|discover|read)|` +
+const moreOfLabels = `(more|further) \pL+ (news|stories|articles|posts|reads|coverage|reading)|(more|other|further) (\pL+ )?(news|stories|articles|posts|reads|coverage|reading) (on|about) .+|more to (explore|discover|read)|` +
 	`weitere themen|(weitere|mehr|andere) (\pL+ )?(themen|artikel|beiträge|meldungen|nachrichten|informationen|infos|texte|geschichten) (zu[mr]?|über|rund um) .*|` +
-	`(autres|plus d['’]) ?(articles|actualités|actus|infos|sujets|contenus)( (sur|du|de la|de l['’]|des|de) .*)?|` +
-	`(más|otr[oa]s) (noticias|artículos|historias|notas|informaciones)( (sobre|de|del|en) .*)?|` +
-	`altr[ei] (notizie|articoli|storie)( (su|di|da|in) .*)?|` +
-	`(mais|outr[oa]s) (notícias|artigos|matérias|histórias)( (sobre|de|do|da|em) .*)?|` +
-	`(meer|andere) (nieuws|artikelen|verhalen|berichten)( (over|uit|van|in) .*)?|eerder( verschenen| gepubliceerd| op \S.*| in dit dossier)?|` +
+	`(autres|plus d['’]) ?(articles|actualités|actus|infos|sujets|contenus) (sur|à propos de) .+|` +
+	`(más|otr[oa]s) (noticias|artículos|historias|notas|informaciones) (sobre|acerca de) .+|` +
+	`altr[ei] (notizie|articoli|storie) (su|sull['’]|sulla|sul|sui) .+|` +
+	`(mais|outr[oa]s) (notícias|artigos|matérias|histórias) (sobre|acerca de) .+|` +
+	`(meer|andere) (nieuws|artikelen|verhalen|berichten) over .+|eerder( verschenen| gepubliceerd| op \S.*| in dit dossier)?|` +
 	`související( články| zprávy)?|súvisiace( články| správy)?|další (články|zprávy)( z .*)?|podobné články`
 
 // rxNotRelated marks blocks that look like related stories but are
