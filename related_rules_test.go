@@ -296,6 +296,13 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Learn More"},
 			{report, reportTitle, "Learn more"},
 		}, []string{"Learn More:", tradersTitle}},
+		// "Eerder" (Dutch "earlier") over same-subject stories after the
+		// text; the date each link sets before its headline is the card's
+		// date, not part of its title (see TestRelatedDateInLink).
+		{"date-in-link-nl", "https://www.rivierbode.example/nieuws/i44727/gemeenteraad-stemt-in-met-nieuwe-brug", false, []want{
+			{"https://www.rivierbode.example/nieuws/i44601/winkeliers-vrezen-lange-afsluiting-van-de-brug", "Winkeliers vrezen lange afsluiting van de brug", "Eerder"},
+			{"https://www.rivierbode.example/nieuws/i43911/rapport-brugdek-aan-einde-van-levensduur", "Rapport: brugdek aan het einde van zijn levensduur", "Eerder"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
@@ -587,5 +594,27 @@ func TestRelatedRules(t *testing.T) {
 				t.Errorf("body lost the article: %.200q", a.Text)
 			}
 		})
+	}
+}
+
+// TestRelatedDateInLink checks that a date set inside a card's link, in
+// its own element before the headline, is read as the card's date.
+func TestRelatedDateInLink(t *testing.T) {
+	page, err := os.ReadFile("testdata/related/date-in-link-nl.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(strings.NewReader(string(page)), "https://www.rivierbode.example/nieuws/i44727/gemeenteraad-stemt-in-met-nieuwe-brug")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2025-01-10", "2024-12-02"}
+	if len(a.Related) != len(want) {
+		t.Fatalf("%d stories, want %d", len(a.Related), len(want))
+	}
+	for i, s := range a.Related {
+		if s.Published == nil || s.Published.Format("2006-01-02") != want[i] {
+			t.Errorf("story %d (%q) published %v, want %s", i, s.Title, s.Published, want[i])
+		}
 	}
 }
