@@ -184,6 +184,14 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf(nodes) || inRail(head)) || adFeed(nodes) {
 			return append(nodes, head), nil
 		}
+		if weakLabel(label) {
+			// Under a weak label ("Weitere Themen:"), links of a word
+			// or two name sections or tags, not stories.
+			stories = headlines(stories)
+			if len(stories) == 0 {
+				return append(nodes, head), nil
+			}
+		}
 		box := blockBox(head, nodes)
 		if more, moreStories := p.restOfBox(box, label); len(more) > 0 {
 			nodes = append(nodes, more...)
@@ -277,6 +285,11 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 			return []*html.Node{n}, nil
 		}
 		return nil, nil
+	}
+	if weakLabel(label) {
+		if stories = headlines(stories); len(stories) == 0 {
+			return []*html.Node{n}, nil
+		}
 	}
 	// A box classed as a gallery or video teaser ("related_gallery_teaser")
 	// lists no story.
@@ -530,7 +543,8 @@ func firstShown(n *html.Node) *html.Node {
 // box opens its parent and every element after it is an unlabelled list
 // of cards ("Sur le même thème" over a list of large cards, then one of
 // small cards), the label heads them all. Any element after the box that
-// is not such a list leaves the block as it is.
+// is not such a list, of two headlines or more, leaves the block as it
+// is.
 func (p *page) restOfBox(box *html.Node, label string) ([]*html.Node, []story) {
 	if box.Parent == nil || box.Parent.DataAtom == atom.Body || firstShown(box.Parent) != box {
 		return nil, nil
@@ -550,9 +564,17 @@ func (p *page) restOfBox(box *html.Node, label string) ([]*html.Node, []story) {
 		if t := leadLabel(s); t != "" && !headsOwnLink(s, t) {
 			return nil, nil
 		}
+		// A list of headlines, each a sentence long: author and
+		// section links under a card ("Jane Doe in Engineering") are
+		// no list of stories.
 		st := p.cards(s, label, nil)
-		if len(st) == 0 {
+		if len(st) < 2 {
 			return nil, nil
+		}
+		for _, x := range st {
+			if len(strings.Fields(x.Title)) < 4 {
+				return nil, nil
+			}
 		}
 		nodes = append(nodes, s)
 		stories = append(stories, st...)
@@ -575,4 +597,16 @@ func inRail(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// headlines returns the stories whose titles are a sentence long, four
+// words or more.
+func headlines(stories []story) []story {
+	kept := stories[:0]
+	for _, s := range stories {
+		if len(strings.Fields(s.Title)) >= 4 {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }

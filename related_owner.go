@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // rxFromOwner is a label that names where the stories come from rather
@@ -210,9 +211,11 @@ var rxSponsoredBadge = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored|sponsorisé
 // adFeed reports whether the nodes of a block hold two cards badged as
 // paid for or more: a feed that mixes ads with the site's stories ("What
 // to Read Next" over an endless stream), not stories chosen for the
-// article. One advertorial in a related list drops only itself.
+// article. One advertorial in a related list drops only itself; an
+// empty ad slot labelled "Werbung" between cards is no card.
 func adFeed(nodes []*html.Node) bool {
 	count := 0
+	var root *html.Node
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
@@ -220,7 +223,9 @@ func adFeed(nodes []*html.Node) bool {
 				continue
 			}
 			if t, short := textUpTo(c, 24); short && t != "" && rxSponsoredBadge.MatchString(t) {
-				count++
+				if badgedCard(c, root) {
+					count++
+				}
 				continue
 			}
 			if depth < 12 {
@@ -229,7 +234,40 @@ func adFeed(nodes []*html.Node) bool {
 		}
 	}
 	for _, n := range nodes {
+		root = n
 		walk(n, 0)
 	}
 	return count >= 2
+}
+
+// badgedCard reports whether badge, a "Sponsored" mark, sits in a card:
+// the nearest ancestor below stop, up to three levels up, that holds a
+// link reading as a headline holds one such link, not a list of them
+// (an ad slot labelled "Werbung" between the cards of a list).
+func badgedCard(badge, stop *html.Node) bool {
+	a := badge
+	for i := 0; i < 3 && a.Parent != nil && a != stop; i++ {
+		a = a.Parent
+		hrefs := map[string]bool{}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil && len(hrefs) < 3; c = c.NextSibling {
+				if c == badge || c.Type != html.ElementNode {
+					continue
+				}
+				if c.DataAtom == atom.A {
+					if len(strings.Fields(textOf(c))) >= 3 {
+						hrefs[attr(c, "href")] = true
+					}
+					continue
+				}
+				walk(c)
+			}
+		}
+		walk(a)
+		if len(hrefs) > 0 {
+			return len(hrefs) == 1
+		}
+	}
+	return false
 }

@@ -221,11 +221,14 @@ func TestRelatedRules(t *testing.T) {
 		{"network-lists", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related stories"},
 		}, nil},
-		// One advertorial in a related list drops only itself; a "What
-		// to Read Next" stream with two cards badged "Sponsored" is an
-		// ad-driven feed and lists no story.
+		// One advertorial in a related list drops only itself, and ad
+		// slots labelled "Advertisement" between stories are no cards;
+		// a "What to Read Next" stream with two cards badged "Sponsored"
+		// is an ad-driven feed and lists no story.
 		{"ad-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related stories"},
+			{report, reportTitle, "More on this story"},
+			{grant, grantTitle, "More on this story"},
 		}, nil},
 		// Cards set after a paragraph that cites their stories in a
 		// sentence are chosen for the text: kept however many boxes of
