@@ -306,6 +306,11 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.rivierbode.example/nieuws/i44601/winkeliers-vrezen-lange-afsluiting-van-de-brug", "Winkeliers vrezen lange afsluiting van de brug", "Eerder"},
 			{"https://www.rivierbode.example/nieuws/i43911/rapport-brugdek-aan-einde-van-levensduur", "Rapport: brugdek aan het einde van zijn levensduur", "Eerder"},
 		}, nil},
+		// Under a weak label ("Weitere Themen:"), links of a word or two
+		// are sections or tags, not stories.
+		{"weak-tags-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Artikel zum Thema"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
