@@ -197,7 +197,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 			nodes = append(nodes, more...)
 			stories = append(stories, moreStories...)
 		}
-		return append(nodes, head), inlineIf(amongProse(box), stories)
+		return append(nodes, head), inlineIf(placedInText(box), stories)
 	}
 	aria := attr(n, "aria-label")
 	if aria != "" { // missing on nearly every element
@@ -296,7 +296,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf([]*html.Node{n}) || inRail(n)) {
 		return []*html.Node{n}, nil
 	}
-	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)
+	return []*html.Node{n}, inlineIf(placedInText(ownBox(n)), stories)
 }
 
 // ownBox returns the outermost of n and the wrappers around it that show

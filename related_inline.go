@@ -74,7 +74,7 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		if !headlineLike(title) {
 			continue
 		}
-		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: amongProse(ownBox(n))}, l.key})
+		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: placedInText(ownBox(n))}, l.key})
 	}
 	return out
 }
@@ -157,7 +157,7 @@ func (p *page) leadCallout(n *html.Node, label string) []story {
 	if links := p.links(n); len(links) == 0 || len(links) > 3 {
 		return nil
 	}
-	return inlineIf(amongProse(ownBox(n)), p.cards(n, label, nil))
+	return inlineIf(placedInText(ownBox(n)), p.cards(n, label, nil))
 }
 
 // calloutLabel returns where the label of a callout ends in t, or nil.
