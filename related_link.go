@@ -51,8 +51,10 @@ func (p *page) links(n *html.Node) []link {
 			}
 			// An address shaped like a section's ("/blog/natronsoda/")
 			// is a story when its link reads as a headline: a
-			// section's name is a word or two.
-			if r.sectionLike && (len(strings.Fields(t)) < 4 || !p.sameSiteName(r.url) || !belowSection(r.url)) {
+			// section's name is a word or two. At the root of the site
+			// ("/lebensfreude/") it names a topic hub as often as a
+			// post, unless its link reads as a whole sentence.
+			if words := len(strings.Fields(t)); r.sectionLike && (words < 4 || !p.sameSiteName(r.url) || !belowSection(r.url) && words < 6) {
 				return
 			}
 			out = append(out, link{n, r.url, r.key, t, broken, r.sectionLike})

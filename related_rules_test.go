@@ -311,6 +311,13 @@ func TestRelatedRules(t *testing.T) {
 		{"weak-tags-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Artikel zum Thema"},
 		}, nil},
+		// A post at the root of the site ("/pfeilergutachten/") is a
+		// story when its link reads as a whole sentence; a one-word
+		// link there ("/bruecke/") names a topic hub.
+		{"root-slug-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/haendler-fuerchten-die-lange-sperrung-der-bruecke/", "Händler fürchten die lange Sperrung der Brücke über den Fluss", "Das könnte dich auch interessieren"},
+			{"https://www.flussbote.example/pfeilergutachten/", "Gutachten: Die Pfeiler der alten Brücke sind am Ende", "Das könnte dich auch interessieren"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
