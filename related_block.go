@@ -181,7 +181,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.nextPager(label, stories) {
 			return append(nodes, head), nil
 		}
-		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf(nodes) || inRail(head)) || adFeed(nodes) {
+		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf(nodes) || inRail(head)) || len(stories) >= 2 && adFeed(nodes) {
 			return append(nodes, head), nil
 		}
 		if weakLabel(label) {

@@ -375,8 +375,16 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 // cites ("your brain is falling for their tricks" over a card of that
 // story). The citation, not the box's look, ties it to the article.
 func (p *page) citedCards(n *html.Node) []story {
+	// A box of up to four cards is short: the text of a whole section
+	// is no such box, and is not read further.
+	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+		return nil
+	}
+	if _, short := textUpTo(n, 1500); !short {
+		return nil
+	}
 	prev := prevFilled(n)
-	if prev == nil || !isProse(prev) || !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+	if prev == nil || !isProse(prev) {
 		return nil
 	}
 	links := p.links(n)

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -212,11 +213,21 @@ func notStoryLink(l link) bool {
 // video or gallery, which is no story. "mit Video" marks a story.
 func mediaMarked(group []link) bool {
 	for _, l := range group {
-		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] || rxMediaAction.MatchString(l.text) {
+		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] || mediaActionWords[strings.ToLower(lastWord(l.text))] && rxMediaAction.MatchString(l.text) {
 			return true
 		}
 	}
 	return false
+}
+
+// mediaActionWords are the last words of rxMediaAction, checked first.
+var mediaActionWords = wordSet(`graphic map interactive chart video gallery photos slideshow ansehen anschauen carte graphique vidéo diaporama gráfico mapa vídeo galería fotos`)
+
+// lastWord returns the last run of letters of t.
+func lastWord(t string) string {
+	t = strings.TrimRightFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	i := strings.LastIndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	return t[i+1:]
 }
 
 // rxMediaAction is the end of a link that opens a graphic, map, video or
@@ -231,6 +242,17 @@ var rxMediaBadgeText = regexp.MustCompile(`(?i)^\s*(\d{1,2}:\d{2}(:\d{2})?|\d+\s
 // gallery.
 var mediaBadgeClass = []string{"play", "video", "gallery", "galerie", "galeria", "slideshow", "diaporama", "fotostrecke", "photos", "fotos", "duration"}
 
+// mediaBadgeClassed reports whether a class attribute holds one of the
+// words of mediaBadgeClass, in any case.
+func mediaBadgeClassed(cls string) bool {
+	for _, w := range mediaBadgeClass {
+		if containsFold(cls, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // mediaBadge reports whether card holds a badge that marks it as a video
 // or a gallery: a small element classed so ("box-label--play") whose
 // whole text is a running time or a count of pictures. A time of day on
@@ -243,13 +265,12 @@ func mediaBadge(card *html.Node) bool {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
 			}
-			if t, short := textUpTo(c, 24); short && t != "" && rxMediaBadgeText.MatchString(t) {
-				h := hints(c)
-				for _, w := range mediaBadgeClass {
-					if strings.Contains(h, w) {
-						found = true
-						return
-					}
+			// The class is asked first: it costs no allocation, and
+			// most elements of a card have none of these words.
+			if cls := attr(c, "class"); cls != "" && mediaBadgeClassed(cls) {
+				if t, short := textUpTo(c, 24); short && t != "" && isDigit(t[0]) && rxMediaBadgeText.MatchString(t) {
+					found = true
+					return
 				}
 			}
 			if depth < 8 {

@@ -208,6 +208,9 @@ func (p *page) sourceList(stories []story) bool {
 // for.
 var rxSponsoredBadge = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored|sponsorisé|gesponsert|anzeige|werbung|publicidad|publicidade|patrocinad[oa]|sponsorizzato|promoted|advertisement|publicité|reklama|ad)[^\pL\pN]*$`)
 
+// sponsoredWords are the words of rxSponsoredBadge, checked first.
+var sponsoredWords = wordSet(`sponsored sponsorisé gesponsert anzeige werbung publicidad publicidade patrocinado patrocinada sponsorizzato promoted advertisement publicité reklama ad`)
+
 // adFeed reports whether the nodes of a block hold two cards badged as
 // paid for or more: a feed that mixes ads with the site's stories ("What
 // to Read Next" over an endless stream), not stories chosen for the
@@ -222,7 +225,7 @@ func adFeed(nodes []*html.Node) bool {
 			if c.Type != html.ElementNode || skipText(c) {
 				continue
 			}
-			if t, short := textUpTo(c, 24); short && t != "" && rxSponsoredBadge.MatchString(t) {
+			if t, short := textUpTo(c, 24); short && t != "" && sponsoredWords[strings.ToLower(firstWord(t))] && rxSponsoredBadge.MatchString(t) {
 				if badgedCard(c, root) {
 					count++
 				}
