@@ -375,16 +375,14 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 // cites ("your brain is falling for their tricks" over a card of that
 // story). The citation, not the box's look, ties it to the article.
 func (p *page) citedCards(n *html.Node) []story {
-	// A box of up to four cards is short: the text of a whole section
-	// is no such box, and is not read further.
-	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+	// The citing paragraph comes right before the box; a box of up to
+	// four cards is short, and the text of a whole section is no such
+	// box. These cheap tests spare the others on most boxes of a page.
+	prev := prevElement(n)
+	if prev == nil || prev.DataAtom != atom.P || !hasBlockChild(n) && !containsAtom(n, atom.Img) {
 		return nil
 	}
-	if _, short := textUpTo(n, 1500); !short {
-		return nil
-	}
-	prev := prevFilled(n)
-	if prev == nil || !isProse(prev) {
+	if _, short := textUpTo(n, 1500); !short || !isProse(prev) {
 		return nil
 	}
 	links := p.links(n)
