@@ -16,12 +16,16 @@ import (
 // Measured on all 311 pages (169 benchmark pages and the 142 dev pages of
 // tune6, tune7, tune8 and check3) after the rules drawn from tune8: F1
 // 0.930, precision 0.956, block 0.968, inline 0.985, card dates 143/150.
+// On all 342 pages (with the 31 rdb pages of tune9) after the rules drawn
+// from tune9 (branch related8): F1 0.935, precision 0.947 (under its
+// floor: check fell from P 0.893 to 0.753, see the README), block 0.977,
+// inline 0.987, card dates 169/175; the floors beaten were raised.
 const (
 	minRelatedF1        = 0.925
 	minRelatedPrecision = 0.950
-	minRelatedBlock     = 0.965
-	minRelatedInline    = 0.980
-	minRelatedDate      = 0.94
+	minRelatedBlock     = 0.975
+	minRelatedInline    = 0.985
+	minRelatedDate      = 0.96
 )
 
 // relatedParts are the parts of the development set, in the order the
