@@ -37,7 +37,8 @@
 // dateline, daterelative.go reads "3 hours ago", headline.go finds the
 // headline both stand under; source.go finds source credits; related.go walks the page for
 // related-story blocks, marks page debris and merges stories by URL,
-// related_block.go recognises labelled blocks, related_inline.go the
+// related_block.go recognises labelled blocks, related_extent.go how far
+// one reaches, related_inline.go the
 // pointers set in the text (callouts, teaser boxes, topic asides),
 // related_place.go tells whether a block is in the text or beside it,
 // related_card.go reads their cards, related_jsonld.go the stories named

@@ -111,12 +111,22 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 		// name are stored back to back, so joins are slices of buf.
 		var ends [16]int
 		words, w := 0, 0
+		// negated is set when a class name opens with a word that
+		// negates the rest ("hide-read-more-ad", "no-ads"): its words
+		// say what the element lacks, not what it is.
+		negated := false
 		endWord := func() {
 			if words == len(ends) || w == 0 || words > 0 && w == ends[words-1] {
 				return
 			}
 			ends[words] = w
 			words++
+			if words == 1 && negationWord(buf[:w]) {
+				negated = true
+			}
+			if negated {
+				return
+			}
 			for k := max(0, words-3); k < words; k++ {
 				from := 0
 				if k > 0 {
@@ -129,7 +139,7 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 			switch c := a.Val[i]; {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				endWord()
-				words, w = 0, 0
+				words, w, negated = 0, 0, false
 			case c == '-' || c == '_' || c == '.' || c == ':' || c == '/':
 				endWord()
 			case c >= 'A' && c <= 'Z':
@@ -146,6 +156,16 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 		endWord()
 	}
 	return bits
+}
+
+// negationWord reports whether w, the first word of a class name, negates
+// the words after it: "hide", "no", "without", "disable", "sans".
+func negationWord(w []byte) bool {
+	switch string(w) { // no allocation: the conversion is only compared
+	case "hide", "no", "without", "disable", "sans":
+		return true
+	}
+	return false
 }
 
 // wordBits maps words to bits. Most class words and joins of them are

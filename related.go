@@ -300,6 +300,16 @@ func (p *page) relatedStories() *storyList {
 				if st.article || known || wellInText(c) {
 					ok, stories = p.teaserBox(c, known)
 				}
+				if !ok {
+					// Cards of the stories that the paragraph just before
+					// cites are chosen for the text, however many boxes
+					// of them it holds: no feed.
+					if stories := p.citedCards(c); len(stories) > 0 {
+						found(hidden, stories)
+						blocks = append(blocks, c)
+						continue
+					}
+				}
 				if ok {
 					teaserBoxes++
 					teaserKinds[kind] = true

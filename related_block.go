@@ -137,9 +137,14 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 				break
 			}
 			// A box with a related label of its own ("À écouter
-			// aussi") after the block's stories is a block of its own.
+			// aussi") after the block's stories is a block of its own;
+			// one that opens with a label of another kind ("Kurse und
+			// Finanzdaten zum Artikel") is another list.
 			if len(stories) > 0 && teaserAtom(s) {
 				if t, _ := p.innerLabel(s); t != "" && isRelatedLabel(t) && !strings.EqualFold(t, label) {
+					break
+				}
+				if t := leadLabel(s); t != "" && !isRelatedLabel(t) && !headsOwnLink(s, t) {
 					break
 				}
 			}
@@ -176,10 +181,23 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		if p.nextPager(label, stories) {
 			return append(nodes, head), nil
 		}
-		if p.namesLinksSite(label, stories) || p.sourceList(stories) {
+		if p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf(nodes) || inRail(head)) || len(stories) >= 2 && adFeed(nodes) {
 			return append(nodes, head), nil
 		}
-		return append(nodes, head), inlineIf(amongProse(blockBox(head, nodes)), stories)
+		if weakLabel(label) {
+			// Under a weak label ("Weitere Themen:"), links of a word
+			// or two name sections or tags, not stories.
+			stories = headlines(stories)
+			if len(stories) == 0 {
+				return append(nodes, head), nil
+			}
+		}
+		box := blockBox(head, nodes)
+		if more, moreStories := p.restOfBox(box, label); len(more) > 0 {
+			nodes = append(nodes, more...)
+			stories = append(stories, moreStories...)
+		}
+		return append(nodes, head), inlineIf(placedInText(box), stories)
 	}
 	aria := attr(n, "aria-label")
 	if aria != "" { // missing on nearly every element
@@ -244,6 +262,15 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 	if l != "" {
 		sitewideList = sitewideList || notRelatedLabel(l) || p.ownerLabel(l) || rxIssue.MatchString(l)
 		label = l
+	} else if t := leadLabel(n); t != "" && !headsOwnLink(n, t) && label == "" {
+		// A box classed as related opens with its own header: the
+		// subject it lists ("Loi sur le renseignement"), or the site
+		// ("More Buzz") or a sitewide list, whose latest stories it is.
+		if p.namesSite(t) || notRelatedLabel(t) || p.ownerLabel(t) {
+			sitewideList = true
+		} else {
+			label = trimLabel(t)
+		}
 	} else if afterComments && label == "" {
 		// Unlabelled, below the comments: far from the article, the
 		// site's own picks ("recommended-posts").
@@ -259,12 +286,17 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 		return nil, nil
 	}
+	if weakLabel(label) {
+		if stories = headlines(stories); len(stories) == 0 {
+			return []*html.Node{n}, nil
+		}
+	}
 	// A box classed as a gallery or video teaser ("related_gallery_teaser")
 	// lists no story.
-	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) {
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf([]*html.Node{n}) || inRail(n)) {
 		return []*html.Node{n}, nil
 	}
-	return []*html.Node{n}, inlineIf(amongProse(ownBox(n)), stories)
+	return []*html.Node{n}, inlineIf(placedInText(ownBox(n)), stories)
 }
 
 // ownBox returns the outermost of n and the wrappers around it that show

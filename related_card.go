@@ -96,6 +96,12 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 		if card != block && card.Parent == block && owner[block] == l.key {
 			card = block
 		}
+		if mediaBadge(card) {
+			if p.mediaKeys == nil {
+				p.mediaKeys = map[string]bool{}
+			}
+			p.mediaKeys[l.key] = true
+		}
 		s, flagged := p.readCard(card, l, cardLabel, group)
 		if flagged || !headlineLike(s.Title) && !(oneWordHeadline(s.Title, card, cardLabel) && numberedSlug(l.url)) {
 			continue
@@ -366,6 +372,28 @@ func (p *page) readCard(card *html.Node, l link, label string, group []link) (s 
 	}
 	// Teaser and date come from the card's other text.
 	order := p.numericOrder()
+	// A date set inside the link before or after its headline ("17
+	// december 2024" over the headline, in one link) is no part of the
+	// title: it is the card's date.
+	for _, t := range texts {
+		if len(t) > 40 || len(s.Title) < len(t)+10 {
+			continue
+		}
+		rest, cut := strings.CutPrefix(s.Title, t)
+		if !cut {
+			rest, cut = strings.CutSuffix(s.Title, t)
+		}
+		if !cut {
+			continue
+		}
+		if d, ok := parseTextDate(t, order); ok {
+			s.Title = strings.Trim(rest, " |·•–—-:")
+			if s.Published == nil {
+				s.Published = &d
+			}
+			break
+		}
+	}
 	var summary []string
 	for _, t := range texts {
 		if strings.Contains(s.Title, t) || strings.EqualFold(t, label) {

@@ -66,10 +66,15 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 		if title == "" || rxGenericLink.MatchString(title) {
 			title = strings.TrimSpace(strings.TrimRight(t[loc[1]:], "]）)"))
 		}
+		// A label set inside the link ("<a>Read: Title</a>") is no
+		// part of the headline.
+		if lead := strings.TrimLeft(t[:loc[1]], "[(（ "); lead != "" && strings.HasPrefix(title, lead) {
+			title = strings.TrimSpace(title[len(lead):])
+		}
 		if !headlineLike(title) {
 			continue
 		}
-		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: amongProse(ownBox(n))}, l.key})
+		out = append(out, story{RelatedStory{Title: title, URL: l.url, Block: label, Inline: placedInText(ownBox(n))}, l.key})
 	}
 	return out
 }
@@ -152,7 +157,7 @@ func (p *page) leadCallout(n *html.Node, label string) []story {
 	if links := p.links(n); len(links) == 0 || len(links) > 3 {
 		return nil
 	}
-	return inlineIf(amongProse(ownBox(n)), p.cards(n, label, nil))
+	return inlineIf(placedInText(ownBox(n)), p.cards(n, label, nil))
 }
 
 // calloutLabel returns where the label of a callout ends in t, or nil.
@@ -223,7 +228,7 @@ func (p *page) anchorCard(a *html.Node) []story {
 		return nil
 	}
 	t, short := textUpTo(a, 300)
-	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) {
+	if !short || len(strings.Fields(t)) < 4 || rxCallToAction.MatchString(t) || rxPromo.MatchString(t) || creditedPhoto(a, t) {
 		return nil
 	}
 	l := link{a, u, key, t, brokenAttrs(a), false}
@@ -242,6 +247,14 @@ func (p *page) anchorCard(a *html.Node) []story {
 	}
 	s.Inline = true
 	return []story{{s, key}}
+}
+
+// creditedPhoto reports whether a, a link of text t, is a photo that
+// opens a picture page: it holds an image and its text ends with the
+// photo's credit ("Declan Rice after the win. | Foto: Reuters").
+func creditedPhoto(a *html.Node, t string) bool {
+	i := strings.LastIndexAny(t, "|/")
+	return i >= 0 && containsAtom(a, atom.Img) && photoCredit(strings.ToLower(t[i+1:]))
 }
 
 // standsAlone reports whether n has elements, not running text, on both
@@ -342,7 +355,7 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 			headline = l.text
 		}
 	}
-	if len(strings.Fields(headline)) < 4 || !amongProse(n) && !(known && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2) {
+	if len(strings.Fields(headline)) < 4 || !amongProse(n) && !(known && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) >= 2) || creditedPhoto(n, headline) {
 		return false, nil
 	}
 	// A box that points off the site without a label is a promotion
@@ -354,6 +367,53 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	}
 	stories := inlineIf(true, p.cards(n, eyebrowLabel(n), nil))
 	return len(stories) > 0, stories
+}
+
+// citedCards reads an unlabelled box set after a paragraph of the text
+// whose cards, up to four, point at stories of the site that the
+// paragraph links in its sentences: an embed of the stories the text
+// cites ("your brain is falling for their tricks" over a card of that
+// story). The citation, not the box's look, ties it to the article.
+func (p *page) citedCards(n *html.Node) []story {
+	// The citing paragraph comes right before the box; a box of up to
+	// four cards is short, and the text of a whole section is no such
+	// box. These cheap tests spare the others on most boxes of a page.
+	prev := prevElement(n)
+	if prev == nil || prev.DataAtom != atom.P || !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+		return nil
+	}
+	if _, short := textUpTo(n, 1500); !short || !isProse(prev) {
+		return nil
+	}
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 20 {
+		return nil
+	}
+	keys := map[string]bool{}
+	for _, l := range links {
+		if !p.sameSiteName(l.url) {
+			return nil
+		}
+		keys[l.key] = true
+	}
+	if len(keys) > 4 {
+		return nil
+	}
+	cited := false
+	for _, l := range p.links(prev) {
+		if keys[l.key] && inSentence(l, prev.Parent) {
+			cited = true
+			break
+		}
+	}
+	if !cited {
+		return nil
+	}
+	stories := p.cards(n, "", nil)
+	if len(stories) != len(keys) {
+		return nil
+	}
+	return inlineIf(true, stories)
 }
 
 // mediaWordsInClass are the words a class or id uses for a gallery

@@ -51,8 +51,10 @@ func (p *page) links(n *html.Node) []link {
 			}
 			// An address shaped like a section's ("/blog/natronsoda/")
 			// is a story when its link reads as a headline: a
-			// section's name is a word or two.
-			if r.sectionLike && (len(strings.Fields(t)) < 4 || !p.sameSiteName(r.url) || !belowSection(r.url)) {
+			// section's name is a word or two. At the root of the site
+			// ("/lebensfreude/") it names a topic hub as often as a
+			// post, unless its link reads as a whole sentence.
+			if words := len(strings.Fields(t)); r.sectionLike && (words < 4 || !p.sameSiteName(r.url) || !belowSection(r.url) && words < 6) {
 				return
 			}
 			out = append(out, link{n, r.url, r.key, t, broken, r.sectionLike})
@@ -134,6 +136,15 @@ func (p *page) readPageURL(href string) pageURL {
 		return pageURL{}
 	}
 	key := trimKey(keyOf(u))
+	if p.isSelf(key) {
+		return pageURL{}
+	}
+	return pageURL{u.String(), key, !storyLike(u)}
+}
+
+// isSelf reports whether key is the storyKey of the page itself, under
+// its address or its canonical one.
+func (p *page) isSelf(key string) bool {
 	if p.selfKeys == nil {
 		p.selfKeys = []string{storyKey(p.url.String())}
 		if p.canonical != "" {
@@ -142,10 +153,40 @@ func (p *page) readPageURL(href string) pageURL {
 	}
 	for _, k := range p.selfKeys {
 		if key == k {
-			return pageURL{}
+			return true
 		}
 	}
-	return pageURL{u.String(), key, !storyLike(u)}
+	return false
+}
+
+// linksSelf reports whether a link under the nodes points at the page
+// itself: a section's feed of its latest stories lists the article among
+// them, a list chosen for the article does not.
+func (p *page) linksSelf(nodes []*html.Node) bool {
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if u, err := CleanURL(p.base, strings.TrimSpace(attr(c, "href"))); err == nil && u.Path != "" && u.Path != "/" && p.isSelf(trimKey(keyOf(u))) {
+					return true
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range nodes {
+		if walk(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // belowSection reports whether the path of u, an absolute address, has

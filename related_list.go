@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -212,11 +213,73 @@ func notStoryLink(l link) bool {
 // video or gallery, which is no story. "mit Video" marks a story.
 func mediaMarked(group []link) bool {
 	for _, l := range group {
-		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] {
+		if mediaWords[strings.ToLower(strings.Trim(l.text, " :|-–—"))] || mediaActionWords[strings.ToLower(lastWord(l.text))] && rxMediaAction.MatchString(l.text) {
 			return true
 		}
 	}
 	return false
+}
+
+// mediaActionWords are the last words of rxMediaAction, checked first.
+var mediaActionWords = wordSet(`graphic map interactive chart video gallery photos slideshow ansehen anschauen carte graphique vidéo diaporama gráfico mapa vídeo galería fotos`)
+
+// lastWord returns the last run of letters of t.
+func lastWord(t string) string {
+	t = strings.TrimRightFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	i := strings.LastIndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	return t[i+1:]
+}
+
+// rxMediaAction is the end of a link that opens a graphic, map, video or
+// gallery ("… View Graphic", "… Grafik ansehen", "… voir la vidéo").
+var rxMediaAction = regexp.MustCompile(`(?i)\b(?:(?:view|see|watch|explore|open|play)\s+(?:the\s+)?(?:graphic|map|interactive|chart|video|gallery|photos|slideshow)|(?:grafik|karte|video|galerie|bilder)\s+(?:ansehen|anschauen)|voir\s+(?:la\s+|le\s+|les\s+)?(?:carte|graphique|vidéo|diaporama|photos)|ver\s+(?:el\s+|la\s+)?(?:gráfico|mapa|vídeo|video|galería|fotos))[^\pL\pN]*$`)
+
+// rxMediaBadgeText is the text of a video's or gallery's badge: a running
+// time ("0:46") or a count of pictures ("29 fotografií").
+var rxMediaBadgeText = regexp.MustCompile(`(?i)^\s*(\d{1,2}:\d{2}(:\d{2})?|\d+\s+(photos?|pictures|images|fotos?|fotografi\pL*|bilder|immagini|imágenes|imagens|zdjęć|zdjęcia|фото\pL*|beelden))\s*$`)
+
+// mediaBadgeClass are the class words of a badge that marks a video or a
+// gallery.
+var mediaBadgeClass = []string{"play", "video", "gallery", "galerie", "galeria", "slideshow", "diaporama", "fotostrecke", "photos", "fotos", "duration"}
+
+// mediaBadgeClassed reports whether a class attribute holds one of the
+// words of mediaBadgeClass, in any case.
+func mediaBadgeClassed(cls string) bool {
+	for _, w := range mediaBadgeClass {
+		if containsFold(cls, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaBadge reports whether card holds a badge that marks it as a video
+// or a gallery: a small element classed so ("box-label--play") whose
+// whole text is a running time or a count of pictures. A time of day on
+// a card is no such badge: it is not classed as media.
+func mediaBadge(card *html.Node) bool {
+	found := false
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			// The class is asked first: it costs no allocation, and
+			// most elements of a card have none of these words.
+			if cls := attr(c, "class"); cls != "" && mediaBadgeClassed(cls) {
+				if t, short := textUpTo(c, 24); short && t != "" && isDigit(t[0]) && rxMediaBadgeText.MatchString(t) {
+					found = true
+					return
+				}
+			}
+			if depth < 8 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(card, 0)
+	return found
 }
 
 // picturesEndings are the words that end a gallery's headline, in

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // rxFromOwner is a label that names where the stories come from rather
@@ -126,11 +127,15 @@ func stems(t string) []string {
 
 // namesLinksSite reports whether a "More from X" label names the site its
 // stories are on ("More From CNN" over links to cnn.com on a portal that
-// reprints a CNN story): the list is that site's latest stories.
+// reprints a CNN story), or a network whose stories come from three sites
+// or more ("More from G/O Media"): the list is their latest stories.
 func (p *page) namesLinksSite(label string, stories []story) bool {
 	m := rxFromOwner.FindStringSubmatch(label)
 	if m == nil || len(stories) == 0 {
 		return false
+	}
+	if sites := siteCount(stories, 3); sites >= 3 {
+		return true
 	}
 	who := strings.Join(strings.FieldsFunc(strings.ToLower(m[5]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
 	for _, s := range stories {
@@ -143,6 +148,36 @@ func (p *page) namesLinksSite(label string, stories []story) bool {
 		}
 	}
 	return true
+}
+
+// siteCount returns how many sites the stories come from, counting up
+// to limit.
+func siteCount(stories []story, limit int) int {
+	sites := map[string]bool{}
+	for _, s := range stories {
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		sites[siteLabel(host)] = true
+		if len(sites) >= limit {
+			break
+		}
+	}
+	return len(sites)
+}
+
+// rxMoreName is a label of "More" and one word, which may be the site's
+// name ("More Buzz" on buzzfeed.com).
+var rxMoreName = regexp.MustCompile(`(?i)^[^\pL\pN]*(?:more|mehr|plus de|más|mais|altro|meer)\s+(\pL[\pL\pN]{3,})[^\pL\pN]*$`)
+
+// namesSite reports whether label is "More" and the site's name or the
+// start of it, as its host spells it ("More Buzz" on buzzfeed.com): the
+// site's latest stories.
+func (p *page) namesSite(label string) bool {
+	m := rxMoreName.FindStringSubmatch(label)
+	if m == nil {
+		return false
+	}
+	return strings.HasPrefix(siteLabel(p.url.Hostname()), strings.ToLower(m[1]))
 }
 
 // sourceList reports whether a block's stories are all on other sites,
@@ -167,4 +202,75 @@ func (p *page) sourceList(stories []story) bool {
 		sites[site] = true
 	}
 	return true
+}
+
+// rxSponsoredBadge is the whole text of a badge that marks a card as paid
+// for.
+var rxSponsoredBadge = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored|sponsorisé|gesponsert|anzeige|werbung|publicidad|publicidade|patrocinad[oa]|sponsorizzato|promoted|advertisement|publicité|reklama|ad)[^\pL\pN]*$`)
+
+// sponsoredWords are the words of rxSponsoredBadge, checked first.
+var sponsoredWords = wordSet(`sponsored sponsorisé gesponsert anzeige werbung publicidad publicidade patrocinado patrocinada sponsorizzato promoted advertisement publicité reklama ad`)
+
+// adFeed reports whether the nodes of a block hold two cards badged as
+// paid for or more: a feed that mixes ads with the site's stories ("What
+// to Read Next" over an endless stream), not stories chosen for the
+// article. One advertorial in a related list drops only itself; an
+// empty ad slot labelled "Werbung" between cards is no card.
+func adFeed(nodes []*html.Node) bool {
+	count := 0
+	var root *html.Node
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipText(c) {
+				continue
+			}
+			if t, short := textUpTo(c, 24); short && t != "" && sponsoredWords[strings.ToLower(firstWord(t))] && rxSponsoredBadge.MatchString(t) {
+				if badgedCard(c, root) {
+					count++
+				}
+				continue
+			}
+			if depth < 12 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	for _, n := range nodes {
+		root = n
+		walk(n, 0)
+	}
+	return count >= 2
+}
+
+// badgedCard reports whether badge, a "Sponsored" mark, sits in a card:
+// the nearest ancestor below stop, up to three levels up, that holds a
+// link reading as a headline holds one such link, not a list of them
+// (an ad slot labelled "Werbung" between the cards of a list).
+func badgedCard(badge, stop *html.Node) bool {
+	a := badge
+	for i := 0; i < 3 && a.Parent != nil && a != stop; i++ {
+		a = a.Parent
+		hrefs := map[string]bool{}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil && len(hrefs) < 3; c = c.NextSibling {
+				if c == badge || c.Type != html.ElementNode {
+					continue
+				}
+				if c.DataAtom == atom.A {
+					if len(strings.Fields(textOf(c))) >= 3 {
+						hrefs[attr(c, "href")] = true
+					}
+					continue
+				}
+				walk(c)
+			}
+		}
+		walk(a)
+		if len(hrefs) > 0 {
+			return len(hrefs) == 1
+		}
+	}
+	return false
 }

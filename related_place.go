@@ -20,23 +20,47 @@ func inlineIf(inBody bool, stories []story) []story {
 
 // amongProse reports whether n stands between paragraphs of prose, as a
 // box inside the article body does; a list after the last paragraph is
-// beside the article, not in it.
-func amongProse(n *html.Node) bool {
+// beside the article, not in it. It decides whether an unlabelled box or
+// link is taken for a pointer at all, so it reads prose strictly.
+func amongProse(n *html.Node) bool { return amongText(n, false) }
+
+// placedInText is amongProse for a block already found, asked where it
+// sits: here a section of text with a pull quote or figure between its
+// paragraphs is text, and a box floated at the top of a text wrapped
+// whole in one element stands in it.
+func placedInText(n *html.Node) bool { return amongText(n, true) }
+
+func amongText(n *html.Node, loose bool) bool {
 	for i := 0; i < 2 && n.Parent != nil; i++ {
 		// A box above the headline heads the page, not the text.
 		if headlineAfter(n) {
 			return false
 		}
-		before := proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling })
-		after := proseAround(n, func(n *html.Node) *html.Node { return n.NextSibling })
+		before := proseAroundAs(n, func(n *html.Node) *html.Node { return n.PrevSibling }, loose)
+		after := proseAroundAs(n, func(n *html.Node) *html.Node { return n.NextSibling }, loose)
 		// A box floated at the top of the text has no prose before
 		// it, but the body goes on after it.
-		if after > 0 && (before > 0 || after >= 3) {
+		if after > 0 && (before > 0 || after >= 3 || loose && wrappedText(nextElement(n))) {
 			return true
 		}
 		n = n.Parent
 	}
 	return false
+}
+
+// wrappedText reports whether n is a box of three paragraphs of prose or
+// more: the body of a text wrapped whole in one element.
+func wrappedText(n *html.Node) bool {
+	if n == nil || n.DataAtom != atom.Div && n.DataAtom != atom.Section || !isProse(n) {
+		return false
+	}
+	paras := 0
+	for c := n.FirstChild; c != nil && paras < 3; c = c.NextSibling {
+		if c.DataAtom == atom.P && isProse(c) {
+			paras++
+		}
+	}
+	return paras >= 3
 }
 
 // headlineAfter reports whether the headline (an h1, or a header that
@@ -62,13 +86,19 @@ const proseWindow = 12
 // proseAround counts the paragraphs of prose among the proseWindow
 // sibling elements of n in one direction, step.
 func proseAround(n *html.Node, step func(*html.Node) *html.Node) int {
+	return proseAroundAs(n, step, false)
+}
+
+// proseAroundAs is proseAround, reading sections of text with insets as
+// prose when loose is set (see isProseLoose).
+func proseAroundAs(n *html.Node, step func(*html.Node) *html.Node, loose bool) int {
 	count := 0
 	for s, seen := step(n), 0; s != nil && seen < proseWindow; s = step(s) {
 		if s.Type != html.ElementNode {
 			continue
 		}
 		seen++
-		if isProse(s) && !referenceLine(s) && !noteLine(s) {
+		if (isProse(s) || loose && isProseLoose(s)) && !referenceLine(s) && !noteLine(s) {
 			count++
 		}
 	}
@@ -170,6 +200,31 @@ func isProse(n *html.Node) bool {
 		return paras > 0 && (!subheads || paras >= 2)
 	}
 	return false
+}
+
+// isProseLoose reports whether n, a division or section, is a run of two
+// paragraphs of prose or more with figures, pull quotes or subheadings
+// between them: text, where isProse asks for paragraphs alone.
+func isProseLoose(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section || !hasBlockChild(n) {
+		return false
+	}
+	paras := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || hiddenElement(c) {
+			continue
+		}
+		switch {
+		case c.DataAtom == atom.P:
+			if _, short := textUpTo(c, 80); !short {
+				paras++
+			}
+		case isHeading(c), c.DataAtom == atom.Figure, c.DataAtom == atom.Blockquote, c.DataAtom == atom.Aside && !hasLink(c):
+		default:
+			return false
+		}
+	}
+	return paras >= 2
 }
 
 // onlyShownChild returns n's element child when it has exactly one that

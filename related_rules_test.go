@@ -193,6 +193,131 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.jokilaaksonsanomat.example/uutiset/3-11183605", "Myllykadun kauppiaat pelkäävät neljäntoista kuukauden sulkua – osa harkitsee jo muuttoa toiselle puolelle kaupunkia", "Lue aiheesta lisää"},
 			{"https://www.jokilaaksonsanomat.example/uutiset/3-11214356", "Tarkastusraportti: sillan kansi on käyttöikänsä lopussa ja pilareiden korjaus maksaisi miljoonia euroja vuosittain", "Lue aiheesta lisää"},
 		}, []string{"Lue aiheesta lisää", "Myllykadun kauppiaat"}},
+		// Labels made of "more" or "other", a word for stories and their
+		// topic count ("More news about the bridge", "More to explore");
+		// under such a label, a sidebar that lists the article itself, or
+		// any list in a rail, is the section's feed.
+		{"more-of-labels", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More news about the bridge"},
+			{report, reportTitle, "More news about the bridge"},
+			{grant, grantTitle, "More to explore"},
+		}, []string{"More news about the bridge", tradersTitle, "Bakery chain", "Rowing club"}},
+		// "Weitere Themen" heads the cards of the next row; a row that
+		// opens with a label of another kind ("Kurse und Finanzdaten
+		// zum Artikel") ends the block.
+		{"more-of-labels-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Themen"},
+			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Die Pfeiler der Brücke sind am Ende", "Weitere Themen"},
+		}, nil},
+		// A class name that opens with a negation ("hide-read-more-ad")
+		// says what the box lacks: its cards are no advertisement.
+		{"negated-class", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Read More"},
+			{report, reportTitle, "Read More"},
+		}, nil},
+		// A related-classed box headed "More" and the start of the
+		// site's name ("More Riverside"), and "More from" a network
+		// whose stories come from three sites, list no related story.
+		{"network-lists", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+		}, nil},
+		// One advertorial in a related list drops only itself, and ad
+		// slots labelled "Advertisement" between stories are no cards;
+		// a "What to Read Next" stream with two cards badged "Sponsored"
+		// is an ad-driven feed and lists no story.
+		{"ad-feed", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+			{report, reportTitle, "More on this story"},
+			{grant, grantTitle, "More on this story"},
+		}, nil},
+		// Cards set after a paragraph that cites their stories in a
+		// sentence are chosen for the text: kept however many boxes of
+		// them it holds (four boxes of the site's latest headlines would
+		// be a feed).
+		{"cited-cards", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, ""},
+			{report, reportTitle, ""},
+			{grant, grantTitle, ""},
+			{courier + "/news/2025/01/13/ferry-service-to-run-during-works/", "Ferry service to run across the river during the works", ""},
+		}, []string{tradersTitle, "Ferry service to run"}},
+		// A box classed "same subject" in French ("meme_sujet") lists
+		// related stories; the header that opens it, outside its cards,
+		// names the subject and labels it.
+		{"topic-class-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Le pont de la rivière"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Le pont de la rivière"},
+		}, nil},
+		// A section's own header element holding only a related label
+		// labels it on a page with no article element, where headers
+		// are otherwise page chrome.
+		{"section-header-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weiterführende Links"},
+			{"https://www.flussbote.example/lokales/gutachten-zur-flussbruecke-liegt-vor-a-99001.html", "Gutachten: Die Pfeiler der Brücke sind am Ende", "Weiterführende Links"},
+		}, nil},
+		// A label whose box opens its parent heads the unlabelled lists
+		// of cards that fill the rest of it.
+		{"rest-of-box-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même thème"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même thème"},
+			{"https://www.lecourrierdelariviere.example/region/la-region-finance-les-deux-tiers-du-pont-8799001.php", "La région finance les deux tiers du nouveau pont", "Sur le même thème"},
+			{"https://www.lecourrierdelariviere.example/ville/un-parking-gratuit-pour-les-riverains-8812001.php", "Un parking gratuit pour les riverains pendant les travaux", "Sur le même thème"},
+		}, nil},
+		// Sections of text that hold a pull quote or a figure between
+		// their paragraphs are text: a box between two of them is inline.
+		{"sectioned-inset-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Recommended"},
+			{report, reportTitle, "Recommended"},
+		}, []string{tradersTitle}},
+		// A box floated at the top of a text wrapped whole in one
+		// element is inline.
+		{"float-top-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", true, []want{
+			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
+			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
+		}, nil},
+		// "Související" (Czech "related") heads its cards; a card badged
+		// with a running time or a count of pictures, in a badge classed
+		// as play or gallery, is a video or a gallery; a photo between
+		// paragraphs whose link ends with its credit opens a picture.
+		{"media-badges-cs", "https://zpravy.ricninoviny.example/mesto/rada-schvalila-stavbu-noveho-mostu/r~8fa032ba3add11ec8a900cc47ab5f122/", false, []want{
+			{"https://zpravy.ricninoviny.example/mesto/obchodnici-se-boji-dlouhe-uzavirky/r~a0bdceac3a5d11ec9322ac1f6b220ee8/", "Obchodníci se bojí dlouhé uzavírky mostu přes řeku", "Související"},
+		}, nil},
+		// A bar of stories classed as the navigation's "related"
+		// ("context-nav__related"), here below the article, is page
+		// furniture.
+		{"nav-related-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related stories"},
+		}, nil},
+		// A link whose text ends "View Graphic" opens a graphic, no
+		// story; a "Read:" label set inside the link is no part of the
+		// headline.
+		{"graphic-link-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Read"},
+		}, []string{tradersTitle}},
+		// "Learn More:" before a story's headline between paragraphs is
+		// a callout.
+		{"learn-more-callout", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Learn More"},
+			{report, reportTitle, "Learn more"},
+		}, []string{"Learn More:", tradersTitle}},
+		// "Eerder" (Dutch "earlier") over same-subject stories after the
+		// text; the date each link sets before its headline is the card's
+		// date, not part of its title (see TestRelatedDateInLink).
+		{"date-in-link-nl", "https://www.rivierbode.example/nieuws/i44727/gemeenteraad-stemt-in-met-nieuwe-brug", false, []want{
+			{"https://www.rivierbode.example/nieuws/i44601/winkeliers-vrezen-lange-afsluiting-van-de-brug", "Winkeliers vrezen lange afsluiting van de brug", "Eerder"},
+			{"https://www.rivierbode.example/nieuws/i43911/rapport-brugdek-aan-einde-van-levensduur", "Rapport: brugdek aan het einde van zijn levensduur", "Eerder"},
+		}, nil},
+		// Under a weak label ("Weitere Themen:"), links of a word or two
+		// are sections or tags, not stories.
+		{"weak-tags-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", "Weitere Artikel zum Thema"},
+		}, nil},
+		// A post at the root of the site ("/pfeilergutachten/") is a
+		// story when its link reads as a whole sentence; a one-word
+		// link there ("/bruecke/") names a topic hub.
+		{"root-slug-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/haendler-fuerchten-die-lange-sperrung-der-bruecke/", "Händler fürchten die lange Sperrung der Brücke über den Fluss", "Das könnte dich auch interessieren"},
+			{"https://www.flussbote.example/pfeilergutachten/", "Gutachten: Die Pfeiler der alten Brücke sind am Ende", "Das könnte dich auch interessieren"},
+		}, nil},
 		// "Read also on <site>" in the text; beside it a sidebar of the
 		// magazine, the shop and "Les + lus" under a related class.
 		{"read-also-site-fr", "https://www.lecourrierdelariviere.example/ville/article/le-conseil-approuve-la-reconstruction-du-pont", true, []want{
@@ -484,5 +609,27 @@ func TestRelatedRules(t *testing.T) {
 				t.Errorf("body lost the article: %.200q", a.Text)
 			}
 		})
+	}
+}
+
+// TestRelatedDateInLink checks that a date set inside a card's link, in
+// its own element before the headline, is read as the card's date.
+func TestRelatedDateInLink(t *testing.T) {
+	page, err := os.ReadFile("testdata/related/date-in-link-nl.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(strings.NewReader(string(page)), "https://www.rivierbode.example/nieuws/i44727/gemeenteraad-stemt-in-met-nieuwe-brug")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2025-01-10", "2024-12-02"}
+	if len(a.Related) != len(want) {
+		t.Fatalf("%d stories, want %d", len(a.Related), len(want))
+	}
+	for i, s := range a.Related {
+		if s.Published == nil || s.Published.Format("2006-01-02") != want[i] {
+			t.Errorf("story %d (%q) published %v, want %s", i, s.Title, s.Published, want[i])
+		}
 	}
 }

@@ -40,6 +40,22 @@ func TestRelatedLabels(t *testing.T) {
 		want  bool
 	}{
 		{"Related coverage from How to Do Everything: Money:", true},
+		// moreOfLabels: "more"/"other", a section's word, a story word.
+		// A section's word alone: on news sites the section's feed as
+		// often as a list chosen for the article.
+		{"More games news:", false},
+		{"More to explore", true},
+		{"Weitere Themen", true},
+		{"Weitere Informationen zum Coronavirus in Thüringen:", true},
+		{"Autres articles sur le pont", true},
+		{"Otras noticias sobre el puente", true},
+		{"Altre notizie", false},
+		{"Other news", false},
+		{"Meer nieuws over de brug", true},
+		{"Související", true},
+		{"More top stories", false},
+		{"Weitere Meldungen aus dem Archiv vom 28.04.2020", false},
+		{"More latest news", false},
 		{"Read this next", true},
 		{"Picked For You", true},
 		{"Weitere Beiträge zum Thema", true},

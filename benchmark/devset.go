@@ -43,14 +43,18 @@ func InCheckPart(path string) bool {
 
 // DevModuleDir returns the module cache folder of DevModule, asking the
 // go command, which answers from the cache without network access.
-func DevModuleDir() (string, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", strings.Split(DevModule, "@")[0]).Output()
+func DevModuleDir() (string, error) { return moduleDir(DevModule) }
+
+// moduleDir returns the module cache folder of a module this module
+// requires ("path" or "path@version").
+func moduleDir(module string) (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", strings.Split(module, "@")[0]).Output()
 	if err != nil {
-		return "", fmt.Errorf("finding %s (run `go mod download` in the benchmark module): %w", DevModule, err)
+		return "", fmt.Errorf("finding %s (run `go mod download` in the benchmark module): %w", module, err)
 	}
 	dir := strings.TrimSpace(string(out))
 	if dir == "" {
-		return "", fmt.Errorf("%s is not in the module cache: run `go mod download` in the benchmark module", DevModule)
+		return "", fmt.Errorf("%s is not in the module cache: run `go mod download` in the benchmark module", module)
 	}
 	return dir, nil
 }

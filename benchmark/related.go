@@ -19,7 +19,7 @@ const RelatedDir = "testdata/related"
 // RelatedPage is one labelled page of the related-story development set.
 type RelatedPage struct {
 	ID     string
-	Part   string // "tune" to "tune8": may shape rules; "check" to "check3": only measured
+	Part   string // "tune" to "tune9": may shape rules; "check" to "check3": only measured
 	Second bool   // labelled a second time, independently
 	URL    string
 }
@@ -29,22 +29,54 @@ type RelatedPage struct {
 // "dev:test-files/comparison/x.html".
 const DevPrefix = "dev:"
 
-// RelatedHTML reads the HTML of a labelled page: a dev page from the module
-// cache folder devDir of DevModule (refusing the split's check part, which
-// no rule may be tuned on), any other from corpus, keyed by benchmark ID.
-func RelatedHTML(p RelatedPage, corpus map[string][]byte, devDir string) ([]byte, error) {
-	path, ok := strings.CutPrefix(p.ID, DevPrefix)
-	if !ok {
-		html, ok := corpus[p.ID]
+// ReadabilityModule is the Go module whose test pages (real pages saved
+// whole, each test-pages/NAME/source.html) hold the related-story part
+// tune9. It is required in this module's go.mod, so `go mod download`
+// puts it in the module cache; the pages are never copied here.
+const ReadabilityModule = "codeberg.org/readeck/go-readability/v2"
+
+// ReadabilityPrefix starts the ID of a related-story page that is a file
+// of ReadabilityModule: "rdb:test-pages/aclu/source.html".
+const ReadabilityPrefix = "rdb:"
+
+// ModuleDirs maps an ID prefix (DevPrefix, ReadabilityPrefix) to the
+// module cache folder that the pages of IDs so prefixed are read from.
+type ModuleDirs map[string]string
+
+// RelatedModuleDirs finds the module cache folders of DevModule and
+// ReadabilityModule.
+func RelatedModuleDirs() (ModuleDirs, error) {
+	dev, err := DevModuleDir()
+	if err != nil {
+		return nil, err
+	}
+	rdb, err := moduleDir(ReadabilityModule)
+	if err != nil {
+		return nil, err
+	}
+	return ModuleDirs{DevPrefix: dev, ReadabilityPrefix: rdb}, nil
+}
+
+// RelatedHTML reads the HTML of a labelled page: a page whose ID has a
+// prefix of dirs from that module's folder (refusing a dev page of the
+// split's check part as a tuning page, since no rule may be tuned on
+// it), any other from corpus, keyed by benchmark ID.
+func RelatedHTML(p RelatedPage, corpus map[string][]byte, dirs ModuleDirs) ([]byte, error) {
+	for prefix, dir := range dirs {
+		path, ok := strings.CutPrefix(p.ID, prefix)
 		if !ok {
-			return nil, fmt.Errorf("%s: not a benchmark page", p.ID)
+			continue
 		}
-		return html, nil
+		if prefix == DevPrefix && strings.HasPrefix(p.Part, "tune") && InCheckPart(path) {
+			return nil, fmt.Errorf("%s: in the check part of the split, not a tuning page", p.ID)
+		}
+		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
 	}
-	if strings.HasPrefix(p.Part, "tune") && InCheckPart(path) {
-		return nil, fmt.Errorf("%s: in the check part of the split, not a tuning page", p.ID)
+	html, ok := corpus[p.ID]
+	if !ok {
+		return nil, fmt.Errorf("%s: not a benchmark page", p.ID)
 	}
-	return os.ReadFile(filepath.Join(devDir, filepath.FromSlash(path)))
+	return html, nil
 }
 
 // RelatedLabel is one hand-labelled related story.
