@@ -22,3 +22,25 @@ func TestEmbedFallback(t *testing.T) {
 		t.Errorf("embed kept or prose lost:\n%s", a.Text)
 	}
 }
+
+// Paragraphs a site marks as behind its paywall (<p class="paywall">) are
+// the article's own text; the paywall's pitch is not.
+func TestPaywalledParagraphsStay(t *testing.T) {
+	open := strings.Repeat("<p>He grew up in a military family on the south coast and learned early to hunt for rare minerals along the cliffs.</p>", 2)
+	page := `<html lang="en"><head><title>The man who mapped the cliffs</title></head><body><article><h1>The man who mapped the cliffs</h1>` + open +
+		`<p class="paywall">Hickson was enterprising. He made money selling the rocks he found, and by twenty he ran a small shop by the harbour.</p>` +
+		`<p class="paywall">Hickson was curious, too: one summer he walked the whole coast with a notebook and drew every cove he passed.</p>` +
+		`<div class="paywall-message"><p>Subscribe now to keep reading.</p></div></article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.magazine.example/story/the-man-who-mapped-the-cliffs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Hickson was enterprising", "Hickson was curious"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("paywalled paragraph %q lost:\n%s", want, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Subscribe now") {
+		t.Errorf("paywall pitch kept:\n%s", a.Text)
+	}
+}

@@ -27,11 +27,23 @@ func debris(n *html.Node, hb uint) bool {
 			return false
 		}
 	}
-	if hb&hintDebris == 0 || placeDateline(n) {
+	if hb&hintDebris == 0 || placeDateline(n) || proseParagraph(n) {
 		return false
 	}
 	_, short := textUpTo(n, 300)
 	return short && !containsAtom(n, atom.H1)
+}
+
+// proseParagraph reports whether n is a paragraph of prose that its class
+// marks as behind the paywall ("<p class="paywall">"): the article's own
+// text, hidden by script from readers who do not subscribe, not the
+// paywall's message, whose pitch the body's line rules take.
+func proseParagraph(n *html.Node) bool {
+	if n.DataAtom != atom.P || !containsFold(attr(n, "class"), "paywall") {
+		return false
+	}
+	t, short := textUpTo(n, 100)
+	return !short && linkDensity(n, t) < 0.3
 }
 
 // placeDateline reports whether n is the dateline that opens a story's
