@@ -250,3 +250,17 @@ func FuzzStripSiteName(f *testing.F) {
 		}
 	})
 }
+
+// similarTitle slices the title around the headline it finds in it: no
+// text may make it panic, and a long headline is its own title.
+func FuzzSimilarTitle(f *testing.F) {
+	for _, s := range [][2]string{{"Unser wahres Ich", "Rutger Bregman: Unser wahres Ich - brand eins"}, {"Editor’s Letter: bye", "Editor's Letter: bye | Site"}, {"ab: ab: ab: ab: ab", ": ab: ab: ab: ab: ab: "}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, h, title string) {
+		similarTitle(h, title)
+		if len(h) >= 40 && !similarTitle(h, h) {
+			t.Errorf("similarTitle(%q, itself) = false", h)
+		}
+	})
+}
