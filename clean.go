@@ -87,6 +87,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 	prose := false // whether a paragraph of the story came yet
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		wrapLooseText(n)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
@@ -502,6 +503,42 @@ func plainText(root *html.Node) string {
 	walk(root, false)
 	flush()
 	return out.String()
+}
+
+// wrapLooseText wraps in a span each run of text and inline elements that
+// stands between the blocks of n, so that the run is judged as the line
+// it reads as ("Warning: … on line 407" or "- Anzeige -" set loose between
+// paragraphs). The text renders as before: the run stood between blocks.
+func wrapLooseText(n *html.Node) {
+	if !hasBlockChild(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		if isBlock(c) || c.Type != html.TextNode || strings.TrimSpace(c.Data) == "" {
+			c = c.NextSibling
+			continue
+		}
+		// c is loose text: the run goes back to the block before it and
+		// on to the block after it.
+		first := c
+		for first.PrevSibling != nil && !isBlock(first.PrevSibling) && (first.PrevSibling.Type != html.ElementNode || !hasBlockChild(first.PrevSibling)) {
+			first = first.PrevSibling
+		}
+		last := c
+		for last.NextSibling != nil && !isBlock(last.NextSibling) && (last.NextSibling.Type != html.ElementNode || !hasBlockChild(last.NextSibling)) {
+			last = last.NextSibling
+		}
+		next := last.NextSibling
+		span := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}
+		n.InsertBefore(span, first)
+		for m := first; m != next; {
+			after := m.NextSibling
+			n.RemoveChild(m)
+			span.AppendChild(m)
+			m = after
+		}
+		c = next
+	}
 }
 
 // hasChildAtom reports whether one of n's children is an element a.

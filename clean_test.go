@@ -44,3 +44,31 @@ func TestPaywalledParagraphsStay(t *testing.T) {
 		t.Errorf("paywall pitch kept:\n%s", a.Text)
 	}
 }
+
+// Text set loose between blocks, not in a paragraph of its own (a table
+// cell of a wiki), is one line: its links stay part of the sentence, and
+// a server warning set so goes as a whole.
+func TestLooseTextBetweenBlocks(t *testing.T) {
+	para := "<p>Penny lives with her mother in the trailer by the river and teaches the town's two children in the museum.</p>"
+	row := func(time, cell string) string {
+		return `<tr><td>` + time + `</td><td>` + cell + `<p><img src="/images/penny.jpg" alt="Penny location"></p></td></tr>`
+	}
+	page := `<html lang="en"><head><title>Penny</title></head><body><article><h1>Penny</h1>` + para + para +
+		`<table class="wikitable"><tr><th>Time</th><th>Location</th></tr>` +
+		row("8:10 AM", `Leaves her <a href="/Trailer">trailer</a> and goes outside to read near the <a href="/Pelican_Town">town graveyard</a>.`) +
+		row("11:00 AM", `Leaves the <a href="/Trailer">trailer</a> again to go outside <a href="/Saloon">The Stardrop Saloon</a> where she sits on a bench with <a href="/Maru">Maru</a>.`) +
+		row("6:00 PM", `<b>Warning</b>: Creating default object from empty value in <b>/www/htdocs/wp-includes/classes.php</b> on line <b>407</b>`) +
+		`</table>` + para + `</article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://wiki.example.com/Penny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Leaves her trailer and goes", "near the town graveyard.", "outside The Stardrop Saloon where", "bench with Maru."} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q lost:\n%s", want, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Creating default object") {
+		t.Errorf("server warning kept:\n%s", a.Text)
+	}
+}
