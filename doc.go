@@ -52,7 +52,9 @@
 // another text or one of paragraphs each wrapped in boxes of their own;
 // title.go picks the title; clean.go cleans
 // and renders the body, with boilerplate.go's line rules, dangling.go's
-// trailing labels and author notes and contents.go's tables of contents;
+// trailing labels and author notes, contents.go's tables of contents and
+// lines.go's lines that no block sets apart (divided by <br>, or loose
+// between blocks);
 // dom.go holds the DOM helpers they share,
 // substrings.go the one-pass test for many hint words, literals.go
 // the fast path of the date-label patterns and rxstart.go the start
