@@ -57,6 +57,14 @@ func textUpTo(n *html.Node, limit int) (string, bool) {
 	return string(bytes.TrimSpace(b)), ok
 }
 
+// fitsIn reports whether n's text is at most limit bytes, as textUpTo
+// does, without building the text: most callers ask only that.
+func fitsIn(n *html.Node, limit int) bool {
+	var buf [512]byte
+	_, ok := appendText(buf[:0], n, limit, false)
+	return ok
+}
+
 // shownTextUpTo is textUpTo without the text of hidden elements, for
 // lines read as what the page shows: a theme's hidden "updated" stamp
 // beside the visible date is not the dateline.

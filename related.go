@@ -20,7 +20,7 @@ func debris(n *html.Node, hb uint) bool {
 	// A standfirst beside the headline repeats the description; one in
 	// the body (a German intro, a French chapô) is the first paragraph.
 	if (hb&hintDek != 0 || attr(n, "itemprop") == "description") && nearHeadline(n) {
-		if _, short := textUpTo(n, 400); short {
+		if fitsIn(n, 400) {
 			// Not debris: its text often repeats the first paragraph,
 			// which must stay.
 			cutKeep(n)
@@ -30,8 +30,7 @@ func debris(n *html.Node, hb uint) bool {
 	if hb&hintDebris == 0 || placeDateline(n) || proseParagraph(n) {
 		return false
 	}
-	_, short := textUpTo(n, 300)
-	return short && !containsAtom(n, atom.H1)
+	return fitsIn(n, 300) && !containsAtom(n, atom.H1)
 }
 
 // proseParagraph reports whether n is a paragraph of prose that its class
@@ -53,8 +52,7 @@ func placeDateline(n *html.Node) bool {
 	if n.DataAtom != atom.Span || n.Parent == nil || n.Parent.DataAtom != atom.P || !strings.Contains(strings.ToLower(attr(n, "class")), "dateline") {
 		return false
 	}
-	_, short := textUpTo(n.Parent, 120)
-	return !short
+	return !fitsIn(n.Parent, 120)
 }
 
 // nearHeadline reports whether the article's h1 shares n's parent or
@@ -230,8 +228,7 @@ func (p *page) relatedStories() *storyList {
 			hidden := st.hidden || hiddenElement(c)
 			if debris(c, hb) {
 				if hb&hintComment != 0 {
-					_, short := textUpTo(c, 200)
-					afterComments = afterComments || !short
+					afterComments = afterComments || !fitsIn(c, 200)
 				}
 				// A related block inside a small print-only or furniture
 				// wrapper is read before the wrapper goes.

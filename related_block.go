@@ -444,8 +444,7 @@ func (p *page) filler(n *html.Node) bool {
 	if blank(n) {
 		return true
 	}
-	_, short := textUpTo(n, 60)
-	return short && !containsAtom(n, atom.Img) && len(p.links(n)) == 0
+	return fitsIn(n, 60) && !containsAtom(n, atom.Img) && len(p.links(n)) == 0
 }
 
 // nextStories returns the next sibling element of n that is not filler,

@@ -382,7 +382,7 @@ func (p *page) citedCards(n *html.Node) []story {
 	if prev == nil || prev.DataAtom != atom.P || !hasBlockChild(n) && !containsAtom(n, atom.Img) {
 		return nil
 	}
-	if _, short := textUpTo(n, 1500); !short || !isProse(prev) {
+	if !fitsIn(n, 1500) || !isProse(prev) {
 		return nil
 	}
 	links := p.links(n)

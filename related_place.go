@@ -158,8 +158,7 @@ var referenceLabels = map[string]bool{
 // of links between the wrappers).
 func isProse(n *html.Node) bool {
 	long := func(n *html.Node) bool {
-		_, short := textUpTo(n, 80)
-		return !short
+		return !fitsIn(n, 80)
 	}
 	switch n.DataAtom {
 	case atom.P:
@@ -216,7 +215,7 @@ func isProseLoose(n *html.Node) bool {
 		}
 		switch {
 		case c.DataAtom == atom.P:
-			if _, short := textUpTo(c, 80); !short {
+			if !fitsIn(c, 80) {
 				paras++
 			}
 		case isHeading(c), c.DataAtom == atom.Figure, c.DataAtom == atom.Blockquote, c.DataAtom == atom.Aside && !hasLink(c):
@@ -257,8 +256,7 @@ func soleLink(n *html.Node) bool {
 // so a class name like "article-related-wrapper" on the whole article is
 // not taken for a block.
 func linkHeavy(n *html.Node) bool {
-	_, short := textUpTo(n, 200)
-	if short {
+	if fitsIn(n, 200) {
 		return true
 	}
 	return linkDensity(n, textOf(n)) >= 0.25
