@@ -27,17 +27,17 @@ func debris(n *html.Node, hb uint) bool {
 			return false
 		}
 	}
-	if hb&hintDebris == 0 || placeDateline(n) || proseParagraph(n) {
+	if hb&hintDebris == 0 || placeDateline(n) || paywalledProse(n) {
 		return false
 	}
 	return fitsIn(n, 300) && !containsAtom(n, atom.H1)
 }
 
-// proseParagraph reports whether n is a paragraph of prose that its class
+// paywalledProse reports whether n is a paragraph of prose that its class
 // marks as behind the paywall ("<p class="paywall">"): the article's own
 // text, hidden by script from readers who do not subscribe, not the
 // paywall's message, whose pitch the body's line rules take.
-func proseParagraph(n *html.Node) bool {
+func paywalledProse(n *html.Node) bool {
 	if n.DataAtom != atom.P || !containsFold(attr(n, "class"), "paywall") {
 		return false
 	}
