@@ -210,3 +210,34 @@ func dropContacts(s string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// publisherName cleans the publisher's name as a page states it: no rating
+// stars or bullets before it, no slash after a bare host name ("tdg.ch/"),
+// and not the article's title, which some pages set in og:site_name
+// beside the name ("<title> | MLUK").
+func publisherName(name, title string) string {
+	name = strings.TrimLeftFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	name = strings.TrimLeft(name, " -–—|•·:")
+	if !strings.Contains(name, " ") {
+		name = strings.TrimRight(name, "/")
+	}
+	if title == "" || strings.EqualFold(name, title) {
+		return name
+	}
+	var rest []string
+	dropped := false
+	for _, seg := range siteSeparators.Split(name, -1) {
+		if similarTitle(seg, title) || similarTitle(title, seg) {
+			dropped = true
+			continue
+		}
+		rest = append(rest, seg)
+	}
+	if dropped && len(rest) == 1 {
+		return rest[0]
+	}
+	return name
+}
+
+// siteSeparators part a site's name from what a page sets beside it.
+var siteSeparators = regexp.MustCompile(`\s+[|•·–—-]\s+|\s+::\s+`)

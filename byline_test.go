@@ -119,3 +119,22 @@ func TestCleanBylineLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// Publisher names as og:site_name gives them on real pages.
+func TestPublisherName(t *testing.T) {
+	for _, c := range []struct{ name, title, want string }{
+		{"Land zahlte rund 1,4 Millionen Euro Erlegungsprämie für Wildschweine | MLUK", "Land zahlte rund 1,4 Millionen Euro Erlegungsprämie für Wildschweine", "MLUK"},
+		{"Achtsam durch die Krise | Die FURCHE", "Achtsam durch die Krise", "Die FURCHE"},
+		{"☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse", "Ladensterben immer dramatischer", "Journalistenwatch e.V. - Aktuelle Geschehnisse"},
+		{"tdg.ch/", "Berne interdit désormais le chlorothalonil", "tdg.ch"},
+		// Names that hold no title stay as they are.
+		{"The GiveWell Blog", "The GiveWell Blog", "The GiveWell Blog"},
+		{"Bundesministerium für Bildung und Forschung - BMBF", "Energiewende und nachhaltiges Wirtschaften", "Bundesministerium für Bildung und Forschung - BMBF"},
+		{"Autoracing | F1 | Indy | MotoGP", "Calendário Stock Car 2018", "Autoracing | F1 | Indy | MotoGP"},
+		{"20 Minuten", "Unfall auf der A1", "20 Minuten"},
+	} {
+		if got := publisherName(c.name, c.title); got != c.want {
+			t.Errorf("publisherName(%q, %q) = %q, want %q", c.name, c.title, got, c.want)
+		}
+	}
+}

@@ -197,7 +197,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 		related.add(p.callout(n, true)...)
 	}
 	a.Related = related.list
-	a.SiteName = p.siteName(ra.SiteName())
+	a.SiteName = publisherName(p.siteName(ra.SiteName()), a.Title)
 	if a.Language == "" {
 		a.Language = ra.Language()
 	}
