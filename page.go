@@ -176,7 +176,10 @@ func (p *page) scanElement(n *html.Node) bool {
 			p.base = b
 		}
 	case atom.Title:
-		if p.titleTag == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
+		// The document's title is its first <title>, in the head or
+		// where stray text before it closed the head (svg titles are
+		// never reached).
+		if p.titleTag == "" && n.Namespace == "" {
 			p.titleTag = textOf(n)
 		}
 		return false
