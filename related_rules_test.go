@@ -551,6 +551,22 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},
 			{"https://www.flussbote.example/lokales/radweg-bleibt-offen-a-100205.html", "Der Radweg über die Brücke bleibt offen", "Mehr aus Flussstadt"},
 		}, nil},
+		// A block's heading that is a link to its section's front page
+		// labels it; the gallery among its cards is no story.
+		{"section-link-label-es", "https://www.diariodelvalle.example/sociedad/el-concejo-aprueba-la-reconstruccion-del-puente/", false, []want{
+			{"https://www.diariodelvalle.example/sociedad/los-comerciantes-temen-un-cierre-largo/", "Los comerciantes temen un cierre de catorce meses", "MÁS DE SOCIEDAD"},
+			{"https://www.diariodelvalle.example/sociedad/un-informe-da-por-agotado-el-tablero/", "Un informe da por agotado el tablero del puente", "MÁS DE SOCIEDAD"},
+		}, nil},
+		// "Suggested articles", its heading a link to nothing.
+		{"suggested-articles-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Suggested articles"},
+			{report, reportTitle, "Suggested articles"},
+		}, nil},
+		// A card's tags link topic pages ("/thema/…"), not stories.
+		{"topic-tags-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung der Brücke", "Das könnte Sie auch interessieren"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
