@@ -31,7 +31,7 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	}
 	// The link first: most leaf blocks have none, and it is the cheaper
 	// test.
-	if !hasLink(n) || !calloutStart(firstText(n)) {
+	if !hasLink(n) || !calloutStart(firstText(n)) && !(n.DataAtom == atom.P && arrowLead(n)) {
 		return nil
 	}
 	t, short := textUpTo(n, 400)
@@ -120,7 +120,7 @@ func inPassing(before string) bool {
 // callout: a callout or label word, a bracket or a word in capitals. It
 // spares reading the text of every paragraph with a link.
 func calloutStart(t string) bool {
-	if strings.HasPrefix(t, "[") {
+	if strings.HasPrefix(t, "[") || strings.TrimLeft(t, arrowMarks) != t {
 		return true
 	}
 	w := firstWord(t)
@@ -128,6 +128,22 @@ func calloutStart(t string) bool {
 	// startsCallout(t), without lower-casing the word again.
 	starts := lw != "" && (calloutWords[lw] || !isLatin(lw))
 	return starts || calloutMoreWords[lw] || mayBeLabel(lw) || w != lw && capitals(w, 1)
+}
+
+// arrowLead reports whether the text of n opens with an arrow mark
+// ("» <a>Title</a>"), which firstText passes over.
+func arrowLead(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if t := strings.TrimSpace(c.Data); t != "" {
+				return strings.TrimLeft(t, arrowMarks) != t
+			}
+		case c.Type == html.ElementNode:
+			return arrowLead(c)
+		}
+	}
+	return false
 }
 
 // firstText returns the first run of text under n that holds a letter or
@@ -177,14 +193,16 @@ func calloutLabel(t string) []int {
 }
 
 // bareCallout reads a paragraph whose whole text is one story link, set
-// apart as a pointer rather than cited in a sentence: in brackets, or in
-// capitals. t is the paragraph's text.
+// apart as a pointer rather than cited in a sentence: in brackets, between
+// arrows ("» Title «", ">> Title <<") or in capitals. t is the
+// paragraph's text.
 func (p *page) bareCallout(n *html.Node, t string) []story {
 	if n.DataAtom != atom.P {
 		return nil
 	}
 	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
-	if !bracketed && !(capitals(t, 12) && amongProse(n)) {
+	arrowed := strings.TrimLeft(t, arrowMarks) != t
+	if !bracketed && !arrowed && !(capitals(t, 12) && amongProse(n)) {
 		return nil
 	}
 	links := p.links(n)
@@ -193,12 +211,16 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 	if len(links) != 1 || !bracketed && !p.sameSiteName(links[0].url) {
 		return nil
 	}
-	title := links[0].text
-	if strings.Trim(t, "[] ") != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) || rxCallToAction.MatchString(title) {
+	title := strings.TrimSpace(strings.Trim(links[0].text, arrowMarks))
+	if strings.TrimSpace(strings.Trim(t, "[] "+arrowMarks)) != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) || rxCallToAction.MatchString(title) {
 		return nil
 	}
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
 }
+
+// arrowMarks are the marks that set a story link apart as a pointer
+// ("» Title «", ">> Title <<", "→ Title").
+const arrowMarks = "»«><→←►◄▶◀≫≪⇒ \u00a0"
 
 // embedCard reads the card WordPress puts in a post for a link to
 // another post (its oEmbed markup, a blockquote classed

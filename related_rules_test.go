@@ -567,6 +567,13 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung der Brücke", "Das könnte Sie auch interessieren"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
 		}, nil},
+		// Story links set apart by arrows between paragraphs ("» …",
+		// ">> … <<") are inline pointers; a line that introduces what
+		// follows with a colon is none.
+		{"arrow-callouts-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", true, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", ""},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende seiner Lebensdauer", ""},
+		}, []string{"Händler fürchten", "Brückendeck am Ende"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
