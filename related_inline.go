@@ -31,7 +31,7 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	}
 	// The link first: most leaf blocks have none, and it is the cheaper
 	// test.
-	if !hasLink(n) || !calloutStart(firstText(n)) && !(n.DataAtom == atom.P && (soleLink(n) || arrowLead(n))) {
+	if !hasLink(n) || !calloutStart(firstText(n)) && !(n.DataAtom == atom.P && arrowLead(n)) {
 		return nil
 	}
 	t, short := textUpTo(n, 400)
@@ -194,19 +194,15 @@ func calloutLabel(t string) []int {
 
 // bareCallout reads a paragraph whose whole text is one story link, set
 // apart as a pointer rather than cited in a sentence: in brackets, between
-// arrows ("» Title «", ">> Title <<"), in capitals, or alone between
-// paragraphs of the text. t is the paragraph's text.
+// arrows ("» Title «", ">> Title <<") or in capitals. t is the
+// paragraph's text.
 func (p *page) bareCallout(n *html.Node, t string) []story {
 	if n.DataAtom != atom.P {
 		return nil
 	}
 	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
 	arrowed := strings.TrimLeft(t, arrowMarks) != t
-	// A link alone in its paragraph, with prose on both sides, points
-	// at a story the way a labelled callout does; it must be a headline
-	// of the site's, which a credit, a call or a source seldom is.
-	alone := !bracketed && !arrowed && amongProse(n) && proseAround(n, func(n *html.Node) *html.Node { return n.PrevSibling }) > 0
-	if !bracketed && !arrowed && !alone && !(capitals(t, 12) && amongProse(n)) {
+	if !bracketed && !arrowed && !(capitals(t, 12) && amongProse(n)) {
 		return nil
 	}
 	links := p.links(n)
@@ -217,11 +213,6 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 	}
 	title := strings.TrimSpace(strings.Trim(links[0].text, arrowMarks))
 	if strings.TrimSpace(strings.Trim(t, "[] "+arrowMarks)) != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) || rxCallToAction.MatchString(title) {
-		return nil
-	}
-	// A line that ends with a colon introduces what follows it (a plan
-	// to book, a widget), as a headline does not.
-	if alone && (len(strings.Fields(title)) < 5 || !headlineLike(title) || !belowSection(links[0].url) || strings.HasSuffix(title, ":")) {
 		return nil
 	}
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}

@@ -574,12 +574,6 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", ""},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende seiner Lebensdauer", ""},
 		}, []string{"Händler fürchten", "Brückendeck am Ende"}},
-		// A paragraph that is nothing but a link to a headline of the
-		// site's, between paragraphs of the text, is an inline pointer.
-		{"link-paragraphs-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", true, []want{
-			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke am Fluss", ""},
-			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende seiner Lebensdauer", ""},
-		}, []string{"Händler fürchten", "Brückendeck am Ende"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
