@@ -65,6 +65,18 @@ func capitals(t string, min int) bool {
 	return letters >= min
 }
 
+// headlineHeading reports whether heading n is a card's headline: its
+// whole text one link to a story, of three words or more ("Lesen Sie
+// auch" over "<h2><a>Killer- oder Grippevirus</a></h2>"), where a heading
+// that names another list links a section or nothing.
+func (p *page) headlineHeading(n *html.Node) bool {
+	if !soleLink(n) {
+		return false
+	}
+	links := p.links(n)
+	return len(links) == 1 && len(strings.Fields(links[0].text)) >= 3 && headlineLike(links[0].text)
+}
+
 // relatedBlock reports whether n is a block of related stories, and if so
 // the nodes it spans and its stories; a "Read next" pointer to the next
 // story of an endless scroll gives its nodes and no story. A block is
@@ -126,7 +138,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 			if gap && (!sameKind(s, last) || p.opensList(s, last)) {
 				break
 			}
-			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
+			if isHeading(s) && !p.headlineHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
 				// A label in two headings ("You may also like" over
 				// "Stories picked for you") goes on to the stories under
 				// the second; a heading that names another list ends it.

@@ -574,6 +574,11 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", ""},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende seiner Lebensdauer", ""},
 		}, []string{"Händler fürchten", "Brückendeck am Ende"}},
+		// A label over a heading that is the story's headline link: the
+		// heading is the card, not the next list's name.
+		{"label-over-headline-de", "https://www.flussbote.example/lokales/Stadtrat-beschliesst-Neubau;art4886,100231", true, []want{
+			{"https://www.flussbote.example/lokales/Haendler-fuerchten-lange-Sperrung;art4886,100187", "Händler fürchten die Sperrung", "Lesen Sie auch"},
+		}, []string{"Lesen Sie auch", "Händler fürchten"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
