@@ -304,11 +304,64 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 	}
 	// A box classed as a gallery or video teaser ("related_gallery_teaser")
-	// lists no story.
-	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf([]*html.Node{n}) || inRail(n)) {
+	// lists no story. A box that only its class calls related, with no
+	// label, that lists the article itself, or is one item of a list of
+	// such boxes that does, is the section's feed of its latest ("Notas
+	// de la sección").
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || (weakLabel(label) || label == "" && labelNode == nil) && p.linksSelf([]*html.Node{n}) || label == "" && labelNode == nil && p.inSelfFeed(n) || weakLabel(label) && inRail(n) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(placedInText(ownBox(n)), stories)
+}
+
+// inSelfFeed reports whether box n is one item of a list of boxes of
+// its kind, two or more, that links the page itself: a feed that sets
+// each story in a box of its own. Each list is read once.
+func (p *page) inSelfFeed(n *html.Node) bool {
+	item := n
+	for item.Parent != nil && item.Parent.DataAtom != atom.Body && soleShown(item.Parent) == item {
+		item = item.Parent
+	}
+	list := item.Parent
+	if list == nil {
+		return false
+	}
+	if v, ok := p.feedSelf[list]; ok {
+		return v
+	}
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipText(c) {
+			continue
+		}
+		if !sameKind(c, item) {
+			items = 0
+			break
+		}
+		items++
+	}
+	v := items >= 2 && p.linksSelf([]*html.Node{list})
+	if p.feedSelf == nil {
+		p.feedSelf = map[*html.Node]bool{}
+	}
+	p.feedSelf[list] = v
+	return v
+}
+
+// soleShown returns n's only element child that shows something, passing
+// over scripts and empty elements, or nil.
+func soleShown(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipText(c) || blank(c) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	return only
 }
 
 // ownBox returns the outermost of n and the wrappers around it that show

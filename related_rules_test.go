@@ -579,6 +579,12 @@ func TestRelatedRules(t *testing.T) {
 		{"label-over-headline-de", "https://www.flussbote.example/lokales/Stadtrat-beschliesst-Neubau;art4886,100231", true, []want{
 			{"https://www.flussbote.example/lokales/Haendler-fuerchten-lange-Sperrung;art4886,100187", "Händler fürchten die Sperrung", "Lesen Sie auch"},
 		}, []string{"Lesen Sie auch", "Händler fürchten"}},
+		// Boxes that only their class calls related, one per story, in a
+		// list that holds the article itself: the section's feed.
+		{"self-feed-es", "https://www.diariodelvalle.example/local/el-concejo-aprueba-la-reconstruccion-del-puente-EN1740", false, []want{
+			{"https://www.diariodelvalle.example/local/los-comerciantes-temen-un-cierre-largo-EN1712", "Los comerciantes temen un cierre de catorce meses", "Noticias relacionadas"},
+			{"https://www.diariodelvalle.example/local/un-informe-da-por-agotado-el-tablero-EN1698", "Un informe da por agotado el tablero del puente", "Noticias relacionadas"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
