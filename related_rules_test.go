@@ -585,6 +585,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.diariodelvalle.example/local/los-comerciantes-temen-un-cierre-largo-EN1712", "Los comerciantes temen un cierre de catorce meses", "Noticias relacionadas"},
 			{"https://www.diariodelvalle.example/local/un-informe-da-por-agotado-el-tablero-EN1698", "Un informe da por agotado el tablero del puente", "Noticias relacionadas"},
 		}, nil},
+		// "Mehr aus der Redaktion" lists the newsroom's latest, as a list
+		// named after the site does.
+		{"newsroom-list-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung", "Das könnte Sie auch interessieren"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
