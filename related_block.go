@@ -65,18 +65,6 @@ func capitals(t string, min int) bool {
 	return letters >= min
 }
 
-// headlineHeading reports whether heading n is a card's headline: its
-// whole text one link to a story, of three words or more ("Lesen Sie
-// auch" over "<h2><a>Killer- oder Grippevirus</a></h2>"), where a heading
-// that names another list links a section or nothing.
-func (p *page) headlineHeading(n *html.Node) bool {
-	if !soleLink(n) {
-		return false
-	}
-	links := p.links(n)
-	return len(links) == 1 && len(strings.Fields(links[0].text)) >= 3 && headlineLike(links[0].text)
-}
-
 // relatedBlock reports whether n is a block of related stories, and if so
 // the nodes it spans and its stories; a "Read next" pointer to the next
 // story of an endless scroll gives its nodes and no story. A block is
@@ -312,56 +300,6 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(placedInText(ownBox(n)), stories)
-}
-
-// inSelfFeed reports whether box n is one item of a list of boxes of
-// its kind, two or more, that links the page itself: a feed that sets
-// each story in a box of its own. Each list is read once.
-func (p *page) inSelfFeed(n *html.Node) bool {
-	item := n
-	for item.Parent != nil && item.Parent.DataAtom != atom.Body && soleShown(item.Parent) == item {
-		item = item.Parent
-	}
-	list := item.Parent
-	if list == nil {
-		return false
-	}
-	if v, ok := p.feedSelf[list]; ok {
-		return v
-	}
-	items := 0
-	for c := list.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipText(c) {
-			continue
-		}
-		if !sameKind(c, item) {
-			items = 0
-			break
-		}
-		items++
-	}
-	v := items >= 2 && p.linksSelf([]*html.Node{list})
-	if p.feedSelf == nil {
-		p.feedSelf = map[*html.Node]bool{}
-	}
-	p.feedSelf[list] = v
-	return v
-}
-
-// soleShown returns n's only element child that shows something, passing
-// over scripts and empty elements, or nil.
-func soleShown(n *html.Node) *html.Node {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipText(c) || blank(c) {
-			continue
-		}
-		if only != nil {
-			return nil
-		}
-		only = c
-	}
-	return only
 }
 
 // ownBox returns the outermost of n and the wrappers around it that show

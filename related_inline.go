@@ -130,22 +130,6 @@ func calloutStart(t string) bool {
 	return starts || calloutMoreWords[lw] || mayBeLabel(lw) || w != lw && capitals(w, 1)
 }
 
-// arrowLead reports whether the text of n opens with an arrow mark
-// ("» <a>Title</a>"), which firstText passes over.
-func arrowLead(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			if t := strings.TrimSpace(c.Data); t != "" {
-				return strings.TrimLeft(t, arrowMarks) != t
-			}
-		case c.Type == html.ElementNode:
-			return arrowLead(c)
-		}
-	}
-	return false
-}
-
 // firstText returns the first run of text under n that holds a letter or
 // digit or opens a bracket, trimmed; bullets and icons before it are
 // passed over.
@@ -217,10 +201,6 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 	}
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}
 }
-
-// arrowMarks are the marks that set a story link apart as a pointer
-// ("» Title «", ">> Title <<", "→ Title").
-const arrowMarks = "»«><→←►◄▶◀≫≪⇒ \u00a0"
 
 // embedCard reads the card WordPress puts in a post for a link to
 // another post (its oEmbed markup, a blockquote classed

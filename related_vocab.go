@@ -5,7 +5,6 @@ package scoop
 
 import (
 	"cmp"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -301,46 +300,6 @@ func labelText(n *html.Node) string {
 		t = imageAlt(n)
 	}
 	return t
-}
-
-// sectionHead reports whether n's whole text is one link to a section's
-// front page or to nothing ("<div class=block-title><a
-// href="/sociedad/">Más de Sociedad</a></div>"): a block's heading that
-// leads to the section its stories come from, where a card's title links
-// its story.
-func sectionHead(n *html.Node) bool {
-	var a *html.Node
-	var walk func(*html.Node) bool
-	walk = func(c *html.Node) bool {
-		for c := c.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				if strings.TrimSpace(c.Data) != "" {
-					return false
-				}
-			case c.Type != html.ElementNode || icon(c):
-			case c.DataAtom == atom.A:
-				if a != nil {
-					return false
-				}
-				a = c
-			default:
-				if !walk(c) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	if !walk(n) || a == nil {
-		return false
-	}
-	href := strings.TrimSpace(attr(a, "href"))
-	if href == "" || href[0] == '#' {
-		return true
-	}
-	u, err := url.Parse(href)
-	return err == nil && u.RawQuery == "" && strings.Trim(u.Path, "/") != "" && !storyLike(u)
 }
 
 // labelHint reports whether n's class or id says it is a title, head or
