@@ -391,3 +391,88 @@ func dateish(n *html.Node) bool {
 	}
 	return false
 }
+
+// lineIn returns the line a reader sees the text node n on inside its
+// block b: the run of b's children around n up to a block, a <br> or a
+// heading on either side. A date set in a long block or beside the
+// headline (<hgroup><h1>…</h1><p>dek</p><span>posted on …</span></hgroup>,
+// <h1>…</h1><br>Published: <a>04.02.2022</a><br>) is read with its label
+// and without the headline, the dek or the story. The node is the one
+// element the run is, else b; ok is false when the run is long (the date
+// is in a sentence).
+func lineIn(b, n *html.Node) (node *html.Node, text string, ok bool) {
+	ch := n
+	for ch.Parent != b {
+		ch = ch.Parent
+	}
+	if ch != n && holdsHeading(ch) {
+		// An inline wrapper of the headline and its dateline (<hgroup>,
+		// a link around the whole header).
+		return lineIn(ch, n)
+	}
+	first, last := ch, ch
+	for s := first.PrevSibling; s != nil && !breaksLine(s); s = s.PrevSibling {
+		first = s
+	}
+	for s := last.NextSibling; s != nil && !breaksLine(s); s = s.NextSibling {
+		last = s
+	}
+	var buf [256]byte
+	t := buf[:0]
+	alone := true // ch is the run's only text
+	for s := first; ; s = s.NextSibling {
+		if s != first && s.Type == html.ElementNode && len(t) > 0 && t[len(t)-1] != ' ' {
+			// Elements set side by side are apart on screen, or one is
+			// hidden ("<time>Published on May 2, 2019</time><time
+			// class="mobile">May 2, 2019 • 31 Likes</time>").
+			t = append(t, ' ')
+		}
+		k := len(t)
+		if t, ok = appendText(t, s, 200, true); !ok {
+			return nil, "", false
+		}
+		if s != ch && strings.TrimSpace(string(t[k:])) != "" {
+			alone = false
+		}
+		if s == last {
+			break
+		}
+	}
+	node = b
+	if alone && ch.Type == html.ElementNode {
+		node = ch
+	}
+	return node, strings.TrimSpace(string(t)), true
+}
+
+// breaksLine reports whether n starts a new line: a block, a <br>, or an
+// inline element that holds a heading.
+func breaksLine(n *html.Node) bool {
+	return n.Type == html.ElementNode && (isBlock(n) || n.DataAtom == atom.Br || holdsHeading(n))
+}
+
+// inHeading reports whether n stands in a heading that is b or inside b.
+func inHeading(n, b *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if isHeading(a) {
+			return true
+		}
+		if a == b {
+			return false
+		}
+	}
+	return false
+}
+
+// holdsHeading reports whether n is or holds an h1–h6 element.
+func holdsHeading(n *html.Node) bool {
+	if isHeading(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && holdsHeading(c) {
+			return true
+		}
+	}
+	return false
+}

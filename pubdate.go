@@ -304,13 +304,31 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	head := s[:min(len(s), 24)]
-	if strings.IndexFunc(head, unicode.IsDigit) != 0 || !hasYear(head) {
+	if head != "" && !isDigit(head[0]) {
+		head = pressDateline(s)
+	}
+	if strings.IndexFunc(head, unicode.IsDigit) < 0 || !isDigit(head[0]) && !unicode.IsLetter(rune(head[0])) || !hasYear(head) {
 		return time.Time{}, false
 	}
 	if d, ok := parseTextDate(head, order); ok && plausible(d) {
 		return d, true
 	}
 	return time.Time{}, false
+}
+
+// rxPressDateline is a story's opening that names its date with the month
+// in words and a dash after it, behind an upper-case place or not
+// ("Feb. 23, 2015 -- Life-threatening…", "WASHINGTON, March 3, 2021 — The
+// Senate…"); group 1 is the date.
+var rxPressDateline = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}.' ]{1,30}, )?(\p{L}[^-–—:]{6,24}?) ?(?:--|[-–—]) `)
+
+// pressDateline returns the date a line opens with in the form of
+// rxPressDateline, or "".
+func pressDateline(s string) string {
+	if m := rxPressDateline.FindStringSubmatch(s[:min(len(s), 64)]); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // datelineLines is how many lines holding a year near the headline are
