@@ -293,7 +293,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			continue // only an "Updated …" line can still add something
 		}
 		t, ok := p.lineDate(i)
-		if !ok || !plausible(t) || inReferences(l.node) {
+		if !ok || !plausible(t) || inReferences(l.node) || tableFact(l.node) {
 			continue
 		}
 		pubAt, updAt := p.publishedLabel(i), p.updatedLabel(i)
@@ -473,6 +473,30 @@ func holdsHeading(n *html.Node) bool {
 		if c.Type == html.ElementNode && holdsHeading(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// tableFact reports whether n stands in a table cell whose row is headed
+// by a label other than a publication or update label ("Founded",
+// "Born", "Term ends"): a fact about the subject of an infobox or a data
+// table, not the page's date.
+func tableFact(n *html.Node) bool {
+	for i := 0; n != nil && i < 5; i, n = i+1, n.Parent {
+		if n.DataAtom != atom.Td {
+			continue
+		}
+		row := n.Parent
+		if row == nil || row.DataAtom != atom.Tr {
+			return false
+		}
+		for c := row.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Th {
+				t, _ := shownTextUpTo(c, 40)
+				return !pubLabels.MatchString(t) && !updLabels.MatchString(t)
+			}
+		}
+		return false
 	}
 	return false
 }

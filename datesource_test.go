@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // TestDatePages reads the publication day of trimmed real-world page
@@ -21,6 +24,9 @@ func TestDatePages(t *testing.T) {
 		{"heading-br-published", "https://www.tonspur.example/music/nachtfalter-lichter", "2022-03-11"},
 		// The story opens with its date, the month in words, and a dash.
 		{"press-dateline-opening", "https://www.healthwire.example/allergies/news/kids-eat-eggs-early", "2018-06-11"},
+		// A wiki shows no publication date: not the founding date in
+		// its infobox, nor the first date its history tells of.
+		{"wiki-infobox-history", "https://en.wikipedia.example/wiki/Larkspur_Foundation", ""},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata", "dates", tc.file+".html"))
@@ -58,6 +64,37 @@ func TestPressDateline(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("leadingDate(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// A date in a long paragraph is the story's, unless it opens the
+// paragraph as a dateline.
+func TestInParagraph(t *testing.T) {
+	rest := " the ministry said in a statement on its website, adding that the program would run for three years and cover every region of the country, with a first review after twelve months."
+	for text, want := range map[string]bool{
+		"Pressemitteilung vom 25. Januar 2022 | Berlin – Deutschland":    false,
+		"29.11.2022 – Mehrfach und vehement hatte die Branche":           false,
+		"On January 23, 1998, Netscape made two announcements":           true,
+		"Berlin, 4. Mai 2020. Die Bundesregierung hat beschlossen, dass": false,
+	} {
+		doc, err := html.Parse(strings.NewReader("<p>" + text + rest + "</p>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p *html.Node
+		var find func(*html.Node)
+		find = func(n *html.Node) {
+			for ; n != nil && p == nil; n = n.NextSibling {
+				if n.DataAtom == atom.P {
+					p = n
+				}
+				find(n.FirstChild)
+			}
+		}
+		find(doc)
+		if got := inParagraph(p.FirstChild, text); got != want {
+			t.Errorf("inParagraph(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -132,7 +133,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		case dd.strong:
 			return dd, true
-		case weak == nil && !dateInSentence(l.text):
+		case weak == nil && !dateInSentence(l.text) && !inParagraph(l.node, l.text):
 			weak = &dd
 		}
 	}
@@ -385,7 +386,44 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 			return false
 		}
 	}
-	return !inReferences(n)
+	return !inReferences(n) && !tableFact(n)
+}
+
+// inParagraph reports whether the line n, reading text, is part of a
+// paragraph of prose and not a dateline opening it: its nearest block is
+// a <p> of some length, and the date neither opens the paragraph nor
+// stands apart from the sentence after it ("On January 23, 1998, Netscape
+// made two announcements…"). A date in the story's sentences is what it
+// tells of, not when it went out; "Pressemitteilung vom 25. Januar 2022 |
+// Berlin – …" and "29.11.2022 – Mehrfach …" are press datelines.
+func inParagraph(n *html.Node, text string) bool {
+	for ; n != nil && !isBlock(n); n = n.Parent {
+	}
+	if n == nil || n.DataAtom != atom.P {
+		return false
+	}
+	t, short := textUpTo(n, 200)
+	if short {
+		return false
+	}
+	if !strings.HasPrefix(t, text[:min(len(text), 24)]) {
+		return true
+	}
+	// The paragraph opens with the line: a dateline when its year is
+	// followed by the end of the line, a mark or a time, not a comma or
+	// words.
+	y := -1
+	for i := 0; i+4 <= len(text) && i < 48; i++ {
+		if yearAt(text, i) {
+			y = i
+			break
+		}
+	}
+	if y < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[y+4:], " \u00a0"))
+	return r == ',' || unicode.IsLetter(r)
 }
 
 // holds reports whether d stands inside n.
