@@ -33,7 +33,8 @@
 // rewrites it; charset.go decodes; classify.go decides what a page holds
 // (articles, listings, soft 404s); date.go parses dates, datewords.go holds
 // their words in many languages, datesource.go finds them in metadata,
-// markup and text, pubdate.go settles the publisher's day from the
+// markup and text, dateplace.go tells from where a date stands whether
+// it is the page's, pubdate.go settles the publisher's day from the
 // dateline, daterelative.go reads "3 hours ago", headline.go finds the
 // headline both stand under; source.go finds source credits; related.go walks the page for
 // related-story blocks, marks page debris and merges stories by URL,

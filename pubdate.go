@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -317,21 +316,6 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 	return time.Time{}, false
 }
 
-// rxPressDateline is a story's opening that names its date with the month
-// in words and a dash after it, behind an upper-case place or not
-// ("Feb. 23, 2015 -- Life-threatening…", "WASHINGTON, March 3, 2021 — The
-// Senate…"); group 1 is the date.
-var rxPressDateline = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}.' ]{1,30}, )?(\p{L}[^-–—:]{6,24}?) ?(?:--|[-–—]) `)
-
-// pressDateline returns the date a line opens with in the form of
-// rxPressDateline, or "".
-func pressDateline(s string) string {
-	if m := rxPressDateline.FindStringSubmatch(s[:min(len(s), 64)]); m != nil {
-		return m[1]
-	}
-	return ""
-}
-
 // datelineLines is how many lines holding a year near the headline are
 // read for its dateline.
 const datelineLines = 12
@@ -387,43 +371,6 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 		}
 	}
 	return !inReferences(n) && !tableFact(n)
-}
-
-// inParagraph reports whether the line n, reading text, is part of a
-// paragraph of prose and not a dateline opening it: its nearest block is
-// a <p> of some length, and the date neither opens the paragraph nor
-// stands apart from the sentence after it ("On January 23, 1998, Netscape
-// made two announcements…"). A date in the story's sentences is what it
-// tells of, not when it went out; "Pressemitteilung vom 25. Januar 2022 |
-// Berlin – …" and "29.11.2022 – Mehrfach …" are press datelines.
-func inParagraph(n *html.Node, text string) bool {
-	for ; n != nil && !isBlock(n); n = n.Parent {
-	}
-	if n == nil || n.DataAtom != atom.P {
-		return false
-	}
-	t, short := textUpTo(n, 200)
-	if short {
-		return false
-	}
-	if !strings.HasPrefix(t, text[:min(len(text), 24)]) {
-		return true
-	}
-	// The paragraph opens with the line: a dateline when its year is
-	// followed by the end of the line, a mark or a time, not a comma or
-	// words.
-	y := -1
-	for i := 0; i+4 <= len(text) && i < 48; i++ {
-		if yearAt(text, i) {
-			y = i
-			break
-		}
-	}
-	if y < 0 {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[y+4:], " \u00a0"))
-	return r == ',' || unicode.IsLetter(r)
 }
 
 // holds reports whether d stands inside n.
