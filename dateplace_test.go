@@ -27,6 +27,9 @@ func TestDatePages(t *testing.T) {
 		// A wiki shows no publication date: not the founding date in
 		// its infobox, nor the first date its history tells of.
 		{"wiki-infobox-history", "https://en.wikipedia.example/wiki/Larkspur_Foundation", ""},
+		// A Japanese dateline without a year: the weekday picks it among
+		// the page's years (its copyright line's).
+		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata", "dates", tc.file+".html"))

@@ -242,7 +242,7 @@ func (p *page) scanText(n *html.Node) {
 	}
 	// Every date form scoop reads has a four-digit year, but for a short
 	// dotted date standing alone ("28.01.22").
-	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) {
+	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) || weekdayDateLike(s) {
 		// A label such as "Published on:" often sits in a sibling element,
 		// so the line is the text of the nearest short enclosing block;
 		// in a long block, or one that also holds a heading, the run

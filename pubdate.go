@@ -90,6 +90,9 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
+		if !found {
+			d, found = p.yearlessDate(l.text, plausible)
+		}
 		if !found && !p.fetched.IsZero() {
 			d, found = relativeDate(l.text, p.fetched)
 		}
