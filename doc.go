@@ -31,7 +31,8 @@
 //
 // extract.go runs the steps; page.go reads the page before readability
 // rewrites it; charset.go decodes; classify.go decides what a page holds
-// (articles, listings, soft 404s); date.go parses dates, datewords.go holds
+// (articles, listings, soft 404s); date.go parses dates, dateorder.go
+// decides whether numeric ones are day first, datewords.go holds
 // their words in many languages, datesource.go finds them in metadata,
 // markup and text, dateplace.go tells from where a date stands whether
 // it is the page's, pubdate.go settles the publisher's day from the
