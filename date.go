@@ -143,6 +143,13 @@ func parseTextDate(s string, order dateOrder) (time.Time, bool) {
 			try(t, ok, m[2], end)
 		}
 	}
+	if m := matchIf(year && hasLetter && strings.Contains(s, ". "), rxYearMonthName, s); m != nil {
+		v := submatches(s, m)
+		y, _ := strconv.Atoi(v[1])
+		d, _ := strconv.Atoi(v[3])
+		t, ok := makeDate(y, int(monthNames[strings.ToLower(v[2])]), d, 0, 0, 0, time.UTC)
+		try(t, ok, m[2], m[1])
+	}
 	if m := matchIf(strings.Contains(s, "年") || strings.Contains(s, "년"), rxCJK, s); m != nil {
 		v := submatches(s, m)
 		y, _ := strconv.Atoi(v[1])

@@ -30,6 +30,8 @@ func TestDatePages(t *testing.T) {
 		// A Japanese dateline without a year: the weekday picks it among
 		// the page's years (its copyright line's).
 		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
+		// Hungarian writes the year first and the month in words.
+		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata", "dates", tc.file+".html"))

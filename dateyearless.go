@@ -23,9 +23,12 @@ var jaWeekdays = map[string]time.Weekday{
 }
 
 // weekdayDateLike reports whether a short text run may hold such a date:
-// the cheap test scanText makes on runs without a year.
+// the test scanText makes on every text run without a year, so it looks
+// for a closing bracket and the month's separator first, and runs the
+// pattern on few runs.
 func weekdayDateLike(s string) bool {
-	return len(s) <= 80 && strings.ContainsAny(s, "(（") && strings.ContainsAny(s, "日月火水木金土") && rxWeekdayDate.MatchString(s)
+	return len(s) <= 80 && (strings.IndexByte(s, ')') >= 0 || strings.Contains(s, "）")) &&
+		(strings.IndexByte(s, '/') >= 0 || strings.Contains(s, "月")) && rxWeekdayDate.MatchString(s)
 }
 
 // rxCopyrightYear is a copyright line's last year ("© 1998 - 2017",
