@@ -53,7 +53,7 @@
 // vocabulary; lead.go restores a lead or standfirst readability left
 // out and takes the prose under the headline when readability's body is
 // another text or one of paragraphs each wrapped in boxes of their own;
-// title.go picks the title; clean.go cleans
+// title.go picks the title and byline.go the byline and publisher; clean.go cleans
 // and renders the body, with boilerplate.go's line rules, dangling.go's
 // trailing labels and author notes, contents.go's tables of contents and
 // lines.go's lines that no block sets apart (divided by <br>, or loose

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 )
 
@@ -185,5 +186,54 @@ func TestHeadlineAfterKicker(t *testing.T) {
 				t.Errorf("title %q, want %q", a.Title, tt.want)
 			}
 		})
+	}
+}
+
+// Blog themes of the 2000s title a post "Blog » Blog Archive » Post" and
+// set the blog's name in an h1 linked to its home page; readability's
+// title keeps "Blog » Blog Archive". Other themes set the blog's name in
+// an h1 that links nowhere, above the post's own h1.
+func TestTitleBlogThemes(t *testing.T) {
+	prose := `<p>Die Digitalisierung der Schweizer Kinos schreitet voran: Nach den grossen Sälen in Zürich und Genf stellen nun auch die kleineren Häuser auf digitale Projektion um.</p>
+<p>Für viele Betreiber ist die Umstellung teuer. Ein digitaler Projektor kostet ein Vielfaches eines analogen Geräts, und die Verleiher liefern immer weniger Filmkopien aus.</p>
+<p>Der Verband rechnet damit, dass bis Ende Jahr zwei Drittel aller Leinwände digital bespielt werden.</p>`
+	for _, c := range []struct{ name, page, want string }{
+		{"archive theme", `<html><head><title>Time 4 talks  &raquo; Blog Archiv   &raquo; Weitere Digitalisierung der Schweizer Kinos</title></head><body>
+<div id="header"><h1><a href="http://blog.example.org/">Time 4 talks</a></h1></div>
+<div id="content"><div class="post" id="post-2037"><h3 class="storytitle"><a href="http://blog.example.org/?p=2037" rel="bookmark">Weitere Digitalisierung der Schweizer Kinos</a></h3>` + prose + `</div></div></body></html>`,
+			"Weitere Digitalisierung der Schweizer Kinos"},
+		{"name h1 above the post's", `<html><head><title>Werkzeuge des Neandertalers und des Modernen Menschen | Steinzeit &amp; Co</title></head><body>
+<div id="masthead"><h1 class="site-title">Steinzeit &amp; Co</h1></div>
+<article><h1 class="entry-title">Werkzeuge des Neandertalers und des Modernen Menschen</h1>` + prose + `</article></body></html>`,
+			"Werkzeuge des Neandertalers und des Modernen Menschen"},
+	} {
+		u, _ := url.Parse("http://blog.example.org/?p=2037")
+		ra, err := readability.FromReader(strings.NewReader(c.page), u)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		doc, _ := html.Parse(strings.NewReader(c.page))
+		if got := scanPage(doc, u).title(ra.Title()); got != c.want {
+			t.Errorf("%s: title %q (readability's %q), want %q", c.name, got, ra.Title(), c.want)
+		}
+	}
+}
+
+// The parts of an archive theme's title: the blog's name (its home-linked
+// h1), the theme's archive words, and the post's title.
+func TestStripSiteNameArchiveTheme(t *testing.T) {
+	doc, _ := html.Parse(strings.NewReader(`<html><body><div id="header"><h1><a href="http://blog.example.org/">Time 4 talks</a></h1></div></body></html>`))
+	u, _ := url.Parse("http://blog.example.org/?p=2037")
+	p := scanPage(doc, u)
+	for in, want := range map[string]string{
+		"Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos": "Weitere Digitalisierung der Schweizer Kinos",
+		"Time 4 talks » Blog Archiv":                                 "",
+		"Blog Archive » Weitere Digitalisierung der Schweizer Kinos": "Weitere Digitalisierung der Schweizer Kinos",
+		"Weitere Digitalisierung der Schweizer Kinos | Time 4 talks": "Weitere Digitalisierung der Schweizer Kinos",
+		"Weitere Digitalisierung - Schweizer Kinos":                  "Weitere Digitalisierung - Schweizer Kinos",
+	} {
+		if got := p.stripSiteName(in); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
