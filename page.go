@@ -44,6 +44,7 @@ type page struct {
 	storyURLs map[string]pageURL  // storyURL's answers by href: blocks nest, and a link is read once per block around it
 	subject   map[string]bool     // stems of the title and description, once a label needs them
 	aboveHead map[*html.Node]bool // the elements that hold an h1, once the related walk asks
+	feedSelf  map[*html.Node]bool // whether a list of boxes links the page itself, asked once per list
 	order     *dateOrder          // how numeric dates read, once decided
 	modEdited bool                // the modified date is a "last edited" line
 }
@@ -176,7 +177,10 @@ func (p *page) scanElement(n *html.Node) bool {
 			p.base = b
 		}
 	case atom.Title:
-		if p.titleTag == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
+		// The document's title is its first <title>, in the head or
+		// where stray text before it closed the head (svg titles are
+		// never reached).
+		if p.titleTag == "" && n.Namespace == "" {
 			p.titleTag = textOf(n)
 		}
 		return false

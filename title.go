@@ -64,6 +64,12 @@ h1s:
 			}
 		}
 	}
+	// A heading that repeats one part of a title with separators
+	// ("Site - Section » Headline") names the story, the longest such
+	// part when a section heading repeats another.
+	if h := p.titlePartHeading(metaTitle(cands), collapse(p.titleTag)); len(h) > len(part) {
+		return h
+	}
 	if part != "" {
 		return part
 	}
@@ -82,6 +88,50 @@ h1s:
 		return h
 	}
 	return t
+}
+
+// titlePartHeading returns the text of an h1, h2 or h3 outside chrome and
+// related blocks that is the longest part, between separators, of one of
+// the titles given (the metadata's and <title>), other than a part that
+// names the site.
+func (p *page) titlePartHeading(titles ...string) string {
+	isSite := p.siteParts()
+	parts := map[string]bool{}
+	for _, c := range titles {
+		seps := separatorsIn(c)
+		from := 0
+		for k := 0; k <= len(seps) && len(seps) > 0; k++ {
+			to := len(c)
+			if k < len(seps) {
+				to = seps[k][0]
+			}
+			if seg := strings.ToLower(strings.TrimSpace(c[from:to])); utf8.RuneCountInString(seg) >= 12 && !isSite(seg) {
+				parts[seg] = true
+			}
+			if k < len(seps) {
+				from = seps[k][1]
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	best := ""
+	try := func(h *html.Node) {
+		if inRelated(h) || inChrome(h) || p.homeLink(h) {
+			return
+		}
+		if t, short := textUpTo(h, 300); short && len(t) > len(best) && parts[strings.ToLower(t)] {
+			best = t
+		}
+	}
+	for _, h := range p.h1 {
+		try(h)
+	}
+	for _, l := range p.subheads {
+		try(l.node)
+	}
+	return best
 }
 
 // homeLink reports whether all the heading h shows is a link to a site's
@@ -262,34 +312,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " 
 // themes ("Site » Blog Archive » Title"). A title that is all such parts
 // comes back empty; one without separators comes back whole.
 func (p *page) stripSiteName(t string) string {
-	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
-	if a := p.article(); a != nil {
-		names = append(names, p.ldName(a["publisher"]))
-	}
-	host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www.")
-	if i := strings.IndexByte(host, '.'); i > 0 {
-		names = append(names, host[:i])
-	}
-	// A blog's name set in its h1 as a link to its home page.
-	for _, h := range p.h1 {
-		if p.homeLink(h) {
-			names = append(names, textOf(h))
-		}
-	}
-	isSite := func(part string) bool {
-		part = strings.ToLower(strings.TrimSpace(part))
-		if archiveWords[part] {
-			return true
-		}
-		squashed := strings.ReplaceAll(part, " ", "")
-		for _, n := range names {
-			n = strings.ToLower(strings.TrimSpace(n))
-			if n != "" && (part == n || strings.Contains(part, n) && len(part) < 2*len(n)+8 || squashed == strings.ReplaceAll(n, " ", "")) {
-				return true
-			}
-		}
-		return false
-	}
+	isSite := p.siteParts()
 	seps := separatorsIn(t)
 	if len(seps) == 0 {
 		return stripCJKSite(t, isSite)
@@ -326,6 +349,39 @@ func (p *page) stripSiteName(t string) string {
 		return ""
 	}
 	return out
+}
+
+// siteParts returns a test of whether a part of a title names the site,
+// its publisher or its host, or is a blog theme's archive words.
+func (p *page) siteParts() func(string) bool {
+	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
+	if a := p.article(); a != nil {
+		names = append(names, p.ldName(a["publisher"]))
+	}
+	host := strings.TrimPrefix(strings.ToLower(p.url.Hostname()), "www.")
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		names = append(names, host[:i])
+	}
+	// A blog's name set in its h1 as a link to its home page.
+	for _, h := range p.h1 {
+		if p.homeLink(h) {
+			names = append(names, textOf(h))
+		}
+	}
+	return func(part string) bool {
+		part = strings.ToLower(strings.TrimSpace(part))
+		if archiveWords[part] {
+			return true
+		}
+		squashed := strings.ReplaceAll(part, " ", "")
+		for _, n := range names {
+			n = strings.ToLower(strings.TrimSpace(n))
+			if n != "" && (part == n || strings.Contains(part, n) && len(part) < 2*len(n)+8 || squashed == strings.ReplaceAll(n, " ", "")) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // archiveWords are the parts blog themes add to a post's title.

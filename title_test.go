@@ -237,3 +237,31 @@ func TestStripSiteNameArchiveTheme(t *testing.T) {
 		}
 	}
 }
+
+// A forum or a small site titles a page "Headline | Section | Site" with
+// no metadata to say which part the headline is; the heading on the page
+// that repeats one part says it, the longest when a section heading
+// repeats another. A <title> after stray text in the head still counts.
+func TestTitlePartHeading(t *testing.T) {
+	prose := `<p>Seit dem Update auf iOS 13 lädt der App Store bei mir keine Apps mehr über das Mobilfunknetz, auch wenn die Option in den Einstellungen aktiviert ist.</p>
+<p>Über WLAN funktioniert alles wie gewohnt. Hat jemand eine Idee, woran das liegen könnte, oder ist das eine neue Beschränkung von Apple?</p>
+<p>Ich habe das iPhone schon neu gestartet und die Netzwerkeinstellungen zurückgesetzt, leider ohne Erfolg.</p>`
+	for _, c := range []struct{ name, page, want string }{
+		{"forum thread", `<html><head><title>kein App Store mehr über Mobile Daten mit iOS 13 ? | iPhone | Forum | MacNews.example</title><meta property="og:title" content="kein App Store mehr über Mobile Daten mit iOS 13 ? | iPhone | Forum"></head><body>
+<div id="logo"><h1><a href="https://www.macnews.example/"><img src="/logo.png" alt=""></a></h1></div>
+<div class="thread"><h2>kein App Store mehr über Mobile Daten mit iOS 13 ?</h2>` + prose + `</div></body></html>`,
+			"kein App Store mehr über Mobile Daten mit iOS 13 ?"},
+		{"section heading and post heading", `<html><head>&nbsp;<title>deutsche zocker schinken e.V. - Neuigkeiten » Die Events der letzten Zeit</title></head><body>
+<div id="main"><h2>Neuigkeiten</h2><div class="post"><h2>Die Events der letzten Zeit</h2>` + prose + `</div></div></body></html>`,
+			"Die Events der letzten Zeit"},
+	} {
+		u, _ := url.Parse("https://www.macnews.example/forum/thread.php?t=51234")
+		a, err := Extract(strings.NewReader(c.page), u.String())
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if a.Title != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, a.Title, c.want)
+		}
+	}
+}

@@ -13,13 +13,13 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log). On all
-// 377 pages (169 benchmark pages, 177 dev pages of tune6–tune8 and
-// check3–check4, 31 rdb pages of tune9) after the rules drawn from tune9:
-// F1 0.922, precision 0.951, block 0.970, inline 0.982, card dates
-// 186/196.
+// 402 pages (169 benchmark pages, 202 dev pages of tune6–tune8, tune10 and
+// check3–check4, 31 rdb pages of tune9) after the rules drawn from
+// tune10: F1 0.922, precision 0.951, block 0.969, inline 0.982, card
+// dates 203/213.
 const (
 	minRelatedF1        = 0.918
-	minRelatedPrecision = 0.945
+	minRelatedPrecision = 0.947
 	minRelatedBlock     = 0.965
 	minRelatedInline    = 0.978
 	minRelatedDate      = 0.94
@@ -27,11 +27,11 @@ const (
 
 // relatedParts are the parts of the development set, in the order the
 // test prints them.
-var relatedParts = []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "check", "check2", "check3", "check4", "all"}
+var relatedParts = []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "check", "check2", "check3", "check4", "all"}
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune to tune9, check to check4)
+// and inline flag of matched stories, for each part (tune to tune10, check to check4)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
