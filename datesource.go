@@ -293,7 +293,7 @@ func (p *page) textDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 			continue // only an "Updated …" line can still add something
 		}
 		t, ok := p.lineDate(i)
-		if !ok || !plausible(t) || inReferences(l.node) {
+		if !ok || !plausible(t) || inReferences(l.node) || tableFact(l.node) {
 			continue
 		}
 		pubAt, updAt := p.publishedLabel(i), p.updatedLabel(i)

@@ -90,6 +90,9 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !found {
 			d, found = parseShortDate(l.text, order)
 		}
+		if !found {
+			d, found = p.yearlessDate(l.text, plausible)
+		}
 		if !found && !p.fetched.IsZero() {
 			d, found = relativeDate(l.text, p.fetched)
 		}
@@ -132,7 +135,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		case dd.strong:
 			return dd, true
-		case weak == nil && !dateInSentence(l.text):
+		case weak == nil && !dateInSentence(l.text) && !inParagraph(l.node, l.text):
 			weak = &dd
 		}
 	}
@@ -304,7 +307,10 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	head := s[:min(len(s), 24)]
-	if strings.IndexFunc(head, unicode.IsDigit) != 0 || !hasYear(head) {
+	if head != "" && !isDigit(head[0]) {
+		head = pressDateline(s)
+	}
+	if strings.IndexFunc(head, unicode.IsDigit) < 0 || !isDigit(head[0]) && !unicode.IsLetter(rune(head[0])) || !hasYear(head) {
 		return time.Time{}, false
 	}
 	if d, ok := parseTextDate(head, order); ok && plausible(d) {
@@ -367,7 +373,7 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 			return false
 		}
 	}
-	return !inReferences(n)
+	return !inReferences(n) && !tableFact(n)
 }
 
 // holds reports whether d stands inside n.

@@ -1,0 +1,105 @@
+package scoop
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// TestDatePages reads the publication day of trimmed real-world page
+// shapes in testdata/dates, each the shape one date rule reads. The days
+// are the ones the pages show their readers; "" is a page that shows none.
+func TestDatePages(t *testing.T) {
+	for _, tc := range []struct{ file, url, want string }{
+		// The dateline shares a small header with the headline and a
+		// dek, which together make too long a line to be a dateline.
+		{"hgroup-dek-dateline", "https://www.riversideledger.com/jdoe/council-approves-bike-lanes", "2016-03-03"},
+		// The labelled date stands between <br>s in the block of the
+		// headline.
+		{"heading-br-published", "https://www.tonspur.example/music/nachtfalter-lichter", "2022-03-11"},
+		// The story opens with its date, the month in words, and a dash.
+		{"press-dateline-opening", "https://www.healthwire.example/allergies/news/kids-eat-eggs-early", "2018-06-11"},
+		// A wiki shows no publication date: not the founding date in
+		// its infobox, nor the first date its history tells of.
+		{"wiki-infobox-history", "https://en.wikipedia.example/wiki/Larkspur_Foundation", ""},
+		// A Japanese dateline without a year: the weekday picks it among
+		// the page's years (its copyright line's).
+		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
+		// Hungarian writes the year first and the month in words.
+		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "dates", tc.file+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Extract(strings.NewReader(string(page)), tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if a.Published != nil {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.want {
+				t.Errorf("published %q (%s), want %q", got, a.DateSource, tc.want)
+			}
+		})
+	}
+}
+
+func TestPressDateline(t *testing.T) {
+	always := func(time.Time) bool { return true }
+	for s, want := range map[string]string{
+		"Feb. 23, 2015 -- Life-threatening peanut allergies have been on the rise": "2015-02-23",
+		"WASHINGTON, March 3, 2021 — The Senate voted on Wednesday to":             "2021-03-03",
+		"LOS ANGELES, 4 May 2020 – The city will reopen its beaches":               "2020-05-04",
+		"March 3, 2021 was the day the Senate voted on the bill, and":              "",
+		"In a speech on May 4, 2020 - the day the beaches reopened - she said":     "",
+		"The 2020 season – cut short in March – ended without a champion":          "",
+	} {
+		got := ""
+		if d, ok := leadingDate(s, monthFirst, always); ok {
+			got = d.Format(time.DateOnly)
+		}
+		if got != want {
+			t.Errorf("leadingDate(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// A date in a long paragraph is the story's, unless it opens the
+// paragraph as a dateline.
+func TestInParagraph(t *testing.T) {
+	rest := " the ministry said in a statement on its website, adding that the program would run for three years and cover every region of the country, with a first review after twelve months."
+	for text, want := range map[string]bool{
+		"Pressemitteilung vom 25. Januar 2022 | Berlin – Deutschland":    false,
+		"29.11.2022 – Mehrfach und vehement hatte die Branche":           false,
+		"On January 23, 1998, Netscape made two announcements":           true,
+		"Berlin, 4. Mai 2020. Die Bundesregierung hat beschlossen, dass": false,
+	} {
+		doc, err := html.Parse(strings.NewReader("<p>" + text + rest + "</p>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p *html.Node
+		var find func(*html.Node)
+		find = func(n *html.Node) {
+			for ; n != nil && p == nil; n = n.NextSibling {
+				if n.DataAtom == atom.P {
+					p = n
+				}
+				find(n.FirstChild)
+			}
+		}
+		find(doc)
+		if got := inParagraph(p.FirstChild, text); got != want {
+			t.Errorf("inParagraph(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
