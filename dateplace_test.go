@@ -32,6 +32,9 @@ func TestDatePages(t *testing.T) {
 		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
 		// Hungarian writes the year first and the month in words.
 		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
+		// A Portuguese comment thread ("comentários") under a short
+		// story: its dates are the readers', not the dateline.
+		{"pt-comments-after-story", "https://esporteregional.example/sp/noticia/2014/12/zagueiro-treina-nas-ferias.html", "2014-12-26"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata", "dates", tc.file+".html"))

@@ -349,11 +349,19 @@ func storySentence(s string) bool {
 // dates are the readers', not the story's.
 func inComments(n *html.Node) bool {
 	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
-		if h := hints(a); h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") || strings.Contains(h, "comentario")) {
+		if commentHint(hints(a)) {
 			return true
 		}
 	}
 	return false
+}
+
+// commentHint reports whether the classes and id h name a reader comment
+// thread, in the languages whose words for it do not contain "comment"
+// ("Kommentare", "comentários", "komentarze").
+func commentHint(h string) bool {
+	return h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") ||
+		strings.Contains(h, "comentario") || strings.Contains(h, "komentarz"))
 }
 
 // inReferences reports whether n stands in a list of references or
