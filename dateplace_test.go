@@ -32,6 +32,10 @@ func TestDatePages(t *testing.T) {
 		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
 		// Hungarian writes the year first and the month in words.
 		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
+		// The byline block runs long with an author card's menu; its
+		// <time> still shows the US evening day that the metadata's UTC
+		// instant has passed.
+		{"byline-card-time", "https://www.ledger.example/articles/big-donors-stay-on-sidelines-1447375429", "2015-11-12"},
 		// A Portuguese comment thread ("comentários") under a short
 		// story: its dates are the readers', not the dateline.
 		{"pt-comments-after-story", "https://esporteregional.example/sp/noticia/2014/12/zagueiro-treina-nas-ferias.html", "2014-12-26"},

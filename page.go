@@ -266,6 +266,14 @@ func (p *page) scanText(n *html.Node) {
 		} else if t, short := shownTextUpTo(inline, 200); short {
 			l.node, l.text = inline, t
 		}
+		if len(l.text) > datelineLong && n.Parent.DataAtom == atom.Time {
+			// A <time> in a block that runs long (a byline with an
+			// author card's menu) is a line of its own: its date is
+			// what the block shows.
+			if t, short := shownTextUpTo(n.Parent, 80); short {
+				l.node, l.text = n.Parent, t
+			}
+		}
 		if ascii, ok := asciiDigits(l.text); ok {
 			l.text = ascii
 		}
