@@ -140,7 +140,7 @@ func inParagraph(n *html.Node, text string) bool {
 	if short {
 		return false
 	}
-	if !strings.HasPrefix(t, text[:min(len(text), 24)]) {
+	if i := strings.Index(t, text[:min(len(text), 24)]); i != 0 && (i < 0 || !rxDatelinePlace.MatchString(t[:i])) {
 		return true
 	}
 	// The paragraph opens with the line: a dateline when its year is
@@ -159,6 +159,11 @@ func inParagraph(n *html.Node, text string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[y+4:], " \u00a0"))
 	return r == ',' || unicode.IsLetter(r)
 }
+
+// rxDatelinePlace is the upper-case place a press dateline opens with,
+// its region after it ("TAMPA, Fla., ", "GENEVA, "): the date that
+// follows opens the paragraph.
+var rxDatelinePlace = regexp.MustCompile(`^[\p{Lu}][\p{Lu}.' -]{1,30}(?:, [\p{Lu}][\p{L}.' ]{1,20})?, ?$`)
 
 // rxPressDateline is a story's opening that names its date with the month
 // in words and a dash after it, behind an upper-case place or not
