@@ -43,8 +43,9 @@ const ReadabilityPrefix = "rdb:"
 // GooseModule: "goose:sites/bbc.co.uk.html".
 const GoosePrefix = "goose:"
 
-// ModuleDirs maps an ID prefix (DevPrefix, ReadabilityPrefix, GoosePrefix) to the
-// module cache folder that the pages of IDs so prefixed are read from.
+// ModuleDirs maps an ID prefix (DevPrefix, ReadabilityPrefix, GoosePrefix)
+// to the module cache folder that the pages of IDs so prefixed are read
+// from.
 type ModuleDirs map[string]string
 
 // RelatedModuleDirs finds the module cache folders of DevModule,
