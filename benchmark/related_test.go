@@ -13,15 +13,16 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log). On all
-// 402 pages (169 benchmark pages, 202 dev pages of tune6–tune8, tune10 and
-// check3–check4, 31 rdb pages of tune9) after the rules drawn from
-// tune10: F1 0.922, precision 0.951, block 0.969, inline 0.982, card
-// dates 203/213.
+// 432 pages (169 benchmark pages, 202 dev pages of tune6–tune8, tune10 and
+// check3–check4, 31 rdb pages of tune9, 30 GoOse pages of check5) after
+// check5 was labelled: F1 0.895, precision 0.924, block 0.967, inline
+// 0.976, card dates 208/218. check5 alone, measured before any rule could
+// see it, is far below the other parts (F1 0.512).
 const (
-	minRelatedF1        = 0.918
-	minRelatedPrecision = 0.947
+	minRelatedF1        = 0.893
+	minRelatedPrecision = 0.922
 	minRelatedBlock     = 0.965
-	minRelatedInline    = 0.978
+	minRelatedInline    = 0.975
 	minRelatedDate      = 0.94
 )
 
