@@ -139,6 +139,22 @@ func cutBylineDate(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsDigit) {
 		return s
 	}
+	// So does a relative time ("Jane Doe 2 hours ago", "vor 3 Stunden").
+	if relativeHint(s) {
+		if loc := rxRelative.FindStringSubmatchIndex(s); loc != nil {
+			head := strings.TrimRight(s[:loc[2]], bylinePunct)
+			for _, w := range agoBefore {
+				// (or glued to the name by a template: "Houzz Deutschlandvor")
+				if len(head) > len(w) && strings.EqualFold(head[len(head)-len(w):], w) {
+					head = strings.TrimRight(head[:len(head)-len(w)], bylinePunct)
+					break
+				}
+			}
+			if strings.ContainsFunc(head, unicode.IsLetter) {
+				s = head
+			}
+		}
+	}
 	// A time of day, which no name holds, ends the names.
 	if loc := rxClockAnywhere.FindStringIndex(s); loc != nil && strings.ContainsFunc(s[:loc[0]], unicode.IsLetter) {
 		s = strings.TrimRight(s[:loc[0]], bylinePunct)
@@ -171,6 +187,9 @@ func cutBylineDate(s string) string {
 	}
 	return dropWeekday(dropJoiner(strings.TrimRight(s[:cut], bylinePunct)))
 }
+
+// agoBefore are the words for "ago" that come before the number.
+var agoBefore = []string{"vor", "il y a", "hace", "há", "för", "před", "πριν", "לפני", "منذ", "acum"}
 
 // dropJoiner removes a last word that joined the names to a date cut
 // after them.
