@@ -180,6 +180,9 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	if lead == nil {
 		lead = p.standfirst()
 	}
+	if lead == nil {
+		lead = p.introBox()
+	}
 	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")
