@@ -126,5 +126,47 @@ func boilerplate(t, lower string) string {
 			return r.name
 		}
 	}
+	if len(t) <= 300 && strings.Contains(t, " | ") && metaBar(t) {
+		return "metabar"
+	}
 	return ""
+}
+
+// maxPostFooter is the longest post footer a blog theme writes: the
+// date, the categories and the feed and trackback notes. The line rules
+// stop at 300 bytes; this one is tested up to here.
+const maxPostFooter = 600
+
+// rxPostFooter is the footer blog themes set under a post, which names
+// its date and categories and points to its feed ("This entry was posted
+// on … and is filed under …", "Der Beitrag wurde am … veröffentlicht und
+// wurde unter … abgelegt"). Anchored at the start, it gives up on prose
+// within a few letters.
+var rxPostFooter = regexp.MustCompile(`(?is)^[^\pL]*(this (entry|post) was posted|(der|dieser) (beitrag|eintrag) wurde am|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata|dit bericht is geplaatst)\b.{0,300}\b(filed under|posted in|abgelegt|classée? dans|archivada en|archiviat[ao] in|opgeslagen onder|geplaatst in)\b`)
+
+// maxBarItem is the longest item of a meta bar.
+const maxBarItem = 60
+
+// metaBar reports whether t is a bar of short items set apart by bars
+// ("Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: …", "Kommentarfeed |
+// Kommentare geschlossen | Trackback-URL"), one of which a line rule
+// takes when it stands alone: the post's meta line, whose
+// other items (a feed link, a name, tags) no rule names. A date is no
+// such item: "29 November 2018 | 20 January 2019" is an event's dates.
+func metaBar(t string) bool {
+	items := strings.Split(t, "|")
+	if len(items) < 2 {
+		return false
+	}
+	meta := false
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" || len(it) > maxBarItem {
+			return false
+		}
+		if !meta {
+			meta = boilerplate(it, strings.ToLower(it)) != ""
+		}
+	}
+	return meta
 }

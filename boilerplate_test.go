@@ -362,3 +362,30 @@ func TestPromptsAndCaptions(t *testing.T) {
 		t.Errorf("prose lost:\n%s", a.Text)
 	}
 }
+
+// A bar of short meta items is a post's meta line when one of its items
+// is a line rule's on its own; a bar of dates or of facts is content.
+func TestMetaBar(t *testing.T) {
+	bars := []string{
+		"Aufrufe: 845 | Hinzugefügt von: Lena | Tags: Gedichte, Herbst | Bewertung: 4.5/5",
+		"Kommentar-Feed | Kommentare geschlossen | Trackback-URL",
+		"Posted by admin | Leave a comment | Share",
+		"12.450 views | 4 comments",
+	}
+	for _, l := range bars {
+		if got := boilerplate(l, strings.ToLower(l)); got != "metabar" {
+			t.Errorf("boilerplate(%q) = %q, want metabar", l, got)
+		}
+	}
+	content := []string{
+		"29 November 2018 | 20 January 2019",
+		"Preis: 12 Euro | Dauer: 2 Stunden | Treffpunkt: Rathaus",
+		"Berlin | Hamburg | München",
+		"The council voted 7 | 2 to keep the library open, and the mayor said the views of readers had weighed on the decision.",
+	}
+	for _, l := range content {
+		if got := boilerplate(l, strings.ToLower(l)); got != "" {
+			t.Errorf("%q taken for %s", l, got)
+		}
+	}
+}
