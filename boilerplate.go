@@ -73,6 +73,12 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((published|updated|posted|modified|veröffentlicht|aktualisiert|publié|publicado|actualizado)\s*(at|um|à|a las)?\s*:?\s*)?\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?[^\pL\pN]*$`)},
+	{"more", 160, []string{"mehr", "more", "weiterlesen", "suite", "más", "tutto", "dalej", "meer"},
+		regexp.MustCompile(`(?i)(…|\.\.\.)\s*(mehr|more|read more|weiterlesen|lire la suite|leer más|leggi tutto|czytaj dalej|lees meer)[^\pL\pN]*$`)},
+	{"enlarge", 300, []string{"vergrößern", "enlarge", "agrandir", "ampliar", "ingrandisci", "powiększ"},
+		regexp.MustCompile(`^[^\pL]*(?i:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ)\s+([A-RT-ZÄÖÜÉ]|S[^i]|Si[^e]|Sie\pL)`)},
+	{"embed-consent", 200, []string{"button", "bouton", "botón", "pulsante"},
+		regexp.MustCompile(`(?i)(klicke?n? sie auf (den|die) (unteren |folgenden )?(button|schaltfläche),? um (den|die) (inhalt|inhalte) von .{1,60} zu laden|click (on )?the button below to load the content (of|from)|cliquez sur le bouton ci-dessous pour charger le contenu|haga clic en el botón (de abajo|inferior) para cargar el contenido|clicca sul pulsante (qui sotto|sottostante) per caricare il contenuto)`)},
 	{"login", 160, []string{"logged in", "melden sie sich", "connecté", "iniciar sesión", "registrado"},
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }
@@ -144,6 +150,9 @@ const maxPostFooter = 600
 // within a few letters.
 var rxPostFooter = regexp.MustCompile(`(?is)^[^\pL]*(this (entry|post) was posted|(der|dieser) (beitrag|eintrag) wurde am|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata|dit bericht is geplaatst)\b.{0,300}\b(filed under|posted in|abgelegt|classée? dans|archivada en|archiviat[ao] in|opgeslagen onder|geplaatst in)\b`)
 
+// rxFileItem is a download's type or size in a meta bar ("PDF | 38 KB").
+var rxFileItem = regexp.MustCompile(`^(PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3|MP4|\d+([.,]\d+)?\s?[KkMG]B)$`)
+
 // maxBarItem is the longest item of a meta bar.
 const maxBarItem = 60
 
@@ -165,7 +174,7 @@ func metaBar(t string) bool {
 			return false
 		}
 		if !meta {
-			meta = boilerplate(it, strings.ToLower(it)) != ""
+			meta = rxFileItem.MatchString(it) || boilerplate(it, strings.ToLower(it)) != ""
 		}
 	}
 	return meta

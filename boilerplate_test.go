@@ -69,6 +69,12 @@ func TestBoilerplate(t *testing.T) {
 		"Weiterführender Link":                                                                  "label",
 		"MORE FROM":                                                                             "label",
 		"More from Salon":                                                                       "label",
+		"Auskunft über vergangenes Wetter… mehr •••":                                            "more",
+		"The council met on Tuesday to discuss the new budget... Read more »":                   "more",
+		"Vergrößern Die neue Kamera sitzt in einer kleinen Aussparung im Display.":              "enlarge",
+		"Enlarge A view of the harbour from the old lighthouse.":                                "enlarge",
+		"Klicken Sie auf den unteren Button, um den Inhalt von www.example.com zu laden.":       "embed-consent",
+		"Click on the button below to load the content of www.example.com.":                     "embed-consent",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -76,6 +82,10 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	prose := []string{
+		"Vergrößern Sie das Foto, sagte der Fotograf, dann sehen Sie die Risse im Putz.",
+		"Enlarge the photo and you can see the cracks in the wall, the engineer said.",
+		"Er zögerte… mehr wollte er dazu nicht sagen.",
+		"Click the button below the screen to start the machine, the manual says.",
 		"The mayor said residents who sign up for the program will get an email when the pool reopens in June.",
 		"Subscribers to the service complained that the app logged them out every morning.",
 		"Die Stimmen wurden am Abend ausgezählt; 14 Kommentare gingen beim Amt ein, sagte sie.",
@@ -371,6 +381,7 @@ func TestMetaBar(t *testing.T) {
 		"Kommentar-Feed | Kommentare geschlossen | Trackback-URL",
 		"Posted by admin | Leave a comment | Share",
 		"12.450 views | 4 comments",
+		"PDF | 38 KB | Datei ist nicht barrierefrei",
 	}
 	for _, l := range bars {
 		if got := boilerplate(l, strings.ToLower(l)); got != "metabar" {
