@@ -75,6 +75,14 @@ func TestBoilerplate(t *testing.T) {
 		"Enlarge A view of the harbour from the old lighthouse.":                                "enlarge",
 		"Klicken Sie auf den unteren Button, um den Inhalt von www.example.com zu laden.":       "embed-consent",
 		"Click on the button below to load the content of www.example.com.":                     "embed-consent",
+		"Von:":    "empty-label",
+		"Text: /": "empty-label",
+		"Der Artikel wurde erfolgreich hinzugefügt.":    "cart",
+		"The item was successfully added to your cart.": "cart",
+		"Quellen ausblenden":                            "toggle",
+		"Show transcript":                               "toggle",
+		"asked Mar 3, 2015 at 9:12":                     "qa-meta",
+		"Um die Anmeldung abzuschließen, klicken Sie auf den Link in der Mail.": "confirm",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -82,6 +90,11 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	prose := []string{
+		"Von: Anna Berger, Hamburg",
+		"Quelle: Statistisches Bundesamt",
+		"Show more respect to the nurses, the union leader told the crowd.",
+		"The drug was added to the cart of medicines the hospital keeps for emergencies, the nurse said.",
+		"She asked Mar 3 to be moved to the night shift.",
 		"Vergrößern Sie das Foto, sagte der Fotograf, dann sehen Sie die Risse im Putz.",
 		"Enlarge the photo and you can see the cracks in the wall, the engineer said.",
 		"Er zögerte… mehr wollte er dazu nicht sagen.",
