@@ -198,8 +198,9 @@ func headingLike(n *html.Node) bool {
 		}
 	}
 	t, short := textUpTo(n, 80)
-	// A long line or a sentence set as a heading is prose.
-	if t == "" || !short || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
+	// A long line or a sentence set as a heading (one that trails off
+	// with an ellipsis too) is prose.
+	if t == "" || !short || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") {
 		return false
 	}
 	return isHeading(n) || len(t) <= 60

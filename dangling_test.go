@@ -17,6 +17,16 @@ func TestDanglingHeadings(t *testing.T) {
 		`<h2>Weitere Artikel</h2><ul><li><a href="/x/1">Neue Turnhalle</a></li><li><a href="/x/2">Badi öffnet früher</a></li></ul>` +
 		`<p><strong>Schon gelesen?</strong></p>` +
 		`</article></html>`
+	// A bold sentence that trails off ends a blog post as its own line.
+	blog := `<html lang="de"><article><h1>Ladesäulen an der Tankstelle</h1>` + para("Erstens.") + para("Zweitens.") + para("Drittens.") +
+		`<p><strong>Ich danke für den Hinweis auf die neue Säule…</strong></p></article></html>`
+	b, err := Extract(strings.NewReader(blog), "https://blog.example.de/2019/11/17/ladesaeulen/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Text, "Ich danke für den Hinweis") {
+		t.Errorf("closing sentence lost:\n%s", b.Text)
+	}
 	a, err := Extract(strings.NewReader(page), "https://news.example.ch/hallenbad")
 	if err != nil {
 		t.Fatal(err)
