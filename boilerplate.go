@@ -89,6 +89,8 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)(um (die|ihre) (bestellung|anmeldung|registrierung) abzuschließen,? klicken sie|klicken sie (bitte )?auf den bestätigungs-?link|(to complete|to confirm) your (subscription|sign-?up|registration),? (please )?click|please click the (confirmation )?link (we|in the email))`)},
 	{"qa-meta", 60, []string{"asked", "answered", "edited"},
 		regexp.MustCompile(`^(asked|answered|edited)\s+(\pL{3,9}\.? \d{1,2}(, \d{4})?|\d+ \pL+ ago)( at \d{1,2}:\d{2})?$`)},
+	{"more-info", 100, []string{"info", "details"},
+		regexp.MustCompile(`(?i)^[^\pL]*((weitere|mehr) (infos?|informationen)|(more|further) (info|information|details)|plus d'(infos?|informations)|más información|(ulteriori|maggiori) informazioni)\s*(unter|auf|bei|at|on|sur|en|su)?\s*:?\s*(https?://)?[\pL\pN.-]+\.\pL{2,}(/\S*)?[^\pL\pN]*$`)},
 	{"login", 160, []string{"logged in", "melden sie sich", "connecté", "iniciar sesión", "registrado"},
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }

@@ -77,11 +77,13 @@ func TestBoilerplate(t *testing.T) {
 		"Click on the button below to load the content of www.example.com.":                     "embed-consent",
 		"Von:":    "empty-label",
 		"Text: /": "empty-label",
-		"Der Artikel wurde erfolgreich hinzugefügt.":    "cart",
-		"The item was successfully added to your cart.": "cart",
-		"Quellen ausblenden":                            "toggle",
-		"Show transcript":                               "toggle",
-		"asked Mar 3, 2015 at 9:12":                     "qa-meta",
+		"Der Artikel wurde erfolgreich hinzugefügt.":                            "cart",
+		"The item was successfully added to your cart.":                         "cart",
+		"Quellen ausblenden":                                                    "toggle",
+		"Show transcript":                                                       "toggle",
+		"asked Mar 3, 2015 at 9:12":                                             "qa-meta",
+		"Weitere Infos unter www.example-junioren.de.":                          "more-info",
+		"More information at https://www.example.org/tournament":                "more-info",
 		"Um die Anmeldung abzuschließen, klicken Sie auf den Link in der Mail.": "confirm",
 	}
 	for line, want := range debris {
@@ -90,6 +92,8 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	prose := []string{
+		"More information on the vaccine is expected next week.",
+		"Weitere Informationen gab die Polizei nicht bekannt.",
 		"Von: Anna Berger, Hamburg",
 		"Quelle: Statistisches Bundesamt",
 		"Show more respect to the nurses, the union leader told the crowd.",
