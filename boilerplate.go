@@ -12,9 +12,13 @@ import (
 // only and runs only when a cheap substring test says it may match, as
 // this runs on every short line of every body.
 type boilerplateRule struct {
-	name  string
-	max   int      // longest line the rule applies to, in bytes
-	hints []string // lower-case substrings one of which the line must hold
+	name string
+	max  int // longest line the rule applies to, in bytes
+	// hints are lower-case substrings one of which the line must hold;
+	// for a rule anchored at the line's start, words marked "^" one of
+	// which must open it (common words, which a substring test would
+	// meet in every line).
+	hints []string
 	rx    *regexp.Regexp
 }
 
@@ -73,23 +77,23 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((published|updated|posted|modified|veröffentlicht|aktualisiert|publié|publicado|actualizado)\s*(at|um|à|a las)?\s*:?\s*)?\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?[^\pL\pN]*$`)},
-	{"more", 160, []string{"mehr", "more", "weiterlesen", "suite", "más", "tutto", "dalej", "meer"},
+	{"more", 160, []string{"… mehr", "…mehr", "... mehr", "...mehr", "… more", "…more", "... more", "...more", "… read", "... read", "… weiter", "... weiter", "… lire", "... lire", "… leer", "... leer", "… leggi", "... leggi", "… czytaj", "... czytaj", "… lees", "... lees"},
 		regexp.MustCompile(`(?i)(…|\.\.\.)\s*(mehr|more|read more|weiterlesen|lire la suite|leer más|leggi tutto|czytaj dalej|lees meer)[^\pL\pN]*$`)},
-	{"enlarge", 300, []string{"vergrößern", "enlarge", "agrandir", "ampliar", "ingrandisci", "powiększ"},
+	{"enlarge", 300, []string{"^vergrößern", "^enlarge", "^agrandir", "^ampliar", "^ingrandisci", "^powiększ"},
 		regexp.MustCompile(`^[^\pL]*(?i:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ)\s+([A-RT-ZÄÖÜÉ]|S[^i]|Si[^e]|Sie\pL)`)},
-	{"embed-consent", 200, []string{"button", "bouton", "botón", "pulsante"},
+	{"embed-consent", 200, []string{"klicken sie auf", "klicke auf", "click on the button", "click the button", "cliquez sur le bouton", "haga clic en el botón", "clicca sul pulsante"},
 		regexp.MustCompile(`(?i)(klicke?n? sie auf (den|die) (unteren |folgenden )?(button|schaltfläche),? um (den|die) (inhalt|inhalte) von .{1,60} zu laden|click (on )?the button below to load the content (of|from)|cliquez sur le bouton ci-dessous pour charger le contenu|haga clic en el botón (de abajo|inferior) para cargar el contenido|clicca sul pulsante (qui sotto|sottostante) per caricare il contenuto)`)},
-	{"empty-label", 40, []string{":"},
+	{"empty-label", 40, []string{"^von", "^by", "^por", "^par", "^door", "^av", "^autor", "^autorin", "^author", "^verfasst", "^written", "^text", "^texte", "^foto", "^fotos", "^photo", "^photos", "^bild", "^bilder", "^quelle", "^source", "^fuente"},
 		regexp.MustCompile(`(?i)^[^\pL]*(von|by|por|par|door|av|autor|autorin|author|verfasst von|written by|text|texte|foto|fotos|photo|photos|bild|bilder|quelle|source|fuente)\s*:\s*[/|–—-]?\s*$`)},
-	{"cart", 160, []string{"warenkorb", "hinzugefügt", "cart", "basket", "panier", "carrito", "carrello"},
+	{"cart", 160, []string{"warenkorb", "hinzugefügt", "added to your", "successfully added", "panier", "carrito", "carrello"},
 		regexp.MustCompile(`(?i)((wurde|wurden) (erfolgreich )?(in den|zum|dem) warenkorb hinzugefügt|^[^\pL]*der artikel wurde erfolgreich hinzugefügt|(was|has been|have been) (successfully added to (your |the )?|added to your (shopping )?)(cart|basket|bag)|ajouté(e|s)? (avec succès )?à (votre|au) panier|añadido (correctamente )?al carrito|aggiunto (correttamente )?al carrello)`)},
-	{"toggle", 60, []string{"anzeigen", "ausblenden", "einblenden", "verbergen", "show", "hide", "afficher", "masquer", "mostrar", "ocultar"},
+	{"toggle", 60, []string{"^quellen", "^quellenangaben", "^mehr", "^weniger", "^details", "^inhalt", "^inhaltsverzeichnis", "^kommentare", "^transkript", "^einzelnachweise", "^show", "^hide", "^afficher", "^masquer", "^mostrar", "^ocultar"},
 		regexp.MustCompile(`(?i)^[^\pL]*((quellen|quellenangaben|mehr|weniger|details|inhalt|inhaltsverzeichnis|kommentare|transkript|einzelnachweise) (anzeigen|ausblenden|einblenden|verbergen)|(show|hide) (the )?(sources|references|more|less|details|comments|transcript)|(afficher|masquer) (les )?(sources|détails|commentaires)|(mostrar|ocultar) (las )?(fuentes|detalles|comentarios))[^\pL]*$`)},
-	{"confirm", 300, []string{"abzuschließen", "bestätig", "confirm"},
+	{"confirm", 300, []string{"abzuschließen", "bestätigungs", "to complete your", "to confirm your", "please click the"},
 		regexp.MustCompile(`(?i)(um (die|ihre) (bestellung|anmeldung|registrierung) abzuschließen,? klicken sie|klicken sie (bitte )?auf den bestätigungs-?link|(to complete|to confirm) your (subscription|sign-?up|registration),? (please )?click|please click the (confirmation )?link (we|in the email))`)},
-	{"qa-meta", 60, []string{"asked", "answered", "edited"},
+	{"qa-meta", 60, []string{"^asked", "^answered", "^edited"},
 		regexp.MustCompile(`^(asked|answered|edited)\s+(\pL{3,9}\.? \d{1,2}(, \d{4})?|\d+ \pL+ ago)( at \d{1,2}:\d{2})?$`)},
-	{"more-info", 100, []string{"info", "details"},
+	{"more-info", 100, []string{"^weitere", "^mehr", "^more", "^further", "^plus", "^más", "^ulteriori", "^maggiori"},
 		regexp.MustCompile(`(?i)^[^\pL]*((weitere|mehr) (infos?|informationen)|(more|further) (info|information|details)|plus d'(infos?|informations)|más información|(ulteriori|maggiori) informazioni)\s*(unter|auf|bei|at|on|sur|en|su)?\s*:?\s*(https?://)?[\pL\pN.-]+\.\pL{2,}(/\S*)?[^\pL\pN]*$`)},
 	{"login", 160, []string{"logged in", "melden sie sich", "connecté", "iniciar sesión", "registrado"},
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
@@ -104,17 +108,39 @@ const shortLine = 160
 // rule i.
 var boilerplateHints, longLineHints = hintSets()
 
+// boilerplateFirsts maps the first words that rules anchored at a line's
+// start may open with to the bits of those rules.
+var boilerplateFirsts = firstWordHints()
+
 func hintSets() (all, long *substringSet) {
 	var groups, longGroups [][]string
 	for _, r := range boilerplateRules {
-		groups = append(groups, r.hints)
+		var g []string
+		for _, h := range r.hints {
+			if !strings.HasPrefix(h, "^") {
+				g = append(g, h)
+			}
+		}
+		groups = append(groups, g)
 		if r.max > shortLine {
-			longGroups = append(longGroups, r.hints)
+			longGroups = append(longGroups, g)
 		} else {
 			longGroups = append(longGroups, nil)
 		}
 	}
 	return newSubstringSet(groups), newSubstringSet(longGroups)
+}
+
+func firstWordHints() map[string]uint64 {
+	m := map[string]uint64{}
+	for i, r := range boilerplateRules {
+		for _, h := range r.hints {
+			if w, ok := strings.CutPrefix(h, "^"); ok {
+				m[w] |= 1 << i
+			}
+		}
+	}
+	return m
 }
 
 // rxReadingLabel is a line that only announces more reading, a most-read
@@ -134,7 +160,7 @@ func boilerplate(t, lower string) string {
 	if len(t) > shortLine {
 		hints = longLineHints
 	}
-	hinted := hints.find(lower)
+	hinted := hints.find(lower) | boilerplateFirsts[firstWord(lower)]
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
 		if len(t) > r.max || hinted&(1<<i) == 0 {
