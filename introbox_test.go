@@ -55,3 +55,23 @@ func TestIntroBoxRestored(t *testing.T) {
 		})
 	}
 }
+
+// A description that runs on into the body's first paragraph confirms
+// that paragraph as the lead, which readability kept; the standfirst in
+// the page's header above it comes back all the same.
+func TestIntroBoxBesideLead(t *testing.T) {
+	standfirst := "Ungewöhnlicher Besuch: An der Herbstsynode trafen die Delegierten heute auf den Aussenminister und einen Gast aus Rom."
+	first := "Seit hundert Jahren unterhalten die beiden Staaten wieder diplomatische Beziehungen, und das Jubiläum gab den Anlass zum Treffen."
+	body := `<p>` + first + `</p>` + strings.Repeat(`<p>In seinem Grusswort sprach der Gast über den Dialog der Kirchen und die Rolle der Diplomatie in einer Zeit, in der Konflikte zunehmen.</p>`, 4)
+	page := `<html lang="de"><head><title>Besuch an der Synode</title><meta property="og:description" content="` + standfirst + ` ` + first + `"></head><body>` +
+		`<header class="page-header"><h1>Besuch an der Synode</h1><div class="uk-text-lead"><p>` + standfirst + `</p></div></header>` +
+		`<main><div class="content">` + body + `</div></main></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.ch/besuch-an-der-synode/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, firstAt := strings.Index(a.Text, standfirst[:40]), strings.Index(a.Text, first[:40])
+	if at < 0 || firstAt < at || strings.Count(a.Text, first[:40]) != 1 {
+		t.Errorf("standfirst missing, misplaced or lead doubled (%d, %d):\n%s", at, firstAt, a.Text)
+	}
+}
