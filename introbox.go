@@ -41,6 +41,7 @@ func (p *page) introBox() *html.Node {
 		}
 	}
 	headChrome := chromeAncestor(head)
+	var chromeOf, chrome *html.Node
 	seen := 0
 	for n := nextInOrder(head, true); n != nil && seen < standfirstReach; {
 		if n.Type != html.ElementNode {
@@ -54,7 +55,12 @@ func (p *page) introBox() *html.Node {
 		}
 		// Furniture is passed over, unless the headline stands in it too
 		// (a header that holds the headline and its standfirst).
-		if c := chromeAncestor(n); c != nil && c != headChrome {
+		// Siblings share their furniture: the answer for the last
+		// parent is kept.
+		if n.Parent != chromeOf {
+			chromeOf, chrome = n.Parent, chromeAncestor(n)
+		}
+		if chrome != nil && chrome != headChrome {
 			n = nextInOrder(n, true)
 			continue
 		}
