@@ -7,11 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
-	"regexp"
-	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -207,7 +204,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 		related.add(p.callout(n, true)...)
 	}
 	a.Related = related.list
-	a.SiteName = p.siteName(ra.SiteName())
+	a.SiteName = publisherName(p.siteName(ra.SiteName()), a.Title)
 	if a.Language == "" {
 		a.Language = ra.Language()
 	}
@@ -296,55 +293,6 @@ func looksLikeHTML(b []byte) bool {
 var binaryMagic = []string{
 	"%PDF", "\x89PNG", "GIF8", "\xff\xd8\xff", "PK\x03\x04", "\x1f\x8b", "\xfd7zXZ\x00",
 	"BZh", "\x28\xb5\x2f\xfd", "7z\xbc\xaf\x27\x1c", "Rar!", "\x00\x00\x01\x00", "OggS", "ID3",
-}
-
-// byline returns the article's authors from JSON-LD, else what
-// readability found in meta tags and the page.
-func (p *page) byline(found string) string {
-	if a := p.article(); a != nil {
-		var names []string
-		authors, ok := a["author"].([]any)
-		if !ok {
-			authors = []any{a["author"]}
-		}
-		for _, au := range authors {
-			if n := collapse(p.ldName(au)); n != "" && !slices.Contains(names, n) {
-				names = append(names, n)
-			}
-		}
-		// Metadata that names only the publisher as author says less
-		// than the visible "By …" line.
-		if site := p.siteName(""); len(names) == 1 && site != "" && strings.EqualFold(names[0], site) {
-			if b := cleanByline(found); b != "" && !strings.EqualFold(b, site) {
-				return b
-			}
-		}
-		if len(names) > 0 {
-			return strings.Join(names, ", ")
-		}
-	}
-	return cleanByline(found)
-}
-
-// rxBylineLead is the "By" before a byline, in the languages scoop reads.
-var rxBylineLead = regexp.MustCompile(`(?i)^(by|von|par|por|di|door|av|af|przez|от)\s*:?\s+`)
-
-// cleanByline trims a byline found in the page text to the names: no
-// "By", no date or "Updated" after them, and nothing if it was only a date.
-func cleanByline(s string) string {
-	s = collapse(s)
-	if loc := pubLabels.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
-	}
-	if loc := updLabels.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
-	}
-	s = strings.TrimSpace(rxBylineLead.ReplaceAllString(strings.TrimSpace(s), ""))
-	s = strings.TrimRight(s, " ,|-–—·•")
-	if _, isDate := parseTextDate(s, monthFirst); isDate || !strings.ContainsFunc(s, unicode.IsLetter) {
-		return ""
-	}
-	return s
 }
 
 // siteName returns the publisher's name: og:site_name as readability

@@ -44,6 +44,7 @@ type page struct {
 	storyURLs map[string]pageURL  // storyURL's answers by href: blocks nest, and a link is read once per block around it
 	subject   map[string]bool     // stems of the title and description, once a label needs them
 	aboveHead map[*html.Node]bool // the elements that hold an h1, once the related walk asks
+	feedSelf  map[*html.Node]bool // whether a list of boxes links the page itself, asked once per list
 	order     *dateOrder          // how numeric dates read, once decided
 	modEdited bool                // the modified date is a "last edited" line
 }
@@ -176,7 +177,10 @@ func (p *page) scanElement(n *html.Node) bool {
 			p.base = b
 		}
 	case atom.Title:
-		if p.titleTag == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
+		// The document's title is its first <title>, in the head or
+		// where stray text before it closed the head (svg titles are
+		// never reached).
+		if p.titleTag == "" && n.Namespace == "" {
 			p.titleTag = textOf(n)
 		}
 		return false
@@ -242,28 +246,8 @@ func (p *page) scanText(n *html.Node) {
 	}
 	// Every date form scoop reads has a four-digit year, but for a short
 	// dotted date standing alone ("28.01.22").
-	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) {
-		// A label such as "Published on:" often sits in a sibling element,
-		// so the line is the text of the nearest short enclosing block.
-		inline := n.Parent
-		el := n.Parent
-		for el.Parent != nil && !isBlock(el) && el.Parent.Type == html.ElementNode {
-			inline = el
-			el = el.Parent
-		}
-		l := line{node: n.Parent, text: collapse(s), at: at}
-		if t, short := shownTextUpTo(el, 200); short {
-			l.node, l.text = el, t
-		} else if t, short := shownTextUpTo(inline, 200); short {
-			l.node, l.text = inline, t
-		}
-		if ascii, ok := asciiDigits(l.text); ok {
-			l.text = ascii
-		}
-		if l.node == el && len(l.text) <= 40 {
-			l.text = siblingLabel(el) + l.text
-		}
-		p.lines = append(p.lines, l)
+	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) || weekdayDateLike(s) {
+		p.lines = append(p.lines, lineOfDate(n, s, at))
 	}
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)

@@ -126,7 +126,7 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 			if gap && (!sameKind(s, last) || p.opensList(s, last)) {
 				break
 			}
-			if isHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
+			if isHeading(s) && !p.headlineHeading(s) || (labelText(s) != "" && len(p.links(s)) == 0) {
 				// A label in two headings ("You may also like" over
 				// "Stories picked for you") goes on to the stories under
 				// the second; a heading that names another list ends it.
@@ -292,8 +292,11 @@ func (p *page) relatedBlock(n *html.Node, hb uint, chrome, sitewide, afterCommen
 		}
 	}
 	// A box classed as a gallery or video teaser ("related_gallery_teaser")
-	// lists no story.
-	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || weakLabel(label) && (p.linksSelf([]*html.Node{n}) || inRail(n)) {
+	// lists no story. A box that only its class calls related, with no
+	// label, that lists the article itself, or is one item of a list of
+	// such boxes that does, is the section's feed of its latest ("Notas
+	// de la sección").
+	if sitewideList || mediaClass(n) || p.nextPager(label, stories) || p.namesLinksSite(label, stories) || p.sourceList(stories) || (weakLabel(label) || label == "" && labelNode == nil) && p.linksSelf([]*html.Node{n}) || label == "" && labelNode == nil && p.inSelfFeed(n) || weakLabel(label) && inRail(n) {
 		return []*html.Node{n}, nil
 	}
 	return []*html.Node{n}, inlineIf(placedInText(ownBox(n)), stories)

@@ -106,6 +106,14 @@ func (p *page) cards(block *html.Node, label string, labelNode *html.Node) []sto
 		if flagged || !headlineLike(s.Title) && !(oneWordHeadline(s.Title, card, cardLabel) && numberedSlug(l.url)) {
 			continue
 		}
+		if inPictures(s.Title) {
+			// A gallery, whose card's first link is its image: dropped
+			// once the page is read, as a badged card is.
+			if p.mediaKeys == nil {
+				p.mediaKeys = map[string]bool{}
+			}
+			p.mediaKeys[l.key] = true
+		}
 		out = append(out, story{s, l.key})
 	}
 	return out

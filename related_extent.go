@@ -6,6 +6,7 @@
 package scoop
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -122,4 +123,56 @@ func headlines(stories []story) []story {
 		}
 	}
 	return kept
+}
+
+// sectionHead reports whether n's whole text is one link to a section's
+// front page or to nothing ("<div class=block-title><a
+// href="/sociedad/">Más de Sociedad</a></div>"): a block's heading that
+// leads to the section its stories come from, where a card's title links
+// its story.
+func sectionHead(n *html.Node) bool {
+	var a *html.Node
+	var walk func(*html.Node) bool
+	walk = func(c *html.Node) bool {
+		for c := c.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return false
+				}
+			case c.Type != html.ElementNode || icon(c):
+			case c.DataAtom == atom.A:
+				if a != nil {
+					return false
+				}
+				a = c
+			default:
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n) || a == nil {
+		return false
+	}
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" || href[0] == '#' {
+		return true
+	}
+	u, err := url.Parse(href)
+	return err == nil && u.RawQuery == "" && strings.Trim(u.Path, "/") != "" && !storyLike(u)
+}
+
+// headlineHeading reports whether heading n is a card's headline: its
+// whole text one link to a story, of three words or more ("Lesen Sie
+// auch" over "<h2><a>Killer- oder Grippevirus</a></h2>"), where a heading
+// that names another list links a section or nothing.
+func (p *page) headlineHeading(n *html.Node) bool {
+	if !soleLink(n) {
+		return false
+	}
+	links := p.links(n)
+	return len(links) == 1 && len(strings.Fields(links[0].text)) >= 3 && headlineLike(links[0].text)
 }

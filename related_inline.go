@@ -31,7 +31,7 @@ func (p *page) callout(n *html.Node, inBody bool) []story {
 	}
 	// The link first: most leaf blocks have none, and it is the cheaper
 	// test.
-	if !hasLink(n) || !calloutStart(firstText(n)) {
+	if !hasLink(n) || !calloutStart(firstText(n)) && !(n.DataAtom == atom.P && arrowLead(n)) {
 		return nil
 	}
 	t, short := textUpTo(n, 400)
@@ -120,7 +120,7 @@ func inPassing(before string) bool {
 // callout: a callout or label word, a bracket or a word in capitals. It
 // spares reading the text of every paragraph with a link.
 func calloutStart(t string) bool {
-	if strings.HasPrefix(t, "[") {
+	if strings.HasPrefix(t, "[") || strings.TrimLeft(t, arrowMarks) != t {
 		return true
 	}
 	w := firstWord(t)
@@ -177,14 +177,16 @@ func calloutLabel(t string) []int {
 }
 
 // bareCallout reads a paragraph whose whole text is one story link, set
-// apart as a pointer rather than cited in a sentence: in brackets, or in
-// capitals. t is the paragraph's text.
+// apart as a pointer rather than cited in a sentence: in brackets, between
+// arrows ("» Title «", ">> Title <<") or in capitals. t is the
+// paragraph's text.
 func (p *page) bareCallout(n *html.Node, t string) []story {
 	if n.DataAtom != atom.P {
 		return nil
 	}
 	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]")
-	if !bracketed && !(capitals(t, 12) && amongProse(n)) {
+	arrowed := strings.TrimLeft(t, arrowMarks) != t
+	if !bracketed && !arrowed && !(capitals(t, 12) && amongProse(n)) {
 		return nil
 	}
 	links := p.links(n)
@@ -193,8 +195,8 @@ func (p *page) bareCallout(n *html.Node, t string) []story {
 	if len(links) != 1 || !bracketed && !p.sameSiteName(links[0].url) {
 		return nil
 	}
-	title := links[0].text
-	if strings.Trim(t, "[] ") != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) || rxCallToAction.MatchString(title) {
+	title := strings.TrimSpace(strings.Trim(links[0].text, arrowMarks))
+	if strings.TrimSpace(strings.Trim(t, "[] "+arrowMarks)) != title || len(strings.Fields(title)) < 4 || rxPromo.MatchString(title) || rxGenericLink.MatchString(title) || rxCallToAction.MatchString(title) {
 		return nil
 	}
 	return []story{{RelatedStory{Title: title, URL: links[0].url, Inline: true}, links[0].key}}

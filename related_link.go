@@ -139,7 +139,7 @@ func (p *page) readPageURL(href string) pageURL {
 	if p.isSelf(key) {
 		return pageURL{}
 	}
-	return pageURL{u.String(), key, !storyLike(u)}
+	return pageURL{u.String(), key, !storyLike(u) || topicPage(u.Path)}
 }
 
 // isSelf reports whether key is the storyKey of the page itself, under
@@ -216,6 +216,18 @@ func storyLike(u *url.URL) bool {
 	last := path[strings.LastIndexByte(path, '/')+1:]
 	return strings.ContainsAny(last, "0123456789-.%~") || strings.Count(path, "/") >= 3
 }
+
+// topicPage reports whether a path names a topic's page, one slug under
+// a topic folder ("/thema/landtagswahl", "/tema/alberto-fernandez.html"):
+// the list of a tag's stories, where a story under such a folder has a
+// date or a section between ("/themen/laien/2021-11-11/…").
+func topicPage(path string) bool {
+	dir, slug, ok := strings.Cut(strings.Trim(path, "/"), "/")
+	return ok && slug != "" && !strings.Contains(slug, "/") && topicFolders[strings.ToLower(dir)]
+}
+
+// topicFolders are the folders of topic pages, in several languages.
+var topicFolders = wordSet(`thema themen tema temas temi sujet sujets onderwerp onderwerpen aihe`)
 
 // storyKey identifies a related story for de-duplication: the crawler's
 // URLKey (no fragment, tracking parameters or AMP variant), also ignoring

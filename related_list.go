@@ -287,13 +287,21 @@ func mediaBadge(card *html.Node) bool {
 var picturesEndings = []string{"in bildern", "in pictures", "in photos", "en images", "en photos", "en fotos",
 	"en imágenes", "in foto", "in immagini", "em fotos", "em imagens", "in beeld", "in beelden", "w obrazach", "na zdjęciach"}
 
-// inPictures reports whether a headline ends by saying it is a gallery.
+// picturesOpenings are the words that open a gallery's headline before a
+// colon or bar ("Fotos: así se preparan…"), in several languages.
+var picturesOpenings = wordSet(`fotos photos pictures galería galeria galerie gallery bildergalerie fotogalerie fotostrecke fotogallery fotogalería diaporama`)
+
+// inPictures reports whether a headline ends, or opens, by saying it is a
+// gallery.
 func inPictures(t string) bool {
 	t = strings.ToLower(strings.TrimRight(t, " .!?)»\"'"))
 	for _, e := range picturesEndings {
 		if strings.HasSuffix(t, e) {
 			return true
 		}
+	}
+	if i := strings.IndexAny(t, ":|"); i > 0 && i < 20 {
+		return picturesOpenings[strings.TrimSpace(t[:i])]
 	}
 	return false
 }

@@ -274,3 +274,53 @@ func badgedCard(badge, stop *html.Node) bool {
 	}
 	return false
 }
+
+// inSelfFeed reports whether box n is one item of a list of boxes of
+// its kind, two or more, that links the page itself: a feed that sets
+// each story in a box of its own. Each list is read once.
+func (p *page) inSelfFeed(n *html.Node) bool {
+	item := n
+	for item.Parent != nil && item.Parent.DataAtom != atom.Body && soleShown(item.Parent) == item {
+		item = item.Parent
+	}
+	list := item.Parent
+	if list == nil {
+		return false
+	}
+	if v, ok := p.feedSelf[list]; ok {
+		return v
+	}
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipText(c) {
+			continue
+		}
+		if !sameKind(c, item) {
+			items = 0
+			break
+		}
+		items++
+	}
+	v := items >= 2 && p.linksSelf([]*html.Node{list})
+	if p.feedSelf == nil {
+		p.feedSelf = map[*html.Node]bool{}
+	}
+	p.feedSelf[list] = v
+	return v
+}
+
+// soleShown returns n's only element child that shows something, passing
+// over scripts and empty elements, or nil.
+func soleShown(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipText(c) || blank(c) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	return only
+}

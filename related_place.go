@@ -261,3 +261,23 @@ func linkHeavy(n *html.Node) bool {
 	}
 	return linkDensity(n, textOf(n)) >= 0.25
 }
+
+// arrowLead reports whether the text of n opens with an arrow mark
+// ("» <a>Title</a>"), which firstText passes over.
+func arrowLead(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if t := strings.TrimSpace(c.Data); t != "" {
+				return strings.TrimLeft(t, arrowMarks) != t
+			}
+		case c.Type == html.ElementNode:
+			return arrowLead(c)
+		}
+	}
+	return false
+}
+
+// arrowMarks are the marks that set a story link apart as a pointer
+// ("» Title «", ">> Title <<", "→ Title").
+const arrowMarks = "»«><→←►◄▶◀≫≪⇒ \u00a0"

@@ -551,6 +551,46 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/umleitung-ueber-die-hafenstrasse-a-100199.html", "Umleitung über die Hafenstraße: Anwohner fürchten Staus", "Mehr aus Flussstadt"},
 			{"https://www.flussbote.example/lokales/radweg-bleibt-offen-a-100205.html", "Der Radweg über die Brücke bleibt offen", "Mehr aus Flussstadt"},
 		}, nil},
+		// A block's heading that is a link to its section's front page
+		// labels it; the gallery among its cards is no story.
+		{"section-link-label-es", "https://www.diariodelvalle.example/sociedad/el-concejo-aprueba-la-reconstruccion-del-puente/", false, []want{
+			{"https://www.diariodelvalle.example/sociedad/los-comerciantes-temen-un-cierre-largo/", "Los comerciantes temen un cierre de catorce meses", "MÁS DE SOCIEDAD"},
+			{"https://www.diariodelvalle.example/sociedad/un-informe-da-por-agotado-el-tablero/", "Un informe da por agotado el tablero del puente", "MÁS DE SOCIEDAD"},
+		}, nil},
+		// "Suggested articles", its heading a link to nothing.
+		{"suggested-articles-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Suggested articles"},
+			{report, reportTitle, "Suggested articles"},
+		}, nil},
+		// A card's tags link topic pages ("/thema/…"), not stories.
+		{"topic-tags-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung der Brücke", "Das könnte Sie auch interessieren"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
+		}, nil},
+		// Story links set apart by arrows between paragraphs ("» …",
+		// ">> … <<") are inline pointers; a line that introduces what
+		// follows with a colon is none.
+		{"arrow-callouts-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke-a-100231.html", true, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung-a-100187.html", "Händler fürchten die lange Sperrung der Brücke", ""},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende-a-99876.html", "Gutachten sieht das Brückendeck am Ende seiner Lebensdauer", ""},
+		}, []string{"Händler fürchten", "Brückendeck am Ende"}},
+		// A label over a heading that is the story's headline link: the
+		// heading is the card, not the next list's name.
+		{"label-over-headline-de", "https://www.flussbote.example/lokales/Stadtrat-beschliesst-Neubau;art4886,100231", true, []want{
+			{"https://www.flussbote.example/lokales/Haendler-fuerchten-lange-Sperrung;art4886,100187", "Händler fürchten die Sperrung", "Lesen Sie auch"},
+		}, []string{"Lesen Sie auch", "Händler fürchten"}},
+		// Boxes that only their class calls related, one per story, in a
+		// list that holds the article itself: the section's feed.
+		{"self-feed-es", "https://www.diariodelvalle.example/local/el-concejo-aprueba-la-reconstruccion-del-puente-EN1740", false, []want{
+			{"https://www.diariodelvalle.example/local/los-comerciantes-temen-un-cierre-largo-EN1712", "Los comerciantes temen un cierre de catorce meses", "Noticias relacionadas"},
+			{"https://www.diariodelvalle.example/local/un-informe-da-por-agotado-el-tablero-EN1698", "Un informe da por agotado el tablero del puente", "Noticias relacionadas"},
+		}, nil},
+		// "Mehr aus der Redaktion" lists the newsroom's latest, as a list
+		// named after the site does.
+		{"newsroom-list-de", "https://www.flussbote.example/lokales/stadtrat-beschliesst-neubau-der-flussbruecke", false, []want{
+			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung", "Das könnte Sie auch interessieren"},
+			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

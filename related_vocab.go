@@ -38,7 +38,7 @@ var rxStrongLabel = newFilteredRx(strings.TrimSuffix(relatedLabels, "|"+moreOfLa
 // relatedLabels are the branches of rxRelatedLabel, by language.
 const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
-	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|` +
+	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|suggested( for you| stories| articles| posts| reading| reads)|articles suggérés|artículos sugeridos|artigos sugeridos|articoli suggeriti|vorgeschlagene (artikel|beiträge)|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
 	`lesen sie auch|lesen sie mehr|weiterlesen|mehr zum thema|mehr zu[mr]?:? .*|das könnte sie auch interessieren|auch interessant|weitere artikel|weitere beiträge( zum thema| zu .*)?|mehr beiträge( zum thema)?|ähnliche beiträge|verwandte beiträge|verwandte (artikel|themen|inhalte)( weiterlesen| zu .*)?|ähnliche artikel|mehr aus:? .*|(weitere )?(artikel|beiträge|meldungen|nachrichten) zum thema|weiterführende (links|artikel|beiträge)|` +
 	`(à |a )?lire aussi( sur .*)?|articles? en relation|à lire également|sur le même sujet|sur le meme sujet|articles similaires|vous aimerez aussi|vous aimerez aussi lire|à voir aussi|voir aussi|dans la même rubrique|` +
@@ -52,7 +52,7 @@ const relatedLabels = `(other |more )?related( news| stories| story| articles?| 
 	`baca juga|berita terkait|artikel terkait|artikel berkaitan|tin liên quan|xem thêm|bài liên quan|` +
 	`similar (stories|articles|posts|news)|more like this|editors?[’']?s?[’']? recommendations?|recommended by (our )?editors|siehe auch|auch lesen|lies auch|(diese|weitere) (artikel|beiträge) könnten (sie|dich|euch) auch interessieren|das könnte (dich|euch) auch interessieren|noch mehr (infos|artikel|beiträge|lesestoff)( für (dich|euch|sie))?|interessante (artikel|beiträge)|passende (artikel|beiträge)|zum thema|passend zum thema|mehr dazu|lesen sie dazu( auch| mehr)?|auch lesenswert|lesetipps?|lese-tipps?|ebenfalls interessant|empfohlene artikel|das könnte dich auch interessieren|` +
 	`pour aller plus loin|l['’]auteur vous recommande|nous vous recommandons|à écouter aussi|a écouter aussi|à voir également|plus en \S.*|материалы по теме|ces articles peuvent vous intéresser|vous pourriez aussi aimer|vous aimerez peut-être( aussi)?|sur le même thème|articles liés|à découvrir( aussi| également)?|lire également|` +
-	`te recomendamos|quizás? te interese|mira también|lee además|lea además|confira também|puede interesarte|también puede interesarte|mirá también|leé también|seguí leyendo|notas relacionadas|ver también|infórmate más|informate más|` +
+	`te recomendamos|más de \pL+( \pL+)?|mais de \pL+( \pL+)?|quizás? te interese|mira también|lee además|lea además|confira também|puede interesarte|también puede interesarte|mirá también|leé también|seguí leyendo|notas relacionadas|ver también|infórmate más|informate más|` +
 	`per approfondire|approfondimenti|approfondisci|vedi anche|leggi pure|sullo stesso argomento|potrebbero interessarti|ti potrebbero interessare|` +
 	`saiba mais|leia ainda|veja mais|conteúdos? relacionados?|artigos relacionados|você também pode gostar|bekijk ook|gerelateerde (berichten|artikels|verhalen)|` +
 	`podobne artykuły|czytaj więcej|przeczytaj (też|także|również)|mohlo by vás zajímat|přečtěte si také|čítajte aj|súvisiace články|kapcsolódó cikkek|ezek is érdekelhetik|ajánlott cikkek|` +
@@ -91,7 +91,7 @@ const moreOfLabels = `(more|other|further) (\pL+ )?(news|stories|articles|posts|
 var rxNotRelated = newFilteredRx(notRelated, false)
 
 // notRelated are the branches of rxNotRelated.
-const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|\baktuell(es)?\b|新着|最新|\blaatste\b|\bnieuwste\b|najnowsze|nejnovější|\bsenaste\b|\bseneste\b|\bsiste\b|son dakika|mais recentes|последние|свежие|\bfriss\b|legfrissebb|ultimele|uusimmat|tuoreimmat|zubehör|accessories|\bterms\b|glossar|\bdownloads?\b|\binhalt(sverzeichnis)?\b|table of contents|sommaire|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b`
+const notRelated = `taboola|outbrain|sponsor|promoted|paid|partner|advert|\bads?\b|trending|popular|populaires?\b|populares\b|popolari\b|beliebteste|most[\s_-]?(read|viewed|shared|commented|popular)|meistgelesen|les (plus|\+) (lus|vus|partagés|commentés)|más leídas|más vistas|più lett|mais lidas|meest gelezen|around the web|from the web|tags\b|\btopics\b|\blatest\b|\brecent\b|\baktuell(es)?\b|新着|最新|\blaatste\b|\bnieuwste\b|najnowsze|nejnovější|\bsenaste\b|\bseneste\b|\bsiste\b|son dakika|mais recentes|последние|свежие|\bfriss\b|legfrissebb|ultimele|uusimmat|tuoreimmat|zubehör|accessories|\bterms\b|glossar|\bdownloads?\b|\binhalt(sverzeichnis)?\b|table of contents|sommaire|top (stories|news|headlines)|editor'?s'? (picks|choice)|neueste|dernières|últimas|ultime notizie|keywords|schlagworte|comments?\b|newsletter|today'?s\b|breaking news|\bheadlines\b|featured|spotlight|highlights|\bhot\b|must[- ](read|see|watch)|icymi|in case you missed|\bvideos?\b|\bphotos?\b|galler(y|ies)|podcasts?|\bdeals?\b|\bshop(ping)?\b|\bnetwork\b|elsewhere|best of|top picks|what'?s (hot|new|happening)|à la une|en ce moment|destacad|lo más|in evidenza|i più|\b(this|the|our) (author|writer|columnist|blogger)\b|\baus der redaktion\b`
 
 // anyOf returns the alternation alts ("a|b(c|d)|e") with its top-level
 // branches sorted as (?i) reads them, so that branches with a common
@@ -207,7 +207,7 @@ var labelWords = wordSet(`other more related you recommended what read up next f
 	infórmate informate per approfondimenti approfondisci vedi sullo potrebbero saiba conteúdo conteúdos artigos
 	bekijk polecamy podobne mohlo přečtěte čítajte súvisiace kapcsolódó ezek ajánlott citește citeste articole vezi
 	pročitajte povezane povezani preberite relaterat bunlar ilginizi ilgili материалы
-	autres otros otras otra otro altre outras outros andere ander eerder další podobné`)
+	autres otros otras otra otro altre outras outros andere ander eerder další podobné suggested vorgeschlagene`)
 
 // isLatin reports whether a word is written in Latin letters; labels in
 // other scripts skip the first-word check.
@@ -287,7 +287,7 @@ func labelText(n *html.Node) string {
 	if !heading && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Label && n.DataAtom != atom.Header && !labelHint(n) {
 		return ""
 	}
-	if hasLink(n) && !heading {
+	if hasLink(n) && !heading && !sectionHead(n) {
 		return ""
 	}
 	t, short := textUpTo(n, 60)

@@ -24,6 +24,11 @@ func (p *page) title(readTitle string) string {
 		cands = append(cands, collapse(s))
 	}
 	checked := 0
+	// An h1 that is a short part of a title ("Steinzeit & Co" of
+	// "Werkzeuge des Neandertalers | Steinzeit & Co") may be the site's
+	// name: an h1 below that is more of the title is the headline.
+	part := ""
+h1s:
 	for _, h := range p.h1 {
 		if checked == 4 {
 			break
@@ -37,6 +42,12 @@ func (p *page) title(readTitle string) string {
 			if similarTitle(t, c) {
 				if k := kicker(h); k != "" && c != t && strings.HasPrefix(t, k) && strings.HasSuffix(t, c) {
 					return c // "<h1><em>Kicker</em> Headline</h1>": the headline alone
+				}
+				if 2*len(t) < len(c) && !strings.HasPrefix(c, t) {
+					if part == "" {
+						part = t
+					}
+					continue h1s
 				}
 				return t
 			}
@@ -53,9 +64,22 @@ func (p *page) title(readTitle string) string {
 			}
 		}
 	}
+	// A heading that repeats one part of a title with separators
+	// ("Site - Section » Headline") names the story, the longest such
+	// part when a section heading repeats another.
+	if h := p.titlePartHeading(metaTitle(cands), collapse(p.titleTag)); len(h) > len(part) {
+		return h
+	}
+	if part != "" {
+		return part
+	}
 	t := metaTitle(cands)
 	if t != "" {
-		t = p.stripSiteName(t)
+		// A title cut down to the site's name by a source that split the
+		// <title> ("Site » Blog Archive") leaves nothing: <title> has it.
+		if t = p.stripSiteName(t); t == "" {
+			t = p.stripSiteName(collapse(p.titleTag))
+		}
 	}
 	// A <title> that holds only the site's or a section's name ("Edmonton
 	// Sun", "NY1: Top Stories") is short and shares no word with the
@@ -64,6 +88,58 @@ func (p *page) title(readTitle string) string {
 		return h
 	}
 	return t
+}
+
+// titlePartHeading returns the text of an h1, h2 or h3 outside chrome and
+// related blocks that is the longest part, between separators, of one of
+// the titles given (the metadata's and <title>), other than a part that
+// names the site.
+func (p *page) titlePartHeading(titles ...string) string {
+	isSite := p.siteParts()
+	// Each part by its lower-cased text, and the text after its kicker
+	// ("'Star Wars': A Trip to a Far Galaxy"), which a heading may show
+	// alone as the headline.
+	parts := map[string]string{}
+	for _, c := range titles {
+		seps := separatorsIn(c)
+		from := 0
+		for k := 0; k <= len(seps) && len(seps) > 0; k++ {
+			to := len(c)
+			if k < len(seps) {
+				to = seps[k][0]
+			}
+			if seg := strings.TrimSpace(c[from:to]); utf8.RuneCountInString(seg) >= 12 && !isSite(seg) {
+				parts[strings.ToLower(seg)] = seg
+				if _, rest, ok := strings.Cut(seg, ": "); ok && utf8.RuneCountInString(rest) >= 12 {
+					parts[strings.ToLower(rest)] = rest
+				}
+			}
+			if k < len(seps) {
+				from = seps[k][1]
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	best := ""
+	try := func(h *html.Node) {
+		if inRelated(h) || inChrome(h) || p.homeLink(h) {
+			return
+		}
+		if t, short := textUpTo(h, 300); short {
+			if seg, ok := parts[strings.ToLower(t)]; ok && len(seg) > len(best) {
+				best = seg
+			}
+		}
+	}
+	for _, h := range p.h1 {
+		try(h)
+	}
+	for _, l := range p.subheads {
+		try(l.node)
+	}
+	return best
 }
 
 // homeLink reports whether all the heading h shows is a link to a site's
@@ -237,11 +313,55 @@ const typoMarks = "‘’‚‛“”„‟«»‹›–—"
 var typoFolder = strings.NewReplacer("‘", "'", "’", "'", "‚", "'", "‛", "'", "“", `"`, "”", `"`, "„", `"`, "‟", `"`,
 	"«", `"`, "»", `"`, "‹", "'", "›", "'", "–", "-", "—", "-")
 
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " » ", " / ", " • "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " » ", " > ", " / ", " • "}
 
 // stripSiteName removes "| Site" and "Site |" parts of a title that name
-// the site, its publisher or its host.
+// the site, its publisher or its host, and the archive words of blog
+// themes ("Site » Blog Archive » Title"). A title that is all such parts
+// comes back empty; one without separators comes back whole.
 func (p *page) stripSiteName(t string) string {
+	isSite := p.siteParts()
+	seps := separatorsIn(t)
+	if len(seps) == 0 {
+		return stripCJKSite(t, isSite)
+	}
+	// Segment k runs from segStart(k) to segEnd(k).
+	segStart := func(k int) int {
+		if k == 0 {
+			return 0
+		}
+		return seps[k-1][1]
+	}
+	segEnd := func(k int) int {
+		if k == len(seps) {
+			return len(t)
+		}
+		return seps[k][0]
+	}
+	first := 0
+	for first < len(seps) && isSite(t[segStart(first):segEnd(first)]) {
+		first++
+	}
+	// The site may be followed by its slogan ("Title : Site | Slogan |
+	// Since 2005"): the title ends where the first segment that names
+	// the site begins.
+	last := first
+	for last < len(seps) && !isSite(t[segStart(last+1):segEnd(last+1)]) {
+		last++
+	}
+	if first == 0 && last == len(seps) {
+		return stripCJKSite(t, isSite)
+	}
+	out := strings.TrimSpace(t[segStart(first):segEnd(last)])
+	if first == len(seps) && isSite(out) {
+		return ""
+	}
+	return out
+}
+
+// siteParts returns a test of whether a part of a title names the site,
+// its publisher or its host, or is a blog theme's archive words.
+func (p *page) siteParts() func(string) bool {
 	names := []string{p.meta["og:site_name"], p.meta["application-name"], p.meta["apple-mobile-web-app-title"]}
 	if a := p.article(); a != nil {
 		names = append(names, p.ldName(a["publisher"]))
@@ -250,8 +370,17 @@ func (p *page) stripSiteName(t string) string {
 	if i := strings.IndexByte(host, '.'); i > 0 {
 		names = append(names, host[:i])
 	}
-	isSite := func(part string) bool {
+	// A blog's name set in its h1 as a link to its home page.
+	for _, h := range p.h1 {
+		if p.homeLink(h) {
+			names = append(names, textOf(h))
+		}
+	}
+	return func(part string) bool {
 		part = strings.ToLower(strings.TrimSpace(part))
+		if archiveWords[part] {
+			return true
+		}
 		squashed := strings.ReplaceAll(part, " ", "")
 		for _, n := range names {
 			n = strings.ToLower(strings.TrimSpace(n))
@@ -261,24 +390,10 @@ func (p *page) stripSiteName(t string) string {
 		}
 		return false
 	}
-	// The site may be followed by its slogan ("Title : Site | Slogan |
-	// Since 2005"): the title ends where the first segment that names
-	// the site begins.
-	seps := separatorsIn(t)
-	for k, s := range seps {
-		end := len(t)
-		if k+1 < len(seps) {
-			end = seps[k+1][0]
-		}
-		if s[0] > 0 && isSite(t[s[1]:end]) {
-			return strings.TrimSpace(t[:s[0]])
-		}
-	}
-	if len(seps) > 0 && isSite(t[:seps[0][0]]) {
-		return strings.TrimSpace(t[seps[0][1]:])
-	}
-	return stripCJKSite(t, isSite)
 }
+
+// archiveWords are the parts blog themes add to a post's title.
+var archiveWords = map[string]bool{"blog archive": true, "blog archiv": true, "blog archives": true, "archives": true, "archive": true, "archiv": true}
 
 // separatorsIn returns the start and end of each title separator in t,
 // in order.

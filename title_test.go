@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 )
 
@@ -185,5 +186,101 @@ func TestHeadlineAfterKicker(t *testing.T) {
 				t.Errorf("title %q, want %q", a.Title, tt.want)
 			}
 		})
+	}
+}
+
+// Blog themes of the 2000s title a post "Blog » Blog Archive » Post" and
+// set the blog's name in an h1 linked to its home page; readability's
+// title keeps "Blog » Blog Archive". Other themes set the blog's name in
+// an h1 that links nowhere, above the post's own h1.
+func TestTitleBlogThemes(t *testing.T) {
+	prose := `<p>Die Digitalisierung der Schweizer Kinos schreitet voran: Nach den grossen Sälen in Zürich und Genf stellen nun auch die kleineren Häuser auf digitale Projektion um.</p>
+<p>Für viele Betreiber ist die Umstellung teuer. Ein digitaler Projektor kostet ein Vielfaches eines analogen Geräts, und die Verleiher liefern immer weniger Filmkopien aus.</p>
+<p>Der Verband rechnet damit, dass bis Ende Jahr zwei Drittel aller Leinwände digital bespielt werden.</p>`
+	for _, c := range []struct{ name, page, want string }{
+		{"archive theme", `<html><head><title>Time 4 talks  &raquo; Blog Archiv   &raquo; Weitere Digitalisierung der Schweizer Kinos</title></head><body>
+<div id="header"><h1><a href="http://blog.example.org/">Time 4 talks</a></h1></div>
+<div id="content"><div class="post" id="post-2037"><h3 class="storytitle"><a href="http://blog.example.org/?p=2037" rel="bookmark">Weitere Digitalisierung der Schweizer Kinos</a></h3>` + prose + `</div></div></body></html>`,
+			"Weitere Digitalisierung der Schweizer Kinos"},
+		{"name h1 above the post's", `<html><head><title>Werkzeuge des Neandertalers und des Modernen Menschen | Steinzeit &amp; Co</title></head><body>
+<div id="masthead"><h1 class="site-title">Steinzeit &amp; Co</h1></div>
+<article><h1 class="entry-title">Werkzeuge des Neandertalers und des Modernen Menschen</h1>` + prose + `</article></body></html>`,
+			"Werkzeuge des Neandertalers und des Modernen Menschen"},
+	} {
+		u, _ := url.Parse("http://blog.example.org/?p=2037")
+		ra, err := readability.FromReader(strings.NewReader(c.page), u)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		doc, _ := html.Parse(strings.NewReader(c.page))
+		if got := scanPage(doc, u).title(ra.Title()); got != c.want {
+			t.Errorf("%s: title %q (readability's %q), want %q", c.name, got, ra.Title(), c.want)
+		}
+	}
+}
+
+// The parts of an archive theme's title: the blog's name (its home-linked
+// h1), the theme's archive words, and the post's title.
+func TestStripSiteNameArchiveTheme(t *testing.T) {
+	doc, _ := html.Parse(strings.NewReader(`<html><body><div id="header"><h1><a href="http://blog.example.org/">Time 4 talks</a></h1></div></body></html>`))
+	u, _ := url.Parse("http://blog.example.org/?p=2037")
+	p := scanPage(doc, u)
+	for in, want := range map[string]string{
+		"Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos": "Weitere Digitalisierung der Schweizer Kinos",
+		"Time 4 talks » Blog Archiv":                                 "",
+		"Blog Archive » Weitere Digitalisierung der Schweizer Kinos": "Weitere Digitalisierung der Schweizer Kinos",
+		"Weitere Digitalisierung der Schweizer Kinos | Time 4 talks": "Weitere Digitalisierung der Schweizer Kinos",
+		"Weitere Digitalisierung - Schweizer Kinos":                  "Weitere Digitalisierung - Schweizer Kinos",
+	} {
+		if got := p.stripSiteName(in); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A forum or a small site titles a page "Headline | Section | Site" with
+// no metadata to say which part the headline is; the heading on the page
+// that repeats one part says it, the longest when a section heading
+// repeats another. A <title> after stray text in the head still counts.
+func TestTitlePartHeading(t *testing.T) {
+	prose := `<p>Seit dem Update auf iOS 13 lädt der App Store bei mir keine Apps mehr über das Mobilfunknetz, auch wenn die Option in den Einstellungen aktiviert ist.</p>
+<p>Über WLAN funktioniert alles wie gewohnt. Hat jemand eine Idee, woran das liegen könnte, oder ist das eine neue Beschränkung von Apple?</p>
+<p>Ich habe das iPhone schon neu gestartet und die Netzwerkeinstellungen zurückgesetzt, leider ohne Erfolg.</p>`
+	for _, c := range []struct{ name, page, want string }{
+		{"forum thread", `<html><head><title>kein App Store mehr über Mobile Daten mit iOS 13 ? | iPhone | Forum | MacNews.example</title><meta property="og:title" content="kein App Store mehr über Mobile Daten mit iOS 13 ? | iPhone | Forum"></head><body>
+<div id="logo"><h1><a href="https://www.macnews.example/"><img src="/logo.png" alt=""></a></h1></div>
+<div class="thread"><h2>kein App Store mehr über Mobile Daten mit iOS 13 ?</h2>` + prose + `</div></body></html>`,
+			"kein App Store mehr über Mobile Daten mit iOS 13 ?"},
+		{"section heading and post heading", `<html><head>&nbsp;<title>deutsche zocker schinken e.V. - Neuigkeiten » Die Events der letzten Zeit</title></head><body>
+<div id="main"><h2>Neuigkeiten</h2><div class="post"><h2>Die Events der letzten Zeit</h2>` + prose + `</div></div></body></html>`,
+			"Die Events der letzten Zeit"},
+	} {
+		u, _ := url.Parse("https://www.macnews.example/forum/thread.php?t=51234")
+		a, err := Extract(strings.NewReader(c.page), u.String())
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if a.Title != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, a.Title, c.want)
+		}
+	}
+}
+
+// Sites of the 2000s title a page with its breadcrumb ("Paper > Movies >
+// Movie Review | 'Kicker': Headline") and show the headline alone.
+func TestTitleBreadcrumbAndKicker(t *testing.T) {
+	page := `<html><head><title>The Daily Planet &gt; Movies &gt; Movies Special &gt; Movie Review | 'Star Wars': A Trip to a Far Galaxy That's Fun and Funny</title></head><body>
+<table><tr><td class="nav"><a href="/movies/">Movies</a></td><td>
+<h2>A Trip to a Far Galaxy That's Fun and Funny</h2>
+<p>"Star Wars," the director's first film since his enormously popular "American Graffiti," is the most elaborate, most expensive, most beautiful movie serial ever made.</p>
+<p>It opened yesterday at three theaters, and it is both an apotheosis of the Saturday afternoon serial and a send-up of it.</p>
+<p>The time, according to the opening credit card, is a long time ago, and the place is a galaxy far, far away.</p>
+</td></tr></table></body></html>`
+	a, err := Extract(strings.NewReader(page), "http://www.dailyplanet.example/library/film/052677star.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A Trip to a Far Galaxy That's Fun and Funny"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
 	}
 }
