@@ -196,6 +196,10 @@ const maxPostFooter = 600
 // within a few letters.
 var rxPostFooter = regexp.MustCompile(`(?is)^[^\pL]*(this (entry|post) was posted|(der|dieser) (beitrag|eintrag) wurde am|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata|dit bericht is geplaatst)\b.{0,300}\b(filed under|posted in|abgelegt|classée? dans|archivada en|archiviat[ao] in|opgeslagen onder|geplaatst in)\b`)
 
+// postFooterWords are the words a post footer opens with, tested before
+// rxPostFooter on every long paragraph.
+var postFooterWords = wordSet(`this der dieser cette esta questa dit`)
+
 // rxFileItem is a download's type or size in a meta bar ("PDF | 38 KB").
 var rxFileItem = regexp.MustCompile(`^(PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3|MP4|\d+([.,]\d+)?\s?[KkMG]B)$`)
 

@@ -128,7 +128,7 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 					remove = append(remove, lines...)
 					prose = prose || len(t) >= 150
 				}
-			case len(t) <= maxPostFooter && rxPostFooter.MatchString(t):
+			case len(t) <= maxPostFooter && postFooterWords[strings.ToLower(firstWord(t))] && rxPostFooter.MatchString(t):
 				remove = append(remove, c)
 			default:
 				prose = true
