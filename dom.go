@@ -120,8 +120,8 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 		var ends [16]int
 		words, w := 0, 0
 		// negated is set when a class name opens with a word that
-		// negates the rest ("hide-read-more-ad", "no-ads"): its words
-		// say what the element lacks, not what it is.
+		// negates the rest ("hide-read-more-ad", "no-ads") or with a
+		// script hook's "js": its words do not say what the element is.
 		negated := false
 		endWord := func() {
 			if words == len(ends) || w == 0 || words > 0 && w == ends[words-1] {
@@ -129,7 +129,10 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 			}
 			ends[words] = w
 			words++
-			if words == 1 && negationWord(buf[:w]) {
+			// A class name that opens with "js" is a script's hook
+			// ("js-outbrain-anchor", where a widget will be appended):
+			// it says where a script acts, not what the element is.
+			if words == 1 && (negationWord(buf[:w]) || string(buf[:w]) == "js") {
 				negated = true
 			}
 			if negated {

@@ -65,6 +65,13 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related stories"},
 			{report, reportTitle, "Related stories"},
 		}, nil},
+		// A script hook's class ("js-outbrain-anchor") on the site's own
+		// list names the widget appended after it, not the list.
+		{"script-hook-aside-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "more on this story"},
+			{report, reportTitle, "more on this story"},
+			{grant, grantTitle, "more on this story"},
+		}, []string{tradersTitle}},
 		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
