@@ -343,7 +343,11 @@ func (p *page) relatedStories() *storyList {
 				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
-				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
+				// A top bar outside the article is chrome even where it
+				// holds the site's name as the page's first h1, unless
+				// an unclosed tag put the text inside it.
+				sitewide: st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c) ||
+					hb&hintBar != 0 && !st.article && !holdsProse(c),
 			})
 		}
 	}
@@ -429,6 +433,17 @@ func hiddenElement(n *html.Node) bool {
 				}
 				rest = rest[end:]
 			}
+		}
+	}
+	return false
+}
+
+// holdsProse reports whether a paragraph of prose stands anywhere inside
+// n. It is asked of the few elements named as bars.
+func holdsProse(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.P && isProse(c) || holdsProse(c)) {
+			return true
 		}
 	}
 	return false

@@ -72,6 +72,12 @@ func TestRelatedRules(t *testing.T) {
 			{report, reportTitle, "more on this story"},
 			{grant, grantTitle, "more on this story"},
 		}, []string{tradersTitle}},
+		// A portal's fixed top bar offers other blogs' posts by topic on
+		// every page; its logo is the page's first h1.
+		{"topbar-menu-en", "https://steven.blogville.example/blog/post/39926056", false, []want{
+			{"https://csam.blogville.example/blog/post/165122302?from=related", "The Yufeng road in the maple season", "You may also like"},
+			{"https://oblu.blogville.example/blog/post/76200255?from=related", "Camping at the plum blossom lodge", "You may also like"},
+		}, nil},
 		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},

@@ -143,10 +143,11 @@ const (
 	hintRelated
 	hintNotRelated
 	hintSitewide
+	hintBar
 )
 
 // hintVocab gives the kind bits of each class and id word.
-var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints)
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints, barHints)
 
 // Class and id words of the small blocks around an article that readers
 // skip, of related-story blocks, and of look-alikes that are sitewide,
@@ -181,6 +182,9 @@ const (
 	// sitewideHints mark lists of the site's most read stories, inside
 	// which class names alone make no related block.
 	sitewideHints = `trending popular mostread mostviewed mostshared mostpopular mostcommented`
+	// barHints mark the bars of page chrome along the top of every page,
+	// whose menus of stories (a portal's picks by topic) are the site's.
+	barHints = `topbar navbar menubar megamenu`
 )
 
 // rxCallToAction is link text that asks the reader to do something
