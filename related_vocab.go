@@ -36,7 +36,7 @@ func weakLabel(label string) bool {
 var rxStrongLabel = newFilteredRx(strings.TrimSuffix(relatedLabels, "|"+moreOfLabels), true)
 
 // relatedLabels are the branches of rxRelatedLabel, by language.
-const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
+const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| reads| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|suggested( for you| stories| articles| posts| reading| reads)|articles suggérés|artículos sugeridos|artigos sugeridos|articoli suggeriti|vorgeschlagene (artikel|beiträge)|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
