@@ -78,6 +78,12 @@ func TestRelatedRules(t *testing.T) {
 			{"https://csam.blogville.example/blog/post/165122302?from=related", "The Yufeng road in the maple season", "You may also like"},
 			{"https://oblu.blogville.example/blog/post/76200255?from=related", "Camping at the plum blossom lodge", "You may also like"},
 		}, nil},
+		// A portal's copy of a publisher's story: "More from <its brand>"
+		// over the publisher's links, the site its canonical link names.
+		{"reprint-provider-en", "https://news.portal.example/en-us/news/local/council-approves-river-bridge-rebuild/ar-AAkm7Xj", false, []want{
+			{"https://news.portal.example/en-us/news/local/mill-street-traders-fear-closure/ar-AAkj8XR", tradersTitle, "Related stories"},
+			{"https://news.portal.example/en-us/news/local/bridge-inspection-report/ar-AAk0TC6", reportTitle, "Related stories"},
+		}, nil},
 		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
