@@ -201,7 +201,9 @@ func (p *page) relatedStories() *storyList {
 	// headArticle whether an ancestor is the article element
 	// that holds the page's headline, above which a block is the
 	// article's own (a topic dossier's slider).
-	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
+	// bar whether an ancestor is named as a bar, whose text was looked
+	// through once already.
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide, bar bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -347,7 +349,8 @@ func (p *page) relatedStories() *storyList {
 				// holds the site's name as the page's first h1, unless
 				// an unclosed tag put the text inside it.
 				sitewide: st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c) ||
-					hb&hintBar != 0 && !st.article && !holdsProse(c),
+					hb&hintBar != 0 && !st.bar && !st.article && !holdsProse(c),
+				bar: st.bar || hb&hintBar != 0,
 			})
 		}
 	}
