@@ -120,20 +120,24 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 		var ends [16]int
 		words, w := 0, 0
 		// negated is set when a class name opens with a word that
-		// negates the rest ("hide-read-more-ad", "no-ads") or with a
-		// script hook's "js": its words do not say what the element is.
-		negated := false
+		// negates the rest ("hide-read-more-ad", "no-ads"): its words
+		// say what the element lacks, not what it is. hook is set when
+		// it opens with "js".
+		negated, hook := false, false
 		endWord := func() {
 			if words == len(ends) || w == 0 || words > 0 && w == ends[words-1] {
 				return
 			}
 			ends[words] = w
 			words++
+			if words == 1 && negationWord(buf[:w]) {
+				negated = true
+			}
 			// A class name that opens with "js" is a script's hook
 			// ("js-outbrain-anchor", where a widget will be appended):
-			// it says where a script acts, not what the element is.
-			if words == 1 && (negationWord(buf[:w]) || string(buf[:w]) == "js") {
-				negated = true
+			// the widget it names is not the element.
+			if words == 1 && string(buf[:w]) == "js" {
+				hook = true
 			}
 			if negated {
 				return
@@ -143,14 +147,18 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 				if k > 0 {
 					from = ends[k-1]
 				}
-				bits |= vocab.bitsOf(buf[from:w])
+				b := vocab.bitsOf(buf[from:w])
+				if hook {
+					b &^= hintSponsored
+				}
+				bits |= b
 			}
 		}
 		for i := 0; i < len(a.Val) && w < len(buf); i++ {
 			switch c := a.Val[i]; {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				endWord()
-				words, w, negated = 0, 0, false
+				words, w, negated, hook = 0, 0, false, false
 			case c == '-' || c == '_' || c == '.' || c == ':' || c == '/':
 				endWord()
 			case c >= 'A' && c <= 'Z':
