@@ -73,6 +73,14 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((published|updated|posted|modified|veröffentlicht|aktualisiert|publié|publicado|actualizado)\s*(at|um|à|a las)?\s*:?\s*)?\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?[^\pL\pN]*$`)},
+	// A player's or a gallery's button words, left as lines of their own
+	// when the widget's markup goes ("JUST WATCHED", "MUST WATCH",
+	// "ENLARGE", "See next articles").
+	{"widget", 40, []string{"watch", "playing", "video", "replay", "enlarge", "vergrößern", "agrandir", "ampliar", "ingrandisci", "next", "previous", "prev", "older", "newer", "nächste", "vorherige", "suivant", "précédent", "siguiente", "anterior"},
+		regexp.MustCompile(`(?i)^[^\pL\pN]*((just|must) watch(ed)?|now playing|watch (more|next|now)|more videos|video playlist|replay|enlarge( (image|photo|this image))?|bild vergrößern|vergrößern|agrandir( l'image)?|ampliar( imagen| foto)?|ingrandisci|(see |view )?(the )?(next|previous|prev|older|newer) (article|post|entry|story)s?|nächste[rs]? (artikel|beitrag)|vorherige[rs]? (artikel|beitrag)|(article|billet) (suivant|précédent)|(artículo|entrada) (siguiente|anterior))[^\pL\pN]*$`)},
+	// A call to discuss the story on a social network, closing it.
+	{"social-prompt", 160, []string{"facebook", "twitter", "instagram"},
+		regexp.MustCompile(`(?i)^[^\pL]*(tell us what you think|let us know what you think|join (us|the conversation|the discussion|the debate)|share your (thoughts|views|opinion|story)|what do you think\?)\b.{0,100}\b(facebook|twitter|instagram)\b`)},
 	{"login", 160, []string{"logged in", "melden sie sich", "connecté", "iniciar sesión", "registrado"},
 		regexp.MustCompile(`(?i)(you (must|need to) be logged in|melden sie sich an,? um|vous devez être connecté|debes (iniciar sesión|estar registrado))`)},
 }
@@ -102,7 +110,7 @@ func hintSets() (all, long *substringSet) {
 // rxReadingLabel is a line that only announces more reading, a most-read
 // list or a table of contents: left alone in the body once its links are
 // gone, or standing before links the body keeps.
-var rxReadingLabel = newFilteredRx(`schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist[ -]?(gelesene?|diskutierte?|kommentierte?|geklickte?)n? ?(artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|related (recipes|posts|articles|stories|videos)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice`, true)
+var rxReadingLabel = newFilteredRx(`schon gelesen|siehe auch|zum weiterlesen|weiterlesen|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie auch( die folgenden beiträge)?|mehr (informationen|infos)( zum thema)?|weiterführende[rn]? (links?|informationen)|noch mehr .{0,30}|weitere .{0,30}(tipps|artikel|beiträge|themen|infos|news)|entdecke weitere .{0,30}|vorschau auf den nächsten artikel|meist[ -]?(gelesene?|diskutierte?|kommentierte?|geklickte?)n? ?(artikel|beiträge|news)?|le puede interesar|te puede interesar|también le puede interesar|à lire aussi|lire aussi|voir aussi|dowiedz się więcej|czytaj (też|także|więcej)|you may also like|you might also like|recommended( for you| stories| reading)?|more (stories|news|to read|on this( story| topic)?)|more from( [^.!?:]{1,40})?|most (read|popular|viewed|commented|shared)|related (recipes|posts|articles|stories|videos|links)|trending( now| stories)?|inhaltsverzeichnis|table of contents|sommaire|índice|indice`, true)
 
 // boilerplate names the rule a short line of body text breaks, or "".
 func boilerplate(t, lower string) string {

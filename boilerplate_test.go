@@ -362,3 +362,31 @@ func TestPromptsAndCaptions(t *testing.T) {
 		t.Errorf("prose lost:\n%s", a.Text)
 	}
 }
+
+// A video playlist's labels, a photo's button, links to the next and
+// previous posts and a closing call to discuss the story on a social
+// network stand as lines of their own once their widgets go; prose that
+// names the same things stays.
+func TestWidgetLinesInStory(t *testing.T) {
+	para := "<p>The champion said he had been exhausted after the season and had a fever when the car made light contact with a stationary vehicle in Monaco.</p>"
+	page := `<html lang="en"><body><div class="blog-nav"><a href="/2011/03/08/a/">See previous articles</a></div><article><h1>Exhausted champion crashes car on eve of Grand Prix</h1>` +
+		`<p>After running away with the championship, the driver says he has run out of gas.</p>` + para +
+		`<div class="player"><p>JUST WATCHED</p><p>MUST WATCH</p></div>` + para +
+		`<figure><img src="/crash.jpg"><figcaption><span>ENLARGE</span></figcaption></figure>` + para +
+		`<p>He said he just watched the replay of the race twice before going to bed.</p>` +
+		`<p>Tell us what you think of the crash on our Sport Facebook page</p>` +
+		`<p>Join us at Facebook/DailyOpinion</p></article>` +
+		`<div class="blog-nav"><a href="/2011/03/10/b/">See next articles</a></div></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.com/2015/11/13/motorsport/champion-crashes-car/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"JUST WATCHED", "MUST WATCH", "ENLARGE", "Tell us what you think", "Join us at Facebook", "previous articles", "next articles"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "watched the replay") || strings.Count(a.Text, "light contact") != 3 {
+		t.Errorf("prose lost:\n%s", a.Text)
+	}
+}

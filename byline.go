@@ -44,6 +44,12 @@ func (p *page) byline(found string) string {
 // too, so they count only after such a word.
 var rxBylineLead = regexp.MustCompile(`(?i)^(?:(?:(?:an?|une?|una|uno|ein|eine)\s+)?(?:analysis|analyse|story|words|reporting|report|written|posted|compiled|text|texte|texto|testo|tekst|текст|interview|beitrag|artikel|article|articolo|artículo|documentaire|documental|reportage|photos?|fotos?|video|commentary|kommentar|column|kolumne|opinion)(?:\s+(?:und|and|et|y|e)\s+\p{L}+)?\s*(?::\s*|\s+(?:by|von|par|por|di|de|door|av|af|przez|от)\s*:?\s+)|(?:by|von|par|por|door|av|af|przez|от)\s*:\s*|(?:by|von|par|por|door|av|af|przez|от)\s+)`)
 
+// bylineLeadWords are the first words rxBylineLead can match without a
+// colon, tested before it.
+var bylineLeadWords = wordSet(`a an un une una uno ein eine analysis analyse story words reporting report written posted compiled
+	text texte texto testo tekst текст interview beitrag artikel article articolo artículo documentaire documental reportage
+	photo photos foto fotos video commentary kommentar column kolumne opinion by von par por door av af przez от`)
+
 // rxAuthorLabel is a label naming the author before a colon ("Autor:",
 // "Auteur :", "Автор:").
 var rxAuthorLabel = regexp.MustCompile(`(?i)^(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|autori|autora|autores|autorka|auteur\(e\)|автор|авторы|redakteur|redakteurin|reporter)\s*:\s*`)
@@ -71,8 +77,10 @@ func cleanByline(s string) string {
 	s = cutBylineDate(s)
 	s = dropContacts(s)
 	s = strings.TrimLeft(s, bylinePunct)
-	s = rxBylineLead.ReplaceAllString(s, "")
-	s = rxAuthorLabel.ReplaceAllString(s, "")
+	if strings.IndexByte(s, ':') >= 0 || bylineLeadWords[strings.ToLower(firstWord(s))] {
+		s = rxBylineLead.ReplaceAllString(s, "")
+		s = rxAuthorLabel.ReplaceAllString(s, "")
+	}
 	s = undouble(strings.TrimRight(s, bylinePunct+"("))
 	if _, isDate := parseTextDate(s, monthFirst); isDate || !strings.ContainsFunc(s, unicode.IsLetter) || rxFormLabel.MatchString(s) || rxDateWord.MatchString(s) {
 		return ""
@@ -131,6 +139,22 @@ func cutBylineDate(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsDigit) {
 		return s
 	}
+	// So does a relative time ("Jane Doe 2 hours ago", "vor 3 Stunden").
+	if relativeHint(s) {
+		if loc := rxRelative.FindStringSubmatchIndex(s); loc != nil {
+			head := strings.TrimRight(s[:loc[2]], bylinePunct)
+			for _, w := range agoBefore {
+				// (or glued to the name by a template: "Houzz Deutschlandvor")
+				if len(head) > len(w) && strings.EqualFold(head[len(head)-len(w):], w) {
+					head = strings.TrimRight(head[:len(head)-len(w)], bylinePunct)
+					break
+				}
+			}
+			if strings.ContainsFunc(head, unicode.IsLetter) {
+				s = head
+			}
+		}
+	}
 	// A time of day, which no name holds, ends the names.
 	if loc := rxClockAnywhere.FindStringIndex(s); loc != nil && strings.ContainsFunc(s[:loc[0]], unicode.IsLetter) {
 		s = strings.TrimRight(s[:loc[0]], bylinePunct)
@@ -163,6 +187,9 @@ func cutBylineDate(s string) string {
 	}
 	return dropWeekday(dropJoiner(strings.TrimRight(s[:cut], bylinePunct)))
 }
+
+// agoBefore are the words for "ago" that come before the number.
+var agoBefore = []string{"vor", "il y a", "hace", "há", "för", "před", "πριν", "לפני", "منذ", "acum"}
 
 // dropJoiner removes a last word that joined the names to a date cut
 // after them.
@@ -222,6 +249,9 @@ func publisherName(name, title string) string {
 		name = strings.TrimRight(name, "/")
 	}
 	if title == "" || strings.EqualFold(name, title) {
+		return name
+	}
+	if !strings.ContainsAny(name, "|•·–—-:") {
 		return name
 	}
 	var rest []string

@@ -167,6 +167,14 @@ func TestParseTextDateScripts(t *testing.T) {
 		{"persian", "۱۲ فوریه ۲۰۲۵", day(2025, 2, 12)},
 		{"vietnamese", "Thứ Tư, ngày 12 tháng 3 năm 2025", day(2025, 3, 12)},
 		{"chinese full-width digits", "２０２５年２月１２日", day(2025, 2, 12)},
+		{"austrian german", "Veröffentlicht am 4. Jänner 2025, 06:00", day(2025, 1, 4).Add(6 * time.Hour)},
+		{"croatian", "Objavljeno: 12. veljače 2025.", day(2025, 2, 12)},
+		{"slovenian", "12. februarja 2025 ob 10.30", day(2025, 2, 12)},
+		{"serbian latin", "Objavljeno 3. septembar 2025.", day(2025, 9, 3)},
+		{"catalan", "Publicat el 12 de febrer de 2025", day(2025, 2, 12)},
+		{"hungarian", "2025. február 12., szerda", day(2025, 2, 12)},
+		{"hungarian abbreviated", "Frissítve: 2025. márc. 3.", day(2025, 3, 3)},
+		{"hindi", "प्रकाशित: 12 फरवरी 2025", day(2025, 2, 12)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,6 +50,26 @@ func init() {
 		"november listopada listopadu ноября ноябрь kasım kasim",
 		"december desember grudnia prosince декабря декабрь aralık aralik desember",
 	}
+	// Austrian German; Croatian, Slovenian and Serbian (Latin) in the
+	// forms dates use ("12. siječnja 2022.", "12. januarja 2022"; the
+	// Croatian "listopada", October, is Polish and Ukrainian November and
+	// stays so); Catalan; Hungarian; Hindi.
+	for i, s := range [12]string{
+		"jänner siječnja januarja gener január जनवरी",
+		"feber veljače februarja febrer február febr फ़रवरी फरवरी",
+		"ožujka marec marca març március márc मार्च",
+		"travnja aprila április ápr अप्रैल",
+		"svibnja maja maig május máj मई",
+		"lipnja junij junija juny június jún जून",
+		"srpnja julij julija juliol július júl जुलाई",
+		"kolovoza avgust avgusta augusztus अगस्त",
+		"rujna septembar septembra setembre szeptember szept सितंबर सितम्बर",
+		"oktobar oktobra október अक्टूबर अक्तूबर",
+		"studenoga studenog novembar novembra नवंबर नवम्बर",
+		"prosinca decembar decembra desembre दिसंबर दिसम्बर",
+	} {
+		more[i] += " " + s
+	}
 	// Finnish, in the partitive dates use ("19. helmikuuta 2019").
 	finnish := "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta"
 	for i, w := range strings.Fields(finnish) {
@@ -174,12 +194,15 @@ var (
 	rxDayMonthOther, rxMonthDayOther *regexp.Regexp
 	rxISO                            = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?`)
 	rxYearFirst                      = regexp.MustCompile(`(?:^|[^\d.:/-])((?:19|20)\d\d)([./])\s?(\d{1,2})([./])\s?(\d{1,2})(?:[^\d]|$)`)
-	rxNumeric                        = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?((?:19|20)\d\d)(?:[^\d]|$)`)
-	rxVietnamese                     = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
-	rxCJK                            = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
-	rxClock                          = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|--?|–|—|\||/|•|·)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
-	rxClockAnywhere                  = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}(?:\b|[apAP]\.?[mM])`)
-	rxURLDate                        = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
+	// rxYearMonthName is a year, then the month in words and the day, as
+	// Hungarian writes dates ("2022. január 12.", "2021. márc. 3., szerda").
+	rxYearMonthName = regexp.MustCompile(`(?i)(?:^|\D)((?:19|20)\d\d)\.\s*(január|február|febr|március|márc|április|ápr|május|máj|június|jún|július|júl|augusztus|aug|szeptember|szept|október|okt|november|nov|december|dec|jan|feb)\.?\s+(\d{1,2})\.`)
+	rxNumeric       = regexp.MustCompile(`(?:^|[^\d.:/-])(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?(\d{1,2})([/.-])[ \x{a0}\x{2009}\x{202f}]?((?:19|20)\d\d)(?:[^\d]|$)`)
+	rxVietnamese    = regexp.MustCompile(`(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d\d)`)
+	rxCJK           = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(\d{1,2})[:：時时시](\d{2}))?`)
+	rxClock         = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|--?|–|—|\||/|•|·)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
+	rxClockAnywhere = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}(?:\b|[apAP]\.?[mM])`)
+	rxURLDate       = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
 )
 
 // Words that say a date is when the story went out, or when it was last changed.

@@ -31,10 +31,13 @@
 //
 // extract.go runs the steps; page.go reads the page before readability
 // rewrites it; charset.go decodes; classify.go decides what a page holds
-// (articles, listings, soft 404s); date.go parses dates, datewords.go holds
+// (articles, listings, soft 404s); date.go parses dates, dateorder.go
+// decides whether numeric ones are day first, datewords.go holds
 // their words in many languages, datesource.go finds them in metadata,
-// markup and text, pubdate.go settles the publisher's day from the
-// dateline, daterelative.go reads "3 hours ago", headline.go finds the
+// markup and text, dateplace.go tells from where a date stands whether
+// it is the page's, pubdate.go settles the publisher's day from the
+// dateline, daterelative.go reads "3 hours ago", dateyearless.go dates
+// shown without a year but with a weekday, headline.go finds the
 // headline both stand under; source.go finds source credits; related.go walks the page for
 // related-story blocks, marks page debris and merges stories by URL,
 // related_block.go recognises labelled blocks, related_extent.go how far

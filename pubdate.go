@@ -75,7 +75,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !readerLine(l.node, hero, head, prose) {
 			continue
 		}
-		if len(l.text) > 120 {
+		if len(l.text) > datelineLong {
 			// A paragraph below the headline that opens with the date
 			// ("01.02.2022 – The labour market…") is a press dateline.
 			if d, ok := leadingDate(l.text, order, plausible); ok && l.at > start && weak == nil {
@@ -89,6 +89,9 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		d, found := p.lineDate(i)
 		if !found {
 			d, found = parseShortDate(l.text, order)
+		}
+		if !found {
+			d, found = p.yearlessDate(l.text, plausible)
 		}
 		if !found && !p.fetched.IsZero() {
 			d, found = relativeDate(l.text, p.fetched)
@@ -132,7 +135,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 		case dd.strong:
 			return dd, true
-		case weak == nil && !dateInSentence(l.text):
+		case weak == nil && !dateInSentence(l.text) && !inParagraph(l.node, l.text):
 			weak = &dd
 		}
 	}
@@ -304,7 +307,10 @@ func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	head := s[:min(len(s), 24)]
-	if strings.IndexFunc(head, unicode.IsDigit) != 0 || !hasYear(head) {
+	if head != "" && !isDigit(head[0]) {
+		head = pressDateline(s)
+	}
+	if strings.IndexFunc(head, unicode.IsDigit) < 0 || !isDigit(head[0]) && !unicode.IsLetter(rune(head[0])) || !hasYear(head) {
 		return time.Time{}, false
 	}
 	if d, ok := parseTextDate(head, order); ok && plausible(d) {
@@ -312,6 +318,10 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 	}
 	return time.Time{}, false
 }
+
+// datelineLong is the length past which a line near the headline is a
+// paragraph, not a dateline.
+const datelineLong = 120
 
 // datelineLines is how many lines holding a year near the headline are
 // read for its dateline.
@@ -363,11 +373,11 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); (strings.Contains(h, "comment") || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
+		if h := hints(a); (commentHint(h) || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
 			return false
 		}
 	}
-	return !inReferences(n)
+	return !inReferences(n) && !tableFact(n)
 }
 
 // holds reports whether d stands inside n.

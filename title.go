@@ -96,7 +96,10 @@ h1s:
 // names the site.
 func (p *page) titlePartHeading(titles ...string) string {
 	isSite := p.siteParts()
-	parts := map[string]bool{}
+	// Each part by its lower-cased text, and the text after its kicker
+	// ("'Star Wars': A Trip to a Far Galaxy"), which a heading may show
+	// alone as the headline.
+	parts := map[string]string{}
 	for _, c := range titles {
 		seps := separatorsIn(c)
 		from := 0
@@ -105,8 +108,11 @@ func (p *page) titlePartHeading(titles ...string) string {
 			if k < len(seps) {
 				to = seps[k][0]
 			}
-			if seg := strings.ToLower(strings.TrimSpace(c[from:to])); utf8.RuneCountInString(seg) >= 12 && !isSite(seg) {
-				parts[seg] = true
+			if seg := strings.TrimSpace(c[from:to]); utf8.RuneCountInString(seg) >= 12 && !isSite(seg) {
+				parts[strings.ToLower(seg)] = seg
+				if _, rest, ok := strings.Cut(seg, ": "); ok && utf8.RuneCountInString(rest) >= 12 {
+					parts[strings.ToLower(rest)] = rest
+				}
 			}
 			if k < len(seps) {
 				from = seps[k][1]
@@ -121,8 +127,10 @@ func (p *page) titlePartHeading(titles ...string) string {
 		if inRelated(h) || inChrome(h) || p.homeLink(h) {
 			return
 		}
-		if t, short := textUpTo(h, 300); short && len(t) > len(best) && parts[strings.ToLower(t)] {
-			best = t
+		if t, short := textUpTo(h, 300); short {
+			if seg, ok := parts[strings.ToLower(t)]; ok && len(seg) > len(best) {
+				best = seg
+			}
 		}
 	}
 	for _, h := range p.h1 {
@@ -305,7 +313,7 @@ const typoMarks = "‘’‚‛“”„‟«»‹›–—"
 var typoFolder = strings.NewReplacer("‘", "'", "’", "'", "‚", "'", "‛", "'", "“", `"`, "”", `"`, "„", `"`, "‟", `"`,
 	"«", `"`, "»", `"`, "‹", "'", "›", "'", "–", "-", "—", "-")
 
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " » ", " / ", " • "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " » ", " > ", " / ", " • "}
 
 // stripSiteName removes "| Site" and "Site |" parts of a title that name
 // the site, its publisher or its host, and the archive words of blog

@@ -265,3 +265,22 @@ func TestTitlePartHeading(t *testing.T) {
 		}
 	}
 }
+
+// Sites of the 2000s title a page with its breadcrumb ("Paper > Movies >
+// Movie Review | 'Kicker': Headline") and show the headline alone.
+func TestTitleBreadcrumbAndKicker(t *testing.T) {
+	page := `<html><head><title>The Daily Planet &gt; Movies &gt; Movies Special &gt; Movie Review | 'Star Wars': A Trip to a Far Galaxy That's Fun and Funny</title></head><body>
+<table><tr><td class="nav"><a href="/movies/">Movies</a></td><td>
+<h2>A Trip to a Far Galaxy That's Fun and Funny</h2>
+<p>"Star Wars," the director's first film since his enormously popular "American Graffiti," is the most elaborate, most expensive, most beautiful movie serial ever made.</p>
+<p>It opened yesterday at three theaters, and it is both an apotheosis of the Saturday afternoon serial and a send-up of it.</p>
+<p>The time, according to the opening credit card, is a long time ago, and the place is a galaxy far, far away.</p>
+</td></tr></table></body></html>`
+	a, err := Extract(strings.NewReader(page), "http://www.dailyplanet.example/library/film/052677star.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A Trip to a Far Galaxy That's Fun and Funny"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+}

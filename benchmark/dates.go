@@ -128,6 +128,11 @@ func (s DateSummary) String() string {
 
 // ScoreDates scores every labelled page of pages, split into the parts.
 func ScoreDates(pages []Page, labels map[string]DateLabel) (map[string][]DateResult, error) {
+	return scoreDates(pages, labels, DatePart)
+}
+
+// scoreDates scores pages, one label each, split into parts by part.
+func scoreDates(pages []Page, labels map[string]DateLabel, part func(string) string) (map[string][]DateResult, error) {
 	parts := map[string][]DateResult{}
 	for i := range pages {
 		p := &pages[i]
@@ -135,10 +140,19 @@ func ScoreDates(pages []Page, labels map[string]DateLabel) (map[string][]DateRes
 		if !ok {
 			return nil, fmt.Errorf("page %s has no date label", p.ID)
 		}
-		parts[DatePart(p.ID)] = append(parts[DatePart(p.ID)], ScoreDate(p, l))
+		parts[part(p.ID)] = append(parts[part(p.ID)], ScoreDate(p, l))
 	}
 	if len(labels) != len(pages) {
 		return nil, fmt.Errorf("%d date labels for %d pages", len(labels), len(pages))
 	}
 	return parts, nil
+}
+
+// ShortID is a page ID for listings: a corpus page's 64-digit hash cut to
+// eight digits, any other name whole.
+func ShortID(id string) string {
+	if len(id) == 64 {
+		return id[:8]
+	}
+	return id
 }

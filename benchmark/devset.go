@@ -3,6 +3,7 @@ package benchmark
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -54,7 +55,15 @@ func moduleDir(module string) (string, error) {
 	}
 	dir := strings.TrimSpace(string(out))
 	if dir == "" {
-		return "", fmt.Errorf("%s is not in the module cache: run `go mod download` in the benchmark module", module)
+		// A module go.mod requires but no package imports (GooseModule)
+		// is fetched by `go mod download`, as the build fetches the
+		// others: from the module proxy, checked against go.sum.
+		out, err = exec.Command("go", "mod", "download", "-json", strings.Split(module, "@")[0]).Output()
+		var m struct{ Dir string }
+		if err != nil || json.Unmarshal(out, &m) != nil || m.Dir == "" {
+			return "", fmt.Errorf("%s is not in the module cache: run `go mod download` in the benchmark module", module)
+		}
+		dir = m.Dir
 	}
 	return dir, nil
 }

@@ -19,7 +19,7 @@ const RelatedDir = "testdata/related"
 // RelatedPage is one labelled page of the related-story development set.
 type RelatedPage struct {
 	ID     string
-	Part   string // "tune" to "tune11": may shape rules; "check" to "check4": only measured
+	Part   string // "tune" to "tune12": may shape rules; "check" to "check5": only measured
 	Second bool   // labelled a second time, independently
 	URL    string
 }
@@ -39,12 +39,17 @@ const ReadabilityModule = "codeberg.org/readeck/go-readability/v2"
 // of ReadabilityModule: "rdb:test-pages/aclu/source.html".
 const ReadabilityPrefix = "rdb:"
 
-// ModuleDirs maps an ID prefix (DevPrefix, ReadabilityPrefix) to the
-// module cache folder that the pages of IDs so prefixed are read from.
+// GoosePrefix starts the ID of a related-story page that is a file of
+// GooseModule: "goose:sites/bbc.co.uk.html".
+const GoosePrefix = "goose:"
+
+// ModuleDirs maps an ID prefix (DevPrefix, ReadabilityPrefix, GoosePrefix)
+// to the module cache folder that the pages of IDs so prefixed are read
+// from.
 type ModuleDirs map[string]string
 
-// RelatedModuleDirs finds the module cache folders of DevModule and
-// ReadabilityModule.
+// RelatedModuleDirs finds the module cache folders of DevModule,
+// ReadabilityModule and GooseModule.
 func RelatedModuleDirs() (ModuleDirs, error) {
 	dev, err := DevModuleDir()
 	if err != nil {
@@ -54,7 +59,11 @@ func RelatedModuleDirs() (ModuleDirs, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ModuleDirs{DevPrefix: dev, ReadabilityPrefix: rdb}, nil
+	goose, err := moduleDir(GooseModule)
+	if err != nil {
+		return nil, err
+	}
+	return ModuleDirs{DevPrefix: dev, ReadabilityPrefix: rdb, GoosePrefix: goose}, nil
 }
 
 // RelatedHTML reads the HTML of a labelled page: a page whose ID has a

@@ -13,27 +13,28 @@ import (
 
 // Floors for related-story detection on the development set, just under
 // the figures measured when they were set (see the test's log). On all
-// 402 pages (169 benchmark pages, 202 dev pages of tune6–tune8, tune10 and
-// check3–check4, 31 rdb pages of tune9) after the rules drawn from
-// tune10: F1 0.922, precision 0.951, block 0.969, inline 0.982, card
-// dates 203/213; on 424 pages with the 22 rdb pages of tune11, after the
-// rules drawn from it: F1 0.920, precision 0.949, block 0.968, inline
-// 0.983, card dates 213/226.
+// 432 pages (169 benchmark pages, 202 dev pages of tune6–tune8, tune10 and
+// check3–check4, 31 rdb pages of tune9, 30 GoOse pages of check5) after
+// check5 was labelled: F1 0.895, precision 0.924, block 0.967, inline
+// 0.976, card dates 208/218. check5 alone, measured before any rule could
+// see it, is far below the other parts (F1 0.512). With the 22 rdb pages
+// of tune11 and the rules drawn from them, on 454 pages: F1 0.895,
+// precision 0.924, block 0.966, inline 0.977, card dates 218/231.
 const (
-	minRelatedF1        = 0.918
-	minRelatedPrecision = 0.947
+	minRelatedF1        = 0.893
+	minRelatedPrecision = 0.922
 	minRelatedBlock     = 0.965
-	minRelatedInline    = 0.978
+	minRelatedInline    = 0.975
 	minRelatedDate      = 0.94
 )
 
 // relatedParts are the parts of the development set, in the order the
 // test prints them.
-var relatedParts = []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "check", "check2", "check3", "check4", "all"}
+var relatedParts = []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "check", "check2", "check3", "check4", "check5", "all"}
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune to tune11, check to check4)
+// and inline flag of matched stories, for each part (tune to tune12, check to check5)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
@@ -108,6 +109,8 @@ func logDiff(t *testing.T, p RelatedPage, want []RelatedLabel, got []scoop.Relat
 		id = filepath.Base(path)
 	} else if path, ok := strings.CutPrefix(id, ReadabilityPrefix); ok {
 		id = filepath.Base(filepath.Dir(path))
+	} else if path, ok := strings.CutPrefix(id, GoosePrefix); ok {
+		id = filepath.Base(path)
 	} else if len(id) > 8 {
 		id = id[:8]
 	}
@@ -162,7 +165,8 @@ func TestRelatedAgreement(t *testing.T) {
 }
 
 // relatedLabelFiles are the first labelling's files: the benchmark pages'
-// and the pages read from go-trafilatura's and go-readability's modules.
+// and the pages read from go-trafilatura's, go-readability's and GoOse's
+// modules.
 func relatedLabelFiles() []string {
-	return []string{filepath.Join(RelatedDir, "labels.json"), filepath.Join(RelatedDir, "labels-dev.json"), filepath.Join(RelatedDir, "labels-rdb.json")}
+	return []string{filepath.Join(RelatedDir, "labels.json"), filepath.Join(RelatedDir, "labels-dev.json"), filepath.Join(RelatedDir, "labels-rdb.json"), filepath.Join(RelatedDir, "labels-goose.json")}
 }

@@ -15,7 +15,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"log"
 	"os"
 	"os/exec"
@@ -24,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/scoopkit/scoop"
+	"github.com/scoopkit/scoop/benchmark"
 )
 
 func main() {
@@ -155,11 +155,10 @@ func countLine(body, line string) int {
 	return n
 }
 
-// Part is the part of the split a page belongs to.
+// Part is the part of the split a page belongs to: A is the tune part
+// of [benchmark.ReadabilityPart], which the date labels share.
 func Part(name string) string {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	if h.Sum32()%2 == 0 {
+	if benchmark.ReadabilityPart(name) == "tune" {
 		return "A"
 	}
 	return "B"

@@ -14,8 +14,10 @@
 //	go run ./cmd/score -dev date -part tune    # wrong and missed days
 //	go run ./cmd/score -dev page -file NAME    # one page's output and labels
 //
-// With -dates it scores the corpus pages' publication days against
-// testdata/dates (misses are listed for the tune part only):
+// With -dates it scores publication days against testdata/dates: the
+// corpus pages, then go-readability's test pages its own metadata leaves
+// undated, then GoOse's saved news pages (misses are listed for the tune
+// part only):
 //
 //	go run ./cmd/score -dates -part tune
 package main
@@ -39,7 +41,7 @@ func main() {
 	part := flag.String("part", "tune", "development-set or -dates part: tune|check|all")
 	file := flag.String("file", "", "with -dev page: the page whose path contains `name`")
 	peer := flag.Bool("peer", false, "with -dev: score go-trafilatura (with fallback) instead of scoop")
-	dates := flag.Bool("dates", false, "score the corpus pages' publication days (with -part)")
+	dates := flag.Bool("dates", false, "score the publication days of the corpus, go-readability and GoOse pages (with -part)")
 	flag.Parse()
 	if *dates {
 		datesMain(*dir, *part)
