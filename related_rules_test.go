@@ -84,6 +84,13 @@ func TestRelatedRules(t *testing.T) {
 			{"https://news.portal.example/en-us/news/local/mill-street-traders-fear-closure/ar-AAkj8XR", tradersTitle, "Related stories"},
 			{"https://news.portal.example/en-us/news/local/bridge-inspection-report/ar-AAk0TC6", reportTitle, "Related stories"},
 		}, nil},
+		// A heading of a label and a link to the stream's own page over
+		// the stream's stories: the link names the list.
+		{"stream-heading-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More from this stream"},
+			{report, reportTitle, "More from this stream"},
+			{grant, grantTitle, "More from this stream"},
+		}, nil},
 		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},

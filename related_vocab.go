@@ -429,6 +429,16 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 					t = l
 				}
 			}
+			if t == "" && isHeading(c) && hasLink(c) {
+				// A label and then one link to the page of the topic it
+				// lists ("More from this stream <a>WWDC 2023 news: …</a>"):
+				// the link names the list and is no story of it.
+				if l := leadText(c); l != "" && isRelatedLabel(l) && len(p.links(c)) == 1 {
+					found, node = l, c
+					stop = true
+					return
+				}
+			}
 			if t != "" && (isHeading(c) || isRelatedLabel(t)) {
 				if !hasLink(c) || isRelatedLabel(t) || p.sectionHeading(c, t) {
 					found, node = t, c
