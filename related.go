@@ -201,7 +201,9 @@ func (p *page) relatedStories() *storyList {
 	// headArticle whether an ancestor is the article element
 	// that holds the page's headline, above which a block is the
 	// article's own (a topic dossier's slider).
-	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
+	// bar whether an ancestor is named as a bar, whose text was looked
+	// through once already.
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide, bar bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -343,7 +345,12 @@ func (p *page) relatedStories() *storyList {
 				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
-				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
+				// A top bar outside the article is chrome even where it
+				// holds the site's name as the page's first h1, unless
+				// an unclosed tag put the text inside it.
+				sitewide: st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c) ||
+					hb&hintBar != 0 && !st.bar && !st.article && !holdsProse(c),
+				bar: st.bar || hb&hintBar != 0,
 			})
 		}
 	}
@@ -429,6 +436,17 @@ func hiddenElement(n *html.Node) bool {
 				}
 				rest = rest[end:]
 			}
+		}
+	}
+	return false
+}
+
+// holdsProse reports whether a paragraph of prose stands anywhere inside
+// n. It is asked of the few elements named as bars.
+func holdsProse(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.P && isProse(c) || holdsProse(c)) {
+			return true
 		}
 	}
 	return false
