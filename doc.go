@@ -59,8 +59,9 @@
 // trailing labels and author notes, contents.go's tables of contents and
 // lines.go's lines that no block sets apart (divided by <br>, or loose
 // between blocks);
-// dom.go holds the DOM helpers they share,
-// substrings.go the one-pass test for many hint words, literals.go
+// dom.go holds the DOM helpers they share, cut.go the marks on the
+// blocks taken out before readability runs, hints.go the class and id
+// words that say what a block is, substrings.go the one-pass test for many hint words, literals.go
 // the fast path of the date-label patterns and rxstart.go the start
 // filter of the related-label patterns.
 //
