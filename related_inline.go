@@ -284,9 +284,18 @@ func standsAlone(n *html.Node) bool {
 // "The bridge works"), listing stories of the site: an inline block
 // labelled by its heading. A heading that names a sitewide, sponsored or
 // newsletter box, or the site itself, is no such label.
+// A division or section is such a box too, on a page that marks no
+// article element (a 2010s template's topic box floated in the text),
+// when a heading names it and it holds no paragraph of its own.
 func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
+	if n.DataAtom != atom.Aside && !topicBoxShape(n) {
+		return nil, nil
+	}
 	label, labelNode := p.innerLabel(n)
 	if label == "" || labelNode == nil || notRelatedLabel(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
+		return nil, nil
+	}
+	if n.DataAtom != atom.Aside && !isHeading(labelNode) {
 		return nil, nil
 	}
 	stories := p.cards(n, label, labelNode)
@@ -301,6 +310,15 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 		}
 	}
 	return []*html.Node{n}, inlineIf(true, stories)
+}
+
+// topicBoxShape reports whether division n is shaped as a topic box: a
+// heading and a list of links, within a few levels, and no paragraph,
+// which a section of the text would hold. It is asked before the label,
+// and first of all whether n holds a list, which most divisions of a
+// page do not.
+func topicBoxShape(n *html.Node) bool {
+	return fitsIn(n, 1200) && containsAtom(n, atom.Ul) && !containsAtom(n, atom.P)
 }
 
 // rxIssue is a heading that names a magazine's issue ("TR 7/2019",

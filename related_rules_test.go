@@ -591,6 +591,15 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung", "Das könnte Sie auch interessieren"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
 		}, nil},
+		// A topic box floated at the top of the text, a division under
+		// a heading that names the subject, on a page with no article
+		// element; items whose icon says "Watch" after the headline are
+		// videos, there and in the block after the text.
+		{"topic-box-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, "Traders fear closure", "Mill Street bridge"},
+			{report, "What the inspectors found", "Mill Street bridge"},
+			{grant, grantTitle, "More on this story"},
+		}, []string{"Traders fear closure", "What the inspectors found", "in 60 seconds"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -610,7 +619,7 @@ func TestRelatedRules(t *testing.T) {
 	// page's others.
 	// "MORE :" callouts after the last paragraph are beside the text,
 	// as the dev set's labels have it.
-	after := map[string]map[int]bool{"more-callout": {0: true, 1: true}, "class-box-heading-en": {3: true, 4: true}, "callout-previously-en": {2: true, 3: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
+	after := map[string]map[int]bool{"more-callout": {0: true, 1: true}, "class-box-heading-en": {3: true, 4: true}, "callout-previously-en": {2: true, 3: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}, "topic-box-en": {2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))
