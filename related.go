@@ -182,6 +182,9 @@ func (p *page) relatedStories() *storyList {
 	// after it, with no label of its own, goes on with its stories.
 	var lastBlock *html.Node
 	lastLabel := ""
+	// calloutLabels holds, by parent, the label of an inline callout
+	// read there.
+	calloutLabels := map[*html.Node]string{}
 	// found records the stories of a block, unless the block is hidden
 	// (a duplicate box shown only by script): its nodes are cut all the
 	// same.
@@ -201,7 +204,9 @@ func (p *page) relatedStories() *storyList {
 	// headArticle whether an ancestor is the article element
 	// that holds the page's headline, above which a block is the
 	// article's own (a topic dossier's slider).
-	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
+	// author whether an ancestor is a small box classed as the author's,
+	// whose unlabelled cards are the author's other articles, sitewide.
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide, author bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -240,7 +245,17 @@ func (p *page) relatedStories() *storyList {
 			}
 			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside || c.DataAtom == atom.Blockquote) {
 				if stories := p.callout(c, false); len(stories) > 0 {
-					found(hidden, stories)
+					// A text's callouts share their form: one after the
+					// last paragraph, labelled as those set between
+					// paragraphs of the same text, is one of them.
+					if label := strings.ToLower(stories[0].Block); label != "" {
+						if stories[0].Inline {
+							calloutLabels[c.Parent] = label
+						} else if calloutLabels[c.Parent] == label {
+							inlineIf(true, stories)
+						}
+					}
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, c)
 					// Paragraphs of one link each right after it go
 					// on with its list.
@@ -254,14 +269,14 @@ func (p *page) relatedStories() *storyList {
 			}
 			if !st.chrome && c.DataAtom == atom.A && (prose == 1 || proseHere()) {
 				if stories := p.anchorCard(c); len(stories) > 0 {
-					found(hidden, stories)
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
 			if !st.chrome && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
 				if stories := p.linkList(c); len(stories) > 0 {
-					found(hidden, stories)
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, c)
 					continue
 				}
@@ -284,7 +299,7 @@ func (p *page) relatedStories() *storyList {
 				if above && st.headArticle && len(stories) > 0 && !rxNextLabel.MatchString(stories[0].Block) {
 					above = false
 				}
-				found(hidden || above, stories)
+				found(hidden || above || st.author && unlabelled(stories), stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {
 					done[n] = true
@@ -293,7 +308,7 @@ func (p *page) relatedStories() *storyList {
 			}
 			if !st.chrome && (st.article && c.DataAtom == atom.Aside || (c.DataAtom == atom.Div || c.DataAtom == atom.Section) && (st.proseAbove || proseHere())) && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
 				if nodes, stories := p.topicAside(c); len(nodes) > 0 {
-					found(hidden, stories)
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, nodes...)
 					continue
 				}
@@ -314,7 +329,7 @@ func (p *page) relatedStories() *storyList {
 					// cites are chosen for the text, however many boxes
 					// of them it holds: no feed.
 					if stories := p.citedCards(c); len(stories) > 0 {
-						found(hidden, stories)
+						found(hidden || st.author && unlabelled(stories), stories)
 						blocks = append(blocks, c)
 						continue
 					}
@@ -344,6 +359,7 @@ func (p *page) relatedStories() *storyList {
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
 				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
+				author:      st.author || hb&hintAuthor != 0 && fitsIn(c, 2000) && !containsAtom(c, atom.H1),
 			})
 		}
 	}
@@ -362,6 +378,9 @@ func (p *page) relatedStories() *storyList {
 	out.add(p.jsonLDRelated()...)
 	return out
 }
+
+// unlabelled reports whether a block's stories carry no label.
+func unlabelled(stories []story) bool { return len(stories) > 0 && stories[0].Block == "" }
 
 // ownTitled returns the keys of the stories titled as the article itself:
 // a related list that names the page under another address (a changed

@@ -600,6 +600,14 @@ func TestRelatedRules(t *testing.T) {
 			{report, "What the inspectors found", "Mill Street bridge"},
 			{grant, grantTitle, "More on this story"},
 		}, []string{"Traders fear closure", "What the inspectors found", "in 60 seconds"}},
+		// Unlabelled cards in the author's box are the author's other
+		// articles; a callout after the last paragraph, labelled as
+		// those between paragraphs of the same text, is one of them.
+		{"author-box-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Related"},
+			{report, reportTitle, "Related"},
+			{grant, grantTitle, "Related"},
+		}, []string{"Related:", grantTitle, "Library hours cut"}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.

@@ -143,10 +143,11 @@ const (
 	hintRelated
 	hintNotRelated
 	hintSitewide
+	hintAuthor
 )
 
 // hintVocab gives the kind bits of each class and id word.
-var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints)
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints, authorHints)
 
 // Class and id words of the small blocks around an article that readers
 // skip, of related-story blocks, and of look-alikes that are sitewide,
@@ -181,6 +182,9 @@ const (
 	// sitewideHints mark lists of the site's most read stories, inside
 	// which class names alone make no related block.
 	sitewideHints = `trending popular mostread mostviewed mostshared mostpopular mostcommented`
+	// authorHints mark the author's box (name, bio, links), whose
+	// unlabelled cards are the author's other articles.
+	authorHints = `byline author authorbox authorinfo authorbio authorprofile aboutauthor abouttheauthor`
 )
 
 // rxCallToAction is link text that asks the reader to do something
