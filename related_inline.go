@@ -362,7 +362,9 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	// A box has parts (a headline element, an image, a teaser); a
 	// division of running text is a paragraph, and a link inside a
 	// sentence is a citation.
-	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+	// A division that holds one story link and nothing else is a box
+	// too: a callout set between paragraphs, not a sentence.
+	if !hasBlockChild(n) && !containsAtom(n, atom.Img) && !(n.DataAtom == atom.Div && soleLink(n)) {
 		return false, nil
 	}
 	headline := ""

@@ -608,6 +608,13 @@ func TestRelatedRules(t *testing.T) {
 			{report, reportTitle, "Related"},
 			{grant, grantTitle, "Related"},
 		}, []string{"Related:", grantTitle, "Library hours cut"}},
+		// A division that holds nothing but a story link, between
+		// paragraphs, is an unlabelled callout; one to a section or to
+		// another site is none.
+		{"link-div-callouts-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, ""},
+			{report, reportTitle, ""},
+		}, []string{tradersTitle, reportTitle}},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
