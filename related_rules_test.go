@@ -615,6 +615,13 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, ""},
 			{report, reportTitle, ""},
 		}, []string{tradersTitle, reportTitle}},
+		// A link to another site titled with that page's whole title
+		// ("Headline | Local | News | Valley Gazette") is a source, even
+		// alone under "Read more:".
+		{"page-title-source-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related articles"},
+			{report, reportTitle, "Related articles"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
