@@ -281,7 +281,11 @@ func (p *page) relatedStories() *storyList {
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide, afterComments); len(nodes) > 0 {
+			// In the page's footer, class names alone make no related
+			// block: its "related" columns list the site's services and
+			// sister sites.
+			footer := !st.article && pageFooter(c)
+			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide || footer, afterComments); len(nodes) > 0 {
 				// A pager's nodes, with no story, are cut and not
 				// looked into: its card would pass for a block.
 				if len(stories) > 0 {
@@ -358,7 +362,7 @@ func (p *page) relatedStories() *storyList {
 				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
-				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
+				sitewide:    st.sitewide || footer || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
 				author:      st.author || hb&hintAuthor != 0 && fitsIn(c, 2000) && !containsAtom(c, atom.H1),
 			})
 		}
@@ -378,6 +382,25 @@ func (p *page) relatedStories() *storyList {
 	out.add(p.jsonLDRelated()...)
 	return out
 }
+
+// pageFooter reports whether n is the page's footer by its class or id,
+// named so whole ("footer", "site-footer"): an article's or entry's
+// footer ("entry-footer") may hold its related posts.
+func pageFooter(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && strings.Contains(a.Val, "footer") {
+			for _, w := range strings.Fields(a.Val) {
+				if footerNames[strings.ToLower(w)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// footerNames are the class and id names of a page's footer.
+var footerNames = wordSet(`footer site-footer page-footer global-footer sitefooter pagefooter globalfooter site_footer page_footer`)
 
 // unlabelled reports whether a block's stories carry no label.
 func unlabelled(stories []story) bool { return len(stories) > 0 && stories[0].Block == "" }

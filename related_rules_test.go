@@ -622,6 +622,13 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related articles"},
 			{report, reportTitle, "Related articles"},
 		}, nil},
+		// Columns that their class calls related in the page's footer
+		// ("related-services", "news-related-sites") list the site's
+		// services and pages, not stories.
+		{"footer-related-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Stories"},
+			{report, reportTitle, "Related Stories"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
