@@ -154,8 +154,18 @@ func firstText(n *html.Node) string {
 // separator ("Explore further <a>Title</a>"). It is inline only between
 // paragraphs.
 func (p *page) leadCallout(n *html.Node, label string) []story {
-	if links := p.links(n); len(links) == 0 || len(links) > 3 {
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 3 {
 		return nil
+	}
+	// A sentence that opens as a label does ("More from the minister
+	// on <a>Today</a> about …") links a word or two in passing and runs
+	// on: a citation, not a pointer to a headline.
+	if len(strings.Fields(links[0].text)) < 3 {
+		t, _ := textUpTo(n, 400)
+		if i := strings.Index(t, links[0].text); i >= 0 && len(strings.Fields(t[i+len(links[0].text):])) >= 3 {
+			return nil
+		}
 	}
 	return inlineIf(placedInText(ownBox(n)), p.cards(n, label, nil))
 }

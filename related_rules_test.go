@@ -629,6 +629,11 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related Stories"},
 			{report, reportTitle, "Related Stories"},
 		}, nil},
+		// A sentence that opens as a label ("More from the mayor on …")
+		// and links a name in passing is no callout.
+		{"lead-sentence-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Stories"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
