@@ -634,6 +634,12 @@ func TestRelatedRules(t *testing.T) {
 		{"lead-sentence-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
 			{traders, tradersTitle, "Related Stories"},
 		}, nil},
+		// A table layout's rows of spacer images between a list's items
+		// do not end the list.
+		{"table-spacers-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "RELATED ARTICLES"},
+			{report, reportTitle, "RELATED ARTICLES"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
