@@ -310,7 +310,7 @@ func (p *page) relatedStories() *storyList {
 				}
 				continue
 			}
-			if !st.chrome && (st.article && c.DataAtom == atom.Aside || (c.DataAtom == atom.Div || c.DataAtom == atom.Section) && (st.proseAbove || proseHere())) && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
+			if !st.chrome && (st.article && c.DataAtom == atom.Aside || !st.article && (c.DataAtom == atom.Div || c.DataAtom == atom.Section) && (st.proseAbove || proseHere())) && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
 				if nodes, stories := p.topicAside(c); len(nodes) > 0 {
 					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, nodes...)

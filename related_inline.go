@@ -294,11 +294,11 @@ func standsAlone(n *html.Node) bool {
 // "The bridge works"), listing stories of the site: an inline block
 // labelled by its heading. A heading that names a sitewide, sponsored or
 // newsletter box, or the site itself, is no such label.
-// A division or section is such a box too, on a page that marks no
-// article element (a 2010s template's topic box floated in the text),
-// when a heading names it and it holds no paragraph of its own.
+// A division or section is such a box too, outside any article element
+// (a 2010s template's topic box floated in the text, on a page that
+// marks none), when a heading names it and it holds no paragraph.
 func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
-	if n.DataAtom != atom.Aside && !topicBoxShape(n) {
+	if n.DataAtom != atom.Aside && (!topicBoxShape(n) || !amongProse(n)) {
 		return nil, nil
 	}
 	label, labelNode := p.innerLabel(n)
