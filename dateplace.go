@@ -67,6 +67,45 @@ func lineIn(b, n *html.Node) (node *html.Node, text string, ok bool) {
 	return node, strings.TrimSpace(string(t)), true
 }
 
+// lineOfDate returns the line the text node n, whose text s holds a date,
+// is read on, at text offset at.
+func lineOfDate(n *html.Node, s string, at int) line {
+	// A label such as "Published on:" often sits in a sibling element,
+	// so the line is the text of the nearest short enclosing block;
+	// in a long block, or one that also holds a heading, the run
+	// around the date between blocks and <br>s (lineIn).
+	inline := n.Parent
+	el := n.Parent
+	for el.Parent != nil && !isBlock(el) && el.Parent.Type == html.ElementNode {
+		inline = el
+		el = el.Parent
+	}
+	l := line{node: n.Parent, text: collapse(s), at: at}
+	whole := false // the line is el's whole text
+	if t, short := shownTextUpTo(el, 200); short && (!holdsHeading(el) || inHeading(n, el)) {
+		l.node, l.text, whole = el, t, true
+	} else if node, t, ok := lineIn(el, n); ok {
+		l.node, l.text = node, t
+	} else if t, short := shownTextUpTo(inline, 200); short {
+		l.node, l.text = inline, t
+	}
+	if len(l.text) > datelineLong && n.Parent.DataAtom == atom.Time {
+		// A <time> in a block that runs long (a byline with an
+		// author card's menu) is a line of its own: its date is
+		// what the block shows.
+		if t, short := shownTextUpTo(n.Parent, 80); short {
+			l.node, l.text = n.Parent, t
+		}
+	}
+	if ascii, ok := asciiDigits(l.text); ok {
+		l.text = ascii
+	}
+	if whole && len(l.text) <= 40 {
+		l.text = siblingLabel(el) + l.text
+	}
+	return l
+}
+
 // breaksLine reports whether n starts a new line: a block, a <br>, or an
 // inline element that holds a heading.
 func breaksLine(n *html.Node) bool {
@@ -140,7 +179,7 @@ func inParagraph(n *html.Node, text string) bool {
 	if short {
 		return false
 	}
-	if !strings.HasPrefix(t, text[:min(len(text), 24)]) {
+	if i := strings.Index(t, text[:min(len(text), 24)]); i != 0 && (i < 0 || !rxDatelinePlace.MatchString(t[:i])) {
 		return true
 	}
 	// The paragraph opens with the line: a dateline when its year is
@@ -159,6 +198,11 @@ func inParagraph(n *html.Node, text string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[y+4:], " \u00a0"))
 	return r == ',' || unicode.IsLetter(r)
 }
+
+// rxDatelinePlace is the upper-case place a press dateline opens with,
+// its region after it ("TAMPA, Fla., ", "GENEVA, "): the date that
+// follows opens the paragraph.
+var rxDatelinePlace = regexp.MustCompile(`^[\p{Lu}][\p{Lu}.' -]{1,30}(?:, [\p{Lu}][\p{L}.' ]{1,20})?, ?$`)
 
 // rxPressDateline is a story's opening that names its date with the month
 // in words and a dash after it, behind an upper-case place or not

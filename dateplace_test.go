@@ -32,6 +32,18 @@ func TestDatePages(t *testing.T) {
 		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
 		// Hungarian writes the year first and the month in words.
 		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
+		// The byline block runs long with an author card's menu; its
+		// <time> still shows the US evening day that the metadata's UTC
+		// instant has passed.
+		{"byline-card-time", "https://www.ledger.example/articles/big-donors-stay-on-sidelines-1447375429", "2015-11-12"},
+		// A press release dated in its opening after an upper-case
+		// place; the microdata at the page's end holds the time the
+		// page was generated, months later, and another metadata field
+		// the release's day.
+		{"press-release-template-date", "https://www.wiredesk.example/news-releases/harbor-capital-makes-lead-investment-in-signal-metrics-300074212.html", "2015-04-29"},
+		// A Portuguese comment thread ("comentários") under a short
+		// story: its dates are the readers', not the dateline.
+		{"pt-comments-after-story", "https://esporteregional.example/sp/noticia/2014/12/zagueiro-treina-nas-ferias.html", "2014-12-26"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata", "dates", tc.file+".html"))
@@ -100,6 +112,36 @@ func TestInParagraph(t *testing.T) {
 		find(doc)
 		if got := inParagraph(p.FirstChild, text); got != want {
 			t.Errorf("inParagraph(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A date set in its own element after a press dateline's upper-case
+// place opens the paragraph; after words of a sentence it is the story's.
+func TestInParagraphAfterPlace(t *testing.T) {
+	rest := " -- The fund announced today that it has made a lead investment in a local start-up, which will use the capital to hire engineers and open a second office before the end of the year."
+	for prefix, want := range map[string]bool{
+		"TAMPA, Fla., ":                 false,
+		"GENEVA, ":                      false,
+		"The fund said in a filing on ": true,
+	} {
+		doc, err := html.Parse(strings.NewReader("<p>" + prefix + "<span>April 29, 2015</span>" + rest + "</p>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var span *html.Node
+		var find func(*html.Node)
+		find = func(n *html.Node) {
+			for ; n != nil && span == nil; n = n.NextSibling {
+				if n.DataAtom == atom.Span {
+					span = n
+				}
+				find(n.FirstChild)
+			}
+		}
+		find(doc)
+		if got := inParagraph(span, "April 29, 2015"); got != want {
+			t.Errorf("inParagraph after %q = %v, want %v", prefix, got, want)
 		}
 	}
 }

@@ -90,6 +90,12 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	if settled && dl.updated && pub.source != "" {
 		settled = false // an update line says nothing of the day metadata gives
 	}
+	if settled && !dl.strong && pub.source != "" && p.otherPublished(a, pub.t, dl.t) {
+		// Metadata fields that disagree by days, one of them the day
+		// the page shows: that one is the publication's, the other a
+		// template's (the time the page was generated).
+		dl.strong = true
+	}
 	if settled {
 		pub = publishersDay(pub, dl)
 	}
@@ -107,6 +113,26 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		pub = mod
 	}
 	return pub, mod
+}
+
+// otherPublished reports whether a publication field of the page's
+// metadata other than the one that gave pub, days away from it, gives the
+// dateline's day d (within a day, for the zone it is read in).
+func (p *page) otherPublished(a map[string]any, pub, d time.Time) bool {
+	var values []string
+	if a != nil {
+		values = append(values, ldString(a["datePublished"]), ldString(a["dateCreated"]))
+	}
+	for _, k := range publishedMeta {
+		values = append(values, p.meta[k])
+	}
+	for _, v := range values {
+		t, ok := parseMachineDate(strings.TrimSpace(v))
+		if ok && t.Sub(pub).Abs() > 36*time.Hour && t.Sub(d).Abs() <= 36*time.Hour {
+			return true
+		}
+	}
+	return false
 }
 
 // rxWallClock is a metadata time without a zone ("2020-04-28T18:00:00"):
@@ -349,11 +375,19 @@ func storySentence(s string) bool {
 // dates are the readers', not the story's.
 func inComments(n *html.Node) bool {
 	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
-		if h := hints(a); h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") || strings.Contains(h, "comentario")) {
+		if commentHint(hints(a)) {
 			return true
 		}
 	}
 	return false
+}
+
+// commentHint reports whether the classes and id h name a reader comment
+// thread, in the languages whose words for it do not contain "comment"
+// ("Kommentare", "comentários", "komentarze").
+func commentHint(h string) bool {
+	return h != "" && (strings.Contains(h, "comment") || strings.Contains(h, "kommentar") ||
+		strings.Contains(h, "comentario") || strings.Contains(h, "komentarz"))
 }
 
 // inReferences reports whether n stands in a list of references or

@@ -52,7 +52,8 @@
 // decides which links are stories and related_vocab.go holds their
 // vocabulary; lead.go restores a lead or standfirst readability left
 // out and takes the prose under the headline when readability's body is
-// another text or one of paragraphs each wrapped in boxes of their own;
+// another text or one of paragraphs each wrapped in boxes of their own,
+// introbox.go the standfirst a template sets in a box its class names;
 // title.go picks the title and byline.go the byline and publisher; clean.go cleans
 // and renders the body, with boilerplate.go's line rules, dangling.go's
 // trailing labels and author notes, contents.go's tables of contents and

@@ -247,32 +247,7 @@ func (p *page) scanText(n *html.Node) {
 	// Every date form scoop reads has a four-digit year, but for a short
 	// dotted date standing alone ("28.01.22").
 	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) || weekdayDateLike(s) {
-		// A label such as "Published on:" often sits in a sibling element,
-		// so the line is the text of the nearest short enclosing block;
-		// in a long block, or one that also holds a heading, the run
-		// around the date between blocks and <br>s (lineIn).
-		inline := n.Parent
-		el := n.Parent
-		for el.Parent != nil && !isBlock(el) && el.Parent.Type == html.ElementNode {
-			inline = el
-			el = el.Parent
-		}
-		l := line{node: n.Parent, text: collapse(s), at: at}
-		whole := false // the line is el's whole text
-		if t, short := shownTextUpTo(el, 200); short && (!holdsHeading(el) || inHeading(n, el)) {
-			l.node, l.text, whole = el, t, true
-		} else if node, t, ok := lineIn(el, n); ok {
-			l.node, l.text = node, t
-		} else if t, short := shownTextUpTo(inline, 200); short {
-			l.node, l.text = inline, t
-		}
-		if ascii, ok := asciiDigits(l.text); ok {
-			l.text = ascii
-		}
-		if whole && len(l.text) <= 40 {
-			l.text = siblingLabel(el) + l.text
-		}
-		p.lines = append(p.lines, l)
+		p.lines = append(p.lines, lineOfDate(n, s, at))
 	}
 	if creditPrefix(s) {
 		p.credits = append(p.credits, n.Parent)

@@ -75,7 +75,7 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		if !readerLine(l.node, hero, head, prose) {
 			continue
 		}
-		if len(l.text) > 120 {
+		if len(l.text) > datelineLong {
 			// A paragraph below the headline that opens with the date
 			// ("01.02.2022 – The labour market…") is a press dateline.
 			if d, ok := leadingDate(l.text, order, plausible); ok && l.at > start && weak == nil {
@@ -319,6 +319,10 @@ func leadingDate(s string, order dateOrder, plausible func(time.Time) bool) (tim
 	return time.Time{}, false
 }
 
+// datelineLong is the length past which a line near the headline is a
+// paragraph, not a dateline.
+const datelineLong = 120
+
 // datelineLines is how many lines holding a year near the headline are
 // read for its dateline.
 const datelineLines = 12
@@ -369,7 +373,7 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); (strings.Contains(h, "comment") || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
+		if h := hints(a); (commentHint(h) || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
 			return false
 		}
 	}

@@ -8,9 +8,9 @@ import (
 	"github.com/scoopkit/scoop/benchmark"
 )
 
-// datesMain prints the day figures of both labelled date sets (the
-// corpus pages and go-readability's test pages its own metadata leaves
-// undated) for the part and, for the tune part only, their misses: the
+// datesMain prints the day figures of the labelled date sets (the
+// corpus pages, go-readability's test pages its own metadata leaves
+// undated, and GoOse's saved news pages) for the part and, for the tune part only, their misses: the
 // check part is measured, never read.
 func datesMain(dir, part string) {
 	pages, err := benchmark.LoadCorpus(dir)
@@ -39,6 +39,19 @@ func datesMain(dir, part string) {
 		log.Fatal(err)
 	}
 	printDates("readability", part, parts)
+
+	gdir, err := benchmark.GooseSitesDir()
+	if err != nil {
+		log.Fatal(err)
+	}
+	labels, err = benchmark.LoadDateLabels(filepath.Join(dir, "..", "dates", "goose.json"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if parts, err = benchmark.ScoreGooseDates(gdir, labels); err != nil {
+		log.Fatal(err)
+	}
+	printDates("goose", part, parts)
 }
 
 func printDates(set, part string, parts map[string][]benchmark.DateResult) {
