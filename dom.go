@@ -121,8 +121,9 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 		words, w := 0, 0
 		// negated is set when a class name opens with a word that
 		// negates the rest ("hide-read-more-ad", "no-ads"): its words
-		// say what the element lacks, not what it is.
-		negated := false
+		// say what the element lacks, not what it is. hook is set when
+		// it opens with "js".
+		negated, hook := false, false
 		endWord := func() {
 			if words == len(ends) || w == 0 || words > 0 && w == ends[words-1] {
 				return
@@ -132,6 +133,12 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 			if words == 1 && negationWord(buf[:w]) {
 				negated = true
 			}
+			// A class name that opens with "js" is a script's hook
+			// ("js-outbrain-anchor", where a widget will be appended):
+			// the widget it names is not the element.
+			if words == 1 && string(buf[:w]) == "js" {
+				hook = true
+			}
 			if negated {
 				return
 			}
@@ -140,14 +147,18 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 				if k > 0 {
 					from = ends[k-1]
 				}
-				bits |= vocab.bitsOf(buf[from:w])
+				b := vocab.bitsOf(buf[from:w])
+				if hook {
+					b &^= hintSponsored
+				}
+				bits |= b
 			}
 		}
 		for i := 0; i < len(a.Val) && w < len(buf); i++ {
 			switch c := a.Val[i]; {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				endWord()
-				words, w, negated = 0, 0, false
+				words, w, negated, hook = 0, 0, false, false
 			case c == '-' || c == '_' || c == '.' || c == ':' || c == '/':
 				endWord()
 			case c >= 'A' && c <= 'Z':

@@ -204,9 +204,11 @@ func (p *page) relatedStories() *storyList {
 	// headArticle whether an ancestor is the article element
 	// that holds the page's headline, above which a block is the
 	// article's own (a topic dossier's slider).
-	// author whether an ancestor is a small box classed as the author's,
-	// whose unlabelled cards are the author's other articles, sitewide.
-	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide, author bool }
+	// bar whether an ancestor is named as a bar, whose text was looked
+	// through once already; author whether an ancestor is a small box
+	// classed as the author's, whose unlabelled cards are the author's
+	// other articles, sitewide.
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide, bar, author bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -362,8 +364,13 @@ func (p *page) relatedStories() *storyList {
 				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
-				sitewide:    st.sitewide || footer || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
-				author:      st.author || hb&hintAuthor != 0 && fitsIn(c, 2000) && !containsAtom(c, atom.H1),
+				// A top bar outside the article is chrome even where it
+				// holds the site's name as the page's first h1, unless
+				// an unclosed tag put the text inside it.
+				sitewide: st.sitewide || footer || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c) ||
+					hb&hintBar != 0 && !st.bar && !st.article && !holdsProse(c),
+				bar:    st.bar || hb&hintBar != 0,
+				author: st.author || hb&hintAuthor != 0 && fitsIn(c, 2000) && !containsAtom(c, atom.H1),
 			})
 		}
 	}
@@ -471,6 +478,17 @@ func hiddenElement(n *html.Node) bool {
 				}
 				rest = rest[end:]
 			}
+		}
+	}
+	return false
+}
+
+// holdsProse reports whether a paragraph of prose stands anywhere inside
+// n. It is asked of the few elements named as bars.
+func holdsProse(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.P && isProse(c) || holdsProse(c)) {
+			return true
 		}
 	}
 	return false

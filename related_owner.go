@@ -137,6 +137,9 @@ func (p *page) namesLinksSite(label string, stories []story) bool {
 	if sites := siteCount(stories, 3); sites >= 3 {
 		return true
 	}
+	if p.onReprintedSite(stories) {
+		return true
+	}
 	who := strings.Join(strings.FieldsFunc(strings.ToLower(m[5]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
 	for _, s := range stories {
 		u, err := url.Parse(s.URL)
@@ -144,6 +147,32 @@ func (p *page) namesLinksSite(label string, stories []story) bool {
 			return false
 		}
 		if host := siteLabel(u.Hostname()); host != who && "the"+who != host {
+			return false
+		}
+	}
+	return true
+}
+
+// onReprintedSite reports whether the stories are all on the site that
+// the page's canonical link names, when that is not the page's own site:
+// a portal reprinting a publisher's story, whose "More from <its
+// brand>" is the publisher's latest stories, however it names itself.
+func (p *page) onReprintedSite(stories []story) bool {
+	if p.canonical == "" {
+		return false
+	}
+	c, err := url.Parse(p.resolve(p.canonical))
+	if err != nil {
+		return false
+	}
+	origin := siteLabel(c.Hostname())
+	if origin == "" || origin == siteLabel(p.url.Hostname()) {
+		return false
+	}
+	for _, s := range stories {
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		if siteLabel(host) != origin {
 			return false
 		}
 	}

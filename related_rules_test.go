@@ -65,6 +65,32 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related stories"},
 			{report, reportTitle, "Related stories"},
 		}, nil},
+		// A script hook's class ("js-outbrain-anchor") on the site's own
+		// list names the widget appended after it, not the list.
+		{"script-hook-aside-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "more on this story"},
+			{report, reportTitle, "more on this story"},
+			{grant, grantTitle, "more on this story"},
+		}, []string{tradersTitle}},
+		// A portal's fixed top bar offers other blogs' posts by topic on
+		// every page; its logo is the page's first h1.
+		{"topbar-menu-en", "https://steven.blogville.example/blog/post/39926056", false, []want{
+			{"https://csam.blogville.example/blog/post/165122302?from=related", "The Yufeng road in the maple season", "You may also like"},
+			{"https://oblu.blogville.example/blog/post/76200255?from=related", "Camping at the plum blossom lodge", "You may also like"},
+		}, nil},
+		// A portal's copy of a publisher's story: "More from <its brand>"
+		// over the publisher's links, the site its canonical link names.
+		{"reprint-provider-en", "https://news.portal.example/en-us/news/local/council-approves-river-bridge-rebuild/ar-AAkm7Xj", false, []want{
+			{"https://news.portal.example/en-us/news/local/mill-street-traders-fear-closure/ar-AAkj8XR", tradersTitle, "Related stories"},
+			{"https://news.portal.example/en-us/news/local/bridge-inspection-report/ar-AAk0TC6", reportTitle, "Related stories"},
+		}, nil},
+		// A heading of a label and a link to the stream's own page over
+		// the stream's stories: the link names the list.
+		{"stream-heading-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More from this stream"},
+			{report, reportTitle, "More from this stream"},
+			{grant, grantTitle, "More from this stream"},
+		}, nil},
 		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},

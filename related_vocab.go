@@ -36,7 +36,7 @@ func weakLabel(label string) bool {
 var rxStrongLabel = newFilteredRx(strings.TrimSuffix(relatedLabels, "|"+moreOfLabels), true)
 
 // relatedLabels are the branches of rxRelatedLabel, by language.
-const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
+const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| reads| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|suggested( for you| stories| articles| posts| reading| reads)|articles suggérés|artículos sugeridos|artigos sugeridos|articoli suggeriti|vorgeschlagene (artikel|beiträge)|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
@@ -143,11 +143,12 @@ const (
 	hintRelated
 	hintNotRelated
 	hintSitewide
+	hintBar
 	hintAuthor
 )
 
 // hintVocab gives the kind bits of each class and id word.
-var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints, authorHints)
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints, barHints, authorHints)
 
 // Class and id words of the small blocks around an article that readers
 // skip, of related-story blocks, and of look-alikes that are sitewide,
@@ -182,6 +183,9 @@ const (
 	// sitewideHints mark lists of the site's most read stories, inside
 	// which class names alone make no related block.
 	sitewideHints = `trending popular mostread mostviewed mostshared mostpopular mostcommented`
+	// barHints mark the bars of page chrome along the top of every page,
+	// whose menus of stories (a portal's picks by topic) are the site's.
+	barHints = `topbar navbar menubar megamenu`
 	// authorHints mark the author's box (name, bio, links), whose
 	// unlabelled cards are the author's other articles.
 	authorHints = `byline author authorbox authorinfo authorbio authorprofile aboutauthor abouttheauthor`
@@ -427,6 +431,16 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 				// it says related.
 				if l, short := textUpTo(c, 60); short && isRelatedLabel(l) {
 					t = l
+				}
+			}
+			if t == "" && isHeading(c) && hasLink(c) {
+				// A label and then one link to the page of the topic it
+				// lists ("More from this stream <a>WWDC 2023 news: …</a>"):
+				// the link names the list and is no story of it.
+				if l := leadText(c); l != "" && isRelatedLabel(l) && len(p.links(c)) == 1 {
+					found, node = l, c
+					stop = true
+					return
 				}
 			}
 			if t != "" && (isHeading(c) || isRelatedLabel(t)) {
