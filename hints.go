@@ -14,10 +14,11 @@ const (
 	hintNotRelated
 	hintSitewide
 	hintBar
+	hintAuthor
 )
 
 // hintVocab gives the kind bits of each class and id word.
-var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints, barHints)
+var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints, barHints, authorHints)
 
 // Class and id words of the small blocks around an article that readers
 // skip, of related-story blocks, and of look-alikes that are sitewide,
@@ -55,4 +56,7 @@ const (
 	// barHints mark the bars of page chrome along the top of every page,
 	// whose menus of stories (a portal's picks by topic) are the site's.
 	barHints = `topbar navbar menubar megamenu`
+	// authorHints mark the author's box (name, bio, links), whose
+	// unlabelled cards are the author's other articles.
+	authorHints = `byline author authorbox authorinfo authorbio authorprofile aboutauthor abouttheauthor`
 )

@@ -213,11 +213,19 @@ func (p *page) namesSite(label string) bool {
 // each on a different one: the article's sources ("Related links" to a
 // report and to another outlet's story), not stories of this site or of
 // one partner.
+//
+// Stories of other sites, even one, are sources when each title is
+// its page's title copied whole ("Headline | UK | News | Evening
+// Standard"): a list of the pages the article drew on names them as a
+// browser does, while a related card shows the story's headline.
 func (p *page) sourceList(stories []story) bool {
+	own := siteLabel(p.url.Hostname())
+	if len(stories) > 0 && pageTitled(stories, own) {
+		return true
+	}
 	if len(stories) < 2 {
 		return false
 	}
-	own := siteLabel(p.url.Hostname())
 	sites := map[string]bool{}
 	for _, s := range stories {
 		// The key starts with the host; most blocks end at their first
@@ -229,6 +237,23 @@ func (p *page) sourceList(stories []story) bool {
 			return false
 		}
 		sites[site] = true
+	}
+	return true
+}
+
+// pageTitled reports whether every story is on a site other than own
+// and titled with its page's title: a headline, then its section and
+// site after two bars or more.
+func pageTitled(stories []story, own string) bool {
+	for _, s := range stories {
+		if strings.Count(s.Title, " | ") < 2 {
+			return false
+		}
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		if siteLabel(host) == own {
+			return false
+		}
 	}
 	return true
 }
