@@ -32,6 +32,10 @@ func TestDatePages(t *testing.T) {
 		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
 		// Hungarian writes the year first and the month in words.
 		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
+		// A bar above the headline holds the text-size buttons, the
+		// section and the date in an element marked as the publication
+		// date: too long a line to be a date kicker by its length alone.
+		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC
 		// instant has passed.

@@ -130,7 +130,8 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			// Above the headline only a line that is nothing but the
 			// date, opens with it or says it is the publication date
 			// counts: a kicker, not a teaser of another story.
-			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || published || lead && len(l.text) <= 80 || shortLabelled(l.text) {
+			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || published || lead && len(l.text) <= 80 || shortLabelled(l.text) ||
+				len(l.text) <= 80 && markedDateIn(l.node, d, order) {
 				above = &dd
 			}
 		case dd.strong:
@@ -145,6 +146,35 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 	}
 	return datelineDate{}, false
+}
+
+// markedDateIn reports whether the date d of line n stands in an element
+// of its own that the page marks as the publication date ("Section ·
+// <span class="published_date">September 20, 2011</span>" in a bar above
+// the headline): a teaser of another story carries no such mark.
+func markedDateIn(n *html.Node, d time.Time, order dateOrder) bool {
+	found := false
+	var walk func(*html.Node, int)
+	walk = func(e *html.Node, depth int) {
+		for c := e.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if h := hints(c); strings.Contains(h, "publish") || strings.Contains(h, "pubdate") || strings.Contains(h, "posted") {
+				if text, short := textUpTo(c, 60); short {
+					if t, ok := parseTextDate(text, order); ok && sameDay(t, d) {
+						found = true
+						return
+					}
+				}
+			}
+			if depth > 0 {
+				walk(c, depth-1)
+			}
+		}
+	}
+	walk(n, 2)
+	return found
 }
 
 // lineTimes holds the <time datetime> instants standing in a date line.
