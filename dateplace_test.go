@@ -35,6 +35,11 @@ func TestDatePages(t *testing.T) {
 		// A bar above the headline holds the text-size buttons, the
 		// section and the date in an element marked as the publication
 		// date: too long a line to be a date kicker by its length alone.
+		// The timestamp under the byline is filled by a script; the
+		// URL holds the day in folders of their own, the section's
+		// between the year and the month.
+		{"url-section-folder-date", "http://www.networknews.example/2010/POLITICS/08/13/senators.pensions/index.html", "2010-08-13"},
+		{"url-section-folder-date", "http://arabic.networknews.example/2013/middle_east/8/3/senators.pensions/index.html", "2013-08-03"},
 		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC

@@ -77,7 +77,11 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		p.textDates(&pub, &mod, plausible)
 	}
 	if pub.source == "" {
-		if m := rxURLDate.FindStringSubmatch(p.url.Path); m != nil {
+		m := rxURLDate.FindStringSubmatch(p.url.Path)
+		if m == nil {
+			m = rxURLDateSplit.FindStringSubmatch(p.url.Path)
+		}
+		if m != nil {
 			y, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
 			d, _ := strconv.Atoi(m[3])

@@ -203,6 +203,10 @@ var (
 	rxClock         = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|--?|–|—|\||/|•|·)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
 	rxClockAnywhere = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}(?:\b|[apAP]\.?[mM])`)
 	rxURLDate       = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
+	// rxURLDateSplit is a URL date whose parts are folders of their own,
+	// unpadded or with a section's folder after the year
+	// ("/2010/POLITICS/08/13/", "/2013/middle_east/8/3/", "/2014/6/26/").
+	rxURLDateSplit = regexp.MustCompile(`/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z_-]{1,30}/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 )
 
 // Words that say a date is when the story went out, or when it was last changed.
