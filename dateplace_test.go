@@ -40,6 +40,10 @@ func TestDatePages(t *testing.T) {
 		// between the year and the month.
 		{"url-section-folder-date", "http://www.networknews.example/2010/POLITICS/08/13/senators.pensions/index.html", "2010-08-13"},
 		{"url-section-folder-date", "http://arabic.networknews.example/2013/middle_east/8/3/senators.pensions/index.html", "2013-08-03"},
+		// The byline shows only "1 hr 4 mins ago"; the <abbr> around it
+		// holds the instant, in UTC (no field gives another offset). The
+		// comments' <abbr>s are the readers'.
+		{"abbr-title-relative-byline", "https://news.dailywire.example/harbor-tech-founder-stepping-down-224628633.html", "2011-08-25"},
 		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC

@@ -252,7 +252,7 @@ func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		if v == "" {
 			v = attr(n, "content")
 		}
-		if v == "" && hatomDate(n) {
+		if v == "" && titleDate(n) {
 			v = attr(n, "title")
 		}
 		t, ok := parseMachineDate(v)

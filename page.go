@@ -65,12 +65,20 @@ func dateAttrs(n *html.Node) bool {
 				return true
 			}
 		case "title":
-			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
+			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && titleDate(n) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// titleDate reports whether n may carry its date in its title attribute:
+// an hAtom or hCalendar date, or an <abbr>, the microformats' pattern for
+// a machine date behind the words readers see ("<abbr
+// title="2011-08-25T01:40:40Z">1 hr 4 mins ago</abbr>").
+func titleDate(n *html.Node) bool {
+	return n.DataAtom == atom.Abbr || hatomDate(n)
 }
 
 // hatomDate reports whether n is an hAtom or hCalendar date element.
