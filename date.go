@@ -21,7 +21,7 @@ func parseMachineDate(s string) (time.Time, bool) {
 		"2006-01-02 15:04:05", "2006-01-02", time.RFC1123, time.RFC1123Z, time.RFC850, time.ANSIC,
 		"Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "20060102", "2006/01/02"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return knownZone(t), true
 		}
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 && len(s) <= 13 {
@@ -36,6 +36,17 @@ func parseMachineDate(s string) (time.Time, bool) {
 	// Dotted dates are day first wherever they are written; slashed ones
 	// in metadata follow the US form.
 	return parseTextDate(s, slashMonthFirst)
+}
+
+// knownZone gives t the offset of the zone abbreviation it was parsed
+// with: time.Parse reads "EST" in "Thu, 06 Oct 2011 08:10:27 EST" as a
+// zone of offset zero unless the machine's own zone names it.
+func knownZone(t time.Time) time.Time {
+	name, off := t.Zone()
+	if known, ok := zoneOffsets[name]; ok && off == 0 && known != 0 {
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone(name, known))
+	}
+	return t
 }
 
 func isoMatch(m []string) (time.Time, bool) {

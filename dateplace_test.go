@@ -44,6 +44,10 @@ func TestDatePages(t *testing.T) {
 		// holds the instant, in UTC (no field gives another offset). The
 		// comments' <abbr>s are the readers'.
 		{"abbr-title-relative-byline", "https://news.dailywire.example/harbor-tech-founder-stepping-down-224628633.html", "2011-08-25"},
+		// The byline bar under the headline is classed for comments; its
+		// date is slashed, padded and two-digit, with a clock. The
+		// metadata holds the next morning's update.
+		{"byline-bar-comments-class", "http://www.dailypost.example/2011/10/06/farm-workers-labor-law_n_997793.html", "2011-10-05"},
 		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC

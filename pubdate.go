@@ -42,10 +42,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	// The box of the story's text: the first paragraph of some length
 	// after the headline.
 	var prose *html.Node
+	proseAt := -1
 	for _, l := range p.paras {
 		if l.at > start {
 			if t, short := textUpTo(l.node, 150); !short && len(t) > 150 {
-				prose = l.node
+				prose, proseAt = l.node, l.at
 				break
 			}
 		}
@@ -72,7 +73,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 			continue
 		}
-		if !readerLine(l.node, hero, head, prose) {
+		// No comment thread stands between the headline and the story's
+		// first paragraph: a byline bar there is the story's, whatever
+		// its class ("comments_datetime").
+		byHead := l.at > start && l.at < proseAt
+		if !readerLine(l.node, hero, head, prose, byHead) {
 			continue
 		}
 		if len(l.text) > datelineLong {
@@ -315,7 +320,7 @@ func headlineTag(head *html.Node, order dateOrder, plausible func(time.Time) boo
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
 	for i, l := range p.lines {
-		if len(l.text) > 24 || !readerLine(l.node, nil, nil, nil) {
+		if len(l.text) > 24 || !readerLine(l.node, nil, nil, nil, false) {
 			continue
 		}
 		d, found := p.lineDate(i)
@@ -365,15 +370,27 @@ const datelineAbove = 200
 // line ("28.01.22"), as German and Swiss pages print them.
 var rxShortDate = regexp.MustCompile(`^\D{0,40}?(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
 
-// parseShortDate reads a line that is a dotted date with a two-digit year.
+// rxShortSlashDate is a slashed date with a two-digit year and a clock
+// after it, the digits maybe padded with a space ("| 10/ 5/11 09:19 PM
+// ET"): without the clock, "3/4/11" may be anything.
+var rxShortSlashDate = regexp.MustCompile(`^\D{0,40}?(?:^|[^\d/])(\d{1,2})/ ?(\d{1,2})/(\d\d)\s+\d{1,2}:\d\d`)
+
+// parseShortDate reads a line that is a dotted date with a two-digit year,
+// or a slashed one followed by a clock.
 func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 	m := rxShortDate.FindStringSubmatch(s)
+	slashed := false
 	if m == nil {
-		return time.Time{}, false
+		if m = rxShortSlashDate.FindStringSubmatch(s); m == nil {
+			return time.Time{}, false
+		}
+		slashed = true
+		// The clock is the rest of the line: m[0] ends in its digits.
+		m[0] = m[0][:strings.LastIndexAny(m[0], " \t\n")+1]
 	}
 	d, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
-	if order == monthFirst && d <= 12 && mo <= 12 {
+	if (order == monthFirst || slashed && order == slashMonthFirst) && d <= 12 && mo <= 12 {
 		d, mo = mo, d
 	}
 	y, _ := strconv.Atoi(m[3])
@@ -389,8 +406,10 @@ func parseShortDate(s string, order dateOrder) (time.Time, bool) {
 // comment thread, a sidebar or a link. A box that holds the headline or
 // the story's first paragraph (head, prose, when known) is the article's,
 // whatever its class says: themes wrap the article and its sidebar in
-// "content-sidebar-wrap", or name the main column "sidebar__main".
-func readerLine(n, hero, head, prose *html.Node) bool {
+// "content-sidebar-wrap", or name the main column "sidebar__main". A line
+// byHead, between the headline and the story's first paragraph, is in no
+// comment thread.
+func readerLine(n, hero, head, prose *html.Node, byHead bool) bool {
 	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
@@ -403,7 +422,7 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); (commentHint(h) || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
+		if h := hints(a); (commentHint(h) && !byHead || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
 			return false
 		}
 	}
@@ -456,6 +475,12 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 	}
 	if sameDay(pub.t, d) {
 		return pub
+	}
+	if _, off := pub.t.Zone(); clock && off != 0 {
+		// An instant in a named zone that falls on another day than
+		// the dateline's clock: another moment (the update), not the
+		// same one in another zone.
+		return dateCandidate{d, DateFromText}
 	}
 	// Without a clock, the smallest whole-hour offset that puts the
 	// instant on the shown day.
