@@ -48,6 +48,10 @@ func TestDatePages(t *testing.T) {
 		// date is slashed, padded and two-digit, with a clock. The
 		// metadata holds the next morning's update.
 		{"byline-bar-comments-class", "http://www.dailypost.example/2011/10/06/farm-workers-labor-law_n_997793.html", "2011-10-05"},
+		// The shown date is rendered by script ("Yesterday 11:04am"); the
+		// element marked as the publish time keeps the instant in a data
+		// attribute, inside a post whose class says it was "commented".
+		{"script-rendered-publish-time", "https://gadgetry.example/the-gear-and-apps-you-need-to-survive-the-next-semester-1141460933", "2013-08-17"},
 		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC

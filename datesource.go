@@ -161,8 +161,9 @@ func (p *page) metadataZone(a map[string]any, near time.Time) *time.Location {
 			values = append(values, p.meta[k])
 		}
 	}
+	head, _ := p.headlineAt()
 	for _, n := range p.times {
-		if !inRelated(n) && !inChrome(n) && !inComments(n) {
+		if !inRelated(n) && !inChrome(n) && !inComments(n, head) {
 			values = append(values, attr(n, "datetime"))
 		}
 	}
@@ -244,8 +245,9 @@ var modifiedMeta = []string{
 // unmarked one.
 func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool) {
 	var first, firstMarked, modified *time.Time
+	head, _ := p.headlineAt()
 	for _, n := range p.times {
-		if inRelated(n) || inChrome(n) || inComments(n) {
+		if inRelated(n) || inChrome(n) || inComments(n, head) {
 			continue
 		}
 		v := attr(n, "datetime")
@@ -254,6 +256,9 @@ func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool
 		}
 		if v == "" && titleDate(n) {
 			v = attr(n, "title")
+		}
+		if v == "" {
+			v = publishDataValue(n)
 		}
 		t, ok := parseMachineDate(v)
 		if v == "" && n.DataAtom != atom.Time {
@@ -376,10 +381,11 @@ func storySentence(s string) bool {
 }
 
 // inComments reports whether n stands in a reader comment thread, whose
-// dates are the readers', not the story's.
-func inComments(n *html.Node) bool {
+// dates are the readers', not the story's. A box that holds the headline
+// head is the story's, whatever its class says (a post "commented" on).
+func inComments(n, head *html.Node) bool {
 	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
-		if commentHint(hints(a)) {
+		if commentHint(hints(a)) && !holds(a, head) {
 			return true
 		}
 	}

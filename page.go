@@ -68,9 +68,32 @@ func dateAttrs(n *html.Node) bool {
 			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && titleDate(n) {
 				return true
 			}
+		default:
+			if publishData(a.Key, a.Val) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// publishData reports whether the attribute key=val is a data attribute
+// naming the publication time and holding a machine date
+// (data-publishtime="1376751840652", data-first-published="2015-03-18"):
+// themes that render the shown date by script ("Yesterday 11:04am") keep
+// the instant there.
+func publishData(key, val string) bool {
+	return strings.HasPrefix(key, "data-") && strings.Contains(key, "publish") && len(val) >= 8 && isDigit(val[0])
+}
+
+// publishDataValue returns n's publishData value, or "".
+func publishDataValue(n *html.Node) string {
+	for _, a := range n.Attr {
+		if publishData(a.Key, a.Val) {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // titleDate reports whether n may carry its date in its title attribute:
