@@ -52,6 +52,12 @@ func TestDatePages(t *testing.T) {
 		// element marked as the publish time keeps the instant in a data
 		// attribute, inside a post whose class says it was "commented".
 		{"script-rendered-publish-time", "https://gadgetry.example/the-gear-and-apps-you-need-to-survive-the-next-semester-1141460933", "2013-08-17"},
+		// The Arab press pairs the month's Levantine and Egyptian names.
+		{"ar-paired-month-dateline", "https://arabic.network.example/news/syria-clashes", "2013-08-04"},
+		// "Sunday 4 August 2013, last updated 02:21": only a clock
+		// follows the update label, so the date is the update's day; the
+		// URL gives the first publication's.
+		{"ar-date-last-updated-clock", "http://arabic.network.example/2013/middle_east/8/3/syria.clashes/index.html", "2013-08-03"},
 		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC

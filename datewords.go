@@ -147,8 +147,10 @@ func otherScript(s string) bool {
 // month names given, tried in their order.
 func monthPatterns(names []string) (dm, md *regexp.Regexp) {
 	m := "(" + strings.Join(names, "|") + ")"
-	// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022".
-	dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
+	// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022";
+	// the Arab press pairs the month's Levantine and Egyptian names ("04
+	// آب/أغسطس 2013", "12 تشرين الأول (أكتوبر) 2013"): the first is read.
+	dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `(?:\s?/\s?\pL+|\s\(\pL+\))?\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
 	md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	return dm, md
 }

@@ -116,10 +116,12 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		withLineTime(&dd, l.node, plausible)
 		// An update label after a date ("19.2.2020 16:20 päivitetty
-		// 19.2.2020 16:20") follows the publication's date.
+		// 19.2.2020 16:20") follows the publication's date, unless only
+		// a clock follows the label: then the date is the update's day
+		// ("Sunday 04 August 2013, last updated 02:21").
 		upd := p.updatedLabel(i)
 		if upd != nil {
-			if _, ok := parseTextDate(l.text[:upd[0]], order); ok {
+			if _, ok := parseTextDate(l.text[:upd[0]], order); ok && !clockOnly(l.text[upd[1]:]) {
 				upd = nil
 			}
 		}
@@ -151,6 +153,16 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 	}
 	return datelineDate{}, false
+}
+
+// clockOnly reports whether s, the text after an update label, opens
+// with a time of day and holds no date.
+func clockOnly(s string) bool {
+	if !rxClock.MatchString(s) || !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	_, dated := parseTextDate(s, dayFirst)
+	return !dated
 }
 
 // markedDateIn reports whether the date d of line n stands in an element
