@@ -12,9 +12,13 @@ import (
 // only and runs only when a cheap substring test says it may match, as
 // this runs on every short line of every body.
 type boilerplateRule struct {
-	name  string
-	max   int      // longest line the rule applies to, in bytes
-	hints []string // lower-case substrings one of which the line must hold
+	name string
+	max  int // longest line the rule applies to, in bytes
+	// hints are lower-case substrings one of which the line must hold;
+	// for a rule anchored at the line's start, words marked "^" one of
+	// which must open it (common words, which a substring test would
+	// meet in every line).
+	hints []string
 	rx    *regexp.Regexp
 }
 
@@ -73,6 +77,24 @@ var boilerplateRules = []boilerplateRule{
 		regexp.MustCompile(`(?i)^(warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+`)},
 	{"clock", 40, []string{":"},
 		regexp.MustCompile(`(?i)^[^\pL\pN]*((published|updated|posted|modified|veröffentlicht|aktualisiert|publié|publicado|actualizado)\s*(at|um|à|a las)?\s*:?\s*)?\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?[^\pL\pN]*$`)},
+	{"more", 160, []string{"… mehr", "…mehr", "... mehr", "...mehr", "… more", "…more", "... more", "...more", "… read", "... read", "… weiter", "... weiter", "… lire", "... lire", "… leer", "... leer", "… leggi", "... leggi", "… czytaj", "... czytaj", "… lees", "... lees"},
+		regexp.MustCompile(`(?i)(…|\.\.\.)\s*(mehr|more|read more|weiterlesen|lire la suite|leer más|leggi tutto|czytaj dalej|lees meer)[^\pL\pN]*$`)},
+	{"enlarge", 300, []string{"^vergrößern", "^enlarge", "^agrandir", "^ampliar", "^ingrandisci", "^powiększ"},
+		regexp.MustCompile(`^[^\pL]*(?i:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ)\s+([A-RT-ZÄÖÜÉ]|S[^i]|Si[^e]|Sie\pL)`)},
+	{"embed-consent", 200, []string{"klicken sie auf", "klicke auf", "click on the button", "click the button", "cliquez sur le bouton", "haga clic en el botón", "clicca sul pulsante"},
+		regexp.MustCompile(`(?i)(klicke?n? sie auf (den|die) (unteren |folgenden )?(button|schaltfläche),? um (den|die) (inhalt|inhalte) von .{1,60} zu laden|click (on )?the button below to load the content (of|from)|cliquez sur le bouton ci-dessous pour charger le contenu|haga clic en el botón (de abajo|inferior) para cargar el contenido|clicca sul pulsante (qui sotto|sottostante) per caricare il contenuto)`)},
+	{"empty-label", 40, []string{"^von", "^by", "^por", "^par", "^door", "^av", "^autor", "^autorin", "^author", "^verfasst", "^written", "^text", "^texte", "^foto", "^fotos", "^photo", "^photos", "^bild", "^bilder", "^quelle", "^source", "^fuente"},
+		regexp.MustCompile(`(?i)^[^\pL]*(von|by|por|par|door|av|autor|autorin|author|verfasst von|written by|text|texte|foto|fotos|photo|photos|bild|bilder|quelle|source|fuente)\s*:\s*[/|–—-]?\s*$`)},
+	{"cart", 160, []string{"warenkorb", "hinzugefügt", "added to your", "successfully added", "panier", "carrito", "carrello"},
+		regexp.MustCompile(`(?i)((wurde|wurden) (erfolgreich )?(in den|zum|dem) warenkorb hinzugefügt|^[^\pL]*der artikel wurde erfolgreich hinzugefügt|(was|has been|have been) (successfully added to (your |the )?|added to your (shopping )?)(cart|basket|bag)|ajouté(e|s)? (avec succès )?à (votre|au) panier|añadido (correctamente )?al carrito|aggiunto (correttamente )?al carrello)`)},
+	{"toggle", 60, []string{"^quellen", "^quellenangaben", "^mehr", "^weniger", "^details", "^inhalt", "^inhaltsverzeichnis", "^kommentare", "^transkript", "^einzelnachweise", "^show", "^hide", "^afficher", "^masquer", "^mostrar", "^ocultar"},
+		regexp.MustCompile(`(?i)^[^\pL]*((quellen|quellenangaben|mehr|weniger|details|inhalt|inhaltsverzeichnis|kommentare|transkript|einzelnachweise) (anzeigen|ausblenden|einblenden|verbergen)|(show|hide) (the )?(sources|references|more|less|details|comments|transcript)|(afficher|masquer) (les )?(sources|détails|commentaires)|(mostrar|ocultar) (las )?(fuentes|detalles|comentarios))[^\pL]*$`)},
+	{"confirm", 300, []string{"abzuschließen", "bestätigungs", "to complete your", "to confirm your", "please click the"},
+		regexp.MustCompile(`(?i)(um (die|ihre) (bestellung|anmeldung|registrierung) abzuschließen,? klicken sie|klicken sie (bitte )?auf den bestätigungs-?link|(to complete|to confirm) your (subscription|sign-?up|registration),? (please )?click|please click the (confirmation )?link (we|in the email))`)},
+	{"qa-meta", 60, []string{"^asked", "^answered", "^edited"},
+		regexp.MustCompile(`^(asked|answered|edited)\s+(\pL{3,9}\.? \d{1,2}(, \d{4})?|\d+ \pL+ ago)( at \d{1,2}:\d{2})?$`)},
+	{"more-info", 100, []string{"^weitere", "^mehr", "^more", "^further", "^plus", "^más", "^ulteriori", "^maggiori"},
+		regexp.MustCompile(`(?i)^[^\pL]*((weitere|mehr) (infos?|informationen)|(more|further) (info|information|details)|plus d'(infos?|informations)|más información|(ulteriori|maggiori) informazioni)\s*(unter|auf|bei|at|on|sur|en|su)?\s*:?\s*(https?://)?[\pL\pN.-]+\.\pL{2,}(/\S*)?[^\pL\pN]*$`)},
 	// A player's or a gallery's button words, left as lines of their own
 	// when the widget's markup goes ("JUST WATCHED", "MUST WATCH",
 	// "ENLARGE", "See next articles").
@@ -94,17 +116,39 @@ const shortLine = 160
 // rule i.
 var boilerplateHints, longLineHints = hintSets()
 
+// boilerplateFirsts maps the first words that rules anchored at a line's
+// start may open with to the bits of those rules.
+var boilerplateFirsts = firstWordHints()
+
 func hintSets() (all, long *substringSet) {
 	var groups, longGroups [][]string
 	for _, r := range boilerplateRules {
-		groups = append(groups, r.hints)
+		var g []string
+		for _, h := range r.hints {
+			if !strings.HasPrefix(h, "^") {
+				g = append(g, h)
+			}
+		}
+		groups = append(groups, g)
 		if r.max > shortLine {
-			longGroups = append(longGroups, r.hints)
+			longGroups = append(longGroups, g)
 		} else {
 			longGroups = append(longGroups, nil)
 		}
 	}
 	return newSubstringSet(groups), newSubstringSet(longGroups)
+}
+
+func firstWordHints() map[string]uint64 {
+	m := map[string]uint64{}
+	for i, r := range boilerplateRules {
+		for _, h := range r.hints {
+			if w, ok := strings.CutPrefix(h, "^"); ok {
+				m[w] |= 1 << i
+			}
+		}
+	}
+	return m
 }
 
 // rxReadingLabel is a line that only announces more reading, a most-read
@@ -124,7 +168,7 @@ func boilerplate(t, lower string) string {
 	if len(t) > shortLine {
 		hints = longLineHints
 	}
-	hinted := hints.find(lower)
+	hinted := hints.find(lower) | boilerplateFirsts[firstWord(lower)]
 	for i := range boilerplateRules {
 		r := &boilerplateRules[i]
 		if len(t) > r.max || hinted&(1<<i) == 0 {
@@ -134,5 +178,54 @@ func boilerplate(t, lower string) string {
 			return r.name
 		}
 	}
+	if len(t) <= 300 && strings.Contains(t, " | ") && metaBar(t) {
+		return "metabar"
+	}
 	return ""
+}
+
+// maxPostFooter is the longest post footer a blog theme writes: the
+// date, the categories and the feed and trackback notes. The line rules
+// stop at 300 bytes; this one is tested up to here.
+const maxPostFooter = 600
+
+// rxPostFooter is the footer blog themes set under a post, which names
+// its date and categories and points to its feed ("This entry was posted
+// on … and is filed under …", "Der Beitrag wurde am … veröffentlicht und
+// wurde unter … abgelegt"). Anchored at the start, it gives up on prose
+// within a few letters.
+var rxPostFooter = regexp.MustCompile(`(?is)^[^\pL]*(this (entry|post) was posted|(der|dieser) (beitrag|eintrag) wurde am|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata|dit bericht is geplaatst)\b.{0,300}\b(filed under|posted in|abgelegt|classée? dans|archivada en|archiviat[ao] in|opgeslagen onder|geplaatst in)\b`)
+
+// postFooterWords are the words a post footer opens with, tested before
+// rxPostFooter on every long paragraph.
+var postFooterWords = wordSet(`this der dieser cette esta questa dit`)
+
+// rxFileItem is a download's type or size in a meta bar ("PDF | 38 KB").
+var rxFileItem = regexp.MustCompile(`^(PDF|DOCX?|XLSX?|PPTX?|ZIP|MP3|MP4|\d+([.,]\d+)?\s?[KkMG]B)$`)
+
+// maxBarItem is the longest item of a meta bar.
+const maxBarItem = 60
+
+// metaBar reports whether t is a bar of short items set apart by bars
+// ("Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: …", "Kommentarfeed |
+// Kommentare geschlossen | Trackback-URL"), one of which a line rule
+// takes when it stands alone: the post's meta line, whose
+// other items (a feed link, a name, tags) no rule names. A date is no
+// such item: "29 November 2018 | 20 January 2019" is an event's dates.
+func metaBar(t string) bool {
+	items := strings.Split(t, "|")
+	if len(items) < 2 {
+		return false
+	}
+	meta := false
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" || len(it) > maxBarItem {
+			return false
+		}
+		if !meta {
+			meta = rxFileItem.MatchString(it) || boilerplate(it, strings.ToLower(it)) != ""
+		}
+	}
+	return meta
 }

@@ -69,6 +69,22 @@ func TestBoilerplate(t *testing.T) {
 		"Weiterführender Link":                                                                  "label",
 		"MORE FROM":                                                                             "label",
 		"More from Salon":                                                                       "label",
+		"Auskunft über vergangenes Wetter… mehr •••":                                            "more",
+		"The council met on Tuesday to discuss the new budget... Read more »":                   "more",
+		"Vergrößern Die neue Kamera sitzt in einer kleinen Aussparung im Display.":              "enlarge",
+		"Enlarge A view of the harbour from the old lighthouse.":                                "enlarge",
+		"Klicken Sie auf den unteren Button, um den Inhalt von www.example.com zu laden.":       "embed-consent",
+		"Click on the button below to load the content of www.example.com.":                     "embed-consent",
+		"Von:":    "empty-label",
+		"Text: /": "empty-label",
+		"Der Artikel wurde erfolgreich hinzugefügt.":                            "cart",
+		"The item was successfully added to your cart.":                         "cart",
+		"Quellen ausblenden":                                                    "toggle",
+		"Show transcript":                                                       "toggle",
+		"asked Mar 3, 2015 at 9:12":                                             "qa-meta",
+		"Weitere Infos unter www.example-junioren.de.":                          "more-info",
+		"More information at https://www.example.org/tournament":                "more-info",
+		"Um die Anmeldung abzuschließen, klicken Sie auf den Link in der Mail.": "confirm",
 	}
 	for line, want := range debris {
 		if got := boilerplate(line, strings.ToLower(line)); got != want {
@@ -76,6 +92,17 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 	prose := []string{
+		"More information on the vaccine is expected next week.",
+		"Weitere Informationen gab die Polizei nicht bekannt.",
+		"Von: Anna Berger, Hamburg",
+		"Quelle: Statistisches Bundesamt",
+		"Show more respect to the nurses, the union leader told the crowd.",
+		"The drug was added to the cart of medicines the hospital keeps for emergencies, the nurse said.",
+		"She asked Mar 3 to be moved to the night shift.",
+		"Vergrößern Sie das Foto, sagte der Fotograf, dann sehen Sie die Risse im Putz.",
+		"Enlarge the photo and you can see the cracks in the wall, the engineer said.",
+		"Er zögerte… mehr wollte er dazu nicht sagen.",
+		"Click the button below the screen to start the machine, the manual says.",
 		"The mayor said residents who sign up for the program will get an email when the pool reopens in June.",
 		"Subscribers to the service complained that the app logged them out every morning.",
 		"Die Stimmen wurden am Abend ausgezählt; 14 Kommentare gingen beim Amt ein, sagte sie.",
@@ -360,6 +387,34 @@ func TestPromptsAndCaptions(t *testing.T) {
 	}
 	if strings.Count(a.Text, "Die Schneehöhen") != 5 {
 		t.Errorf("prose lost:\n%s", a.Text)
+	}
+}
+
+// A bar of short meta items is a post's meta line when one of its items
+// is a line rule's on its own; a bar of dates or of facts is content.
+func TestMetaBar(t *testing.T) {
+	bars := []string{
+		"Aufrufe: 845 | Hinzugefügt von: Lena | Tags: Gedichte, Herbst | Bewertung: 4.5/5",
+		"Kommentar-Feed | Kommentare geschlossen | Trackback-URL",
+		"Posted by admin | Leave a comment | Share",
+		"12.450 views | 4 comments",
+		"PDF | 38 KB | Datei ist nicht barrierefrei",
+	}
+	for _, l := range bars {
+		if got := boilerplate(l, strings.ToLower(l)); got != "metabar" {
+			t.Errorf("boilerplate(%q) = %q, want metabar", l, got)
+		}
+	}
+	content := []string{
+		"29 November 2018 | 20 January 2019",
+		"Preis: 12 Euro | Dauer: 2 Stunden | Treffpunkt: Rathaus",
+		"Berlin | Hamburg | München",
+		"The council voted 7 | 2 to keep the library open, and the mayor said the views of readers had weighed on the decision.",
+	}
+	for _, l := range content {
+		if got := boilerplate(l, strings.ToLower(l)); got != "" {
+			t.Errorf("%q taken for %s", l, got)
+		}
 	}
 }
 

@@ -128,6 +128,8 @@ func cleanBody(root *html.Node, title string, p *page) []*html.Node {
 					remove = append(remove, lines...)
 					prose = prose || len(t) >= 150
 				}
+			case len(t) <= maxPostFooter && postFooterWords[strings.ToLower(firstWord(t))] && rxPostFooter.MatchString(t):
+				remove = append(remove, c)
 			default:
 				prose = true
 				lines, _ := brJunk(c, normTitle)

@@ -72,3 +72,21 @@ func TestLooseTextBetweenBlocks(t *testing.T) {
 		t.Errorf("server warning kept:\n%s", a.Text)
 	}
 }
+
+// The footer a blog theme sets under a post (its date, categories, feed
+// and trackback notes) goes, however long its list of categories; prose
+// that mentions a post being filed stays.
+func TestLongPostFooter(t *testing.T) {
+	para := "<p>Am Samstag laden wir wieder zur Verkostung in die Altstadt ein: sechs Whiskys aus Schottland und Irland, dazu Brot und Käse aus der Region.</p>"
+	prose := "<p>Die Anzeige wurde am Montag veröffentlicht; der Beitrag wurde am Dienstag von der Redaktion unter Kultur abgelegt, weil er zuerst falsch einsortiert war, und die Leser konnten ihn danach wie jeden anderen Text finden und kommentieren, wie es sich für einen Beitrag über eine Verkostung mit langer Tradition gehört.</p>"
+	footer := `<p class="postmetadata">Der Beitrag wurde am Mittwoch, den 4. Dezember 2019
+		um 10:12 Uhr veröffentlicht und wurde unter <a href="/category/a">Allgemein</a>, <a href="/category/b">Termine und Veranstaltungen in der Region</a>, <a href="/category/c">Tastings und Events</a>, <a href="/category/d">Veranstaltungskalender</a> abgelegt. Du kannst die Kommentare zu diesem Eintrag durch den <a href="/feed">RSS 2.0</a> Feed verfolgen. Kommentare sind derzeit geschlossen, aber Du kannst einen <a href="/trackback">Trackback</a> auf deiner Seite einrichten.</p>`
+	page := `<html lang="de"><body><div class="post"><h1>Termine der Verkostungen im Winter</h1>` + strings.Repeat(para, 4) + prose + footer + `</div></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://www.example.de/termine-winter/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Du kannst die Kommentare") || !strings.Contains(a.Text, "Die Anzeige wurde am Montag") {
+		t.Errorf("footer kept or prose lost:\n%s", a.Text)
+	}
+}

@@ -40,6 +40,11 @@ var rxAuthorNote = regexp.MustCompile(`^(?:\p{Lu}[\pL.'’-]*\s+){1,3}(?:` +
 	`è (?:\pL+\s+){0,4}(?:giornalista|redattore|redattrice|corrispondente|inviat[oa])\b|` +
 	`é (?:\pL+\s+){0,4}(?:jornalista|repórter|redator(?:a)?|correspondente|colunista)\b)`)
 
+// rxAuthorGreeting is the blogger's box that ends a post, written in the
+// first person ("Hallo, ich bin Foodbloggerin…", "Hi, I'm Jane and I
+// cook…").
+var rxAuthorGreeting = regexp.MustCompile(`^(?i:hallo|hi|hello|hey|bonjour|salut|hola|ciao|servus|moin),?\s+(?i:ich bin|i'm|i’m|i am|je suis|soy|sono)\s`)
+
 // dropAuthorNote removes the author notes among the body's last two
 // lines of text and returns the leaves left.
 func dropAuthorNote(leaves []*html.Node) []*html.Node {
@@ -54,7 +59,7 @@ func dropAuthorNote(leaves []*html.Node) []*html.Node {
 			continue // an image or an empty box between the lines
 		}
 		seen++
-		if len(t) > 400 || !rxAuthorNote.MatchString(t) {
+		if !(len(t) <= 400 && rxAuthorNote.MatchString(t) || len(t) <= 600 && rxAuthorGreeting.MatchString(t)) {
 			break
 		}
 		detach(n)
@@ -198,8 +203,9 @@ func headingLike(n *html.Node) bool {
 		}
 	}
 	t, short := textUpTo(n, 80)
-	// A long line or a sentence set as a heading is prose.
-	if t == "" || !short || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
+	// A long line or a sentence set as a heading (one that trails off
+	// with an ellipsis too) is prose.
+	if t == "" || !short || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") {
 		return false
 	}
 	return isHeading(n) || len(t) <= 60

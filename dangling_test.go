@@ -17,6 +17,16 @@ func TestDanglingHeadings(t *testing.T) {
 		`<h2>Weitere Artikel</h2><ul><li><a href="/x/1">Neue Turnhalle</a></li><li><a href="/x/2">Badi öffnet früher</a></li></ul>` +
 		`<p><strong>Schon gelesen?</strong></p>` +
 		`</article></html>`
+	// A bold sentence that trails off ends a blog post as its own line.
+	blog := `<html lang="de"><article><h1>Ladesäulen an der Tankstelle</h1>` + para("Erstens.") + para("Zweitens.") + para("Drittens.") +
+		`<p><strong>Ich danke für den Hinweis auf die neue Säule…</strong></p></article></html>`
+	b, err := Extract(strings.NewReader(blog), "https://blog.example.de/2019/11/17/ladesaeulen/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Text, "Ich danke für den Hinweis") {
+		t.Errorf("closing sentence lost:\n%s", b.Text)
+	}
 	a, err := Extract(strings.NewReader(page), "https://news.example.ch/hallenbad")
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +102,8 @@ func TestAuthorNote(t *testing.T) {
 			"Anna Schmidt ist Redakteurin im Ressort Wirtschaft und schreibt über Energie und Verkehr."},
 		{"es", "Laura Gómez es periodista y fue testigo del accidente desde la terraza de un bar cercano, según relató a la policía.",
 			"Pedro Ruiz es periodista de la sección de Internacional y corresponsal en Bruselas."},
+		{"blogger", "Hallo, ich bin der Hausmeister, sagte der Mann an der Tür, und ließ die Arbeiter in den Keller, wo die Leitungen lagen.",
+			"Hallo, ich bin Foodbloggerin, Kochbuchautorin und seit meiner Kindheit begeisterte Bäckerin. Auf dieser Seite findet ihr seit 2014 alles rund ums Backen, von Brot bis Torte. Mehr über mich."},
 	} {
 		page := `<html><body><article><h1>Under the streets, a battle against winter</h1>` + strings.Repeat(para, 2) +
 			"<p>" + c.inside + "</p>" + strings.Repeat(para, 2) + `<p><img src="/a.jpg"></p><p>` + c.note + `</p></article></body></html>`

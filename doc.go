@@ -52,14 +52,16 @@
 // decides which links are stories and related_vocab.go holds their
 // vocabulary; lead.go restores a lead or standfirst readability left
 // out and takes the prose under the headline when readability's body is
-// another text or one of paragraphs each wrapped in boxes of their own;
+// another text or one of paragraphs each wrapped in boxes of their own,
+// introbox.go the standfirst a template sets in a box its class names;
 // title.go picks the title and byline.go the byline and publisher; clean.go cleans
 // and renders the body, with boilerplate.go's line rules, dangling.go's
 // trailing labels and author notes, contents.go's tables of contents and
 // lines.go's lines that no block sets apart (divided by <br>, or loose
 // between blocks);
-// dom.go holds the DOM helpers they share,
-// substrings.go the one-pass test for many hint words, literals.go
+// dom.go holds the DOM helpers they share, cut.go the marks on the
+// blocks taken out before readability runs, hints.go the class and id
+// words that say what a block is, substrings.go the one-pass test for many hint words, literals.go
 // the fast path of the date-label patterns and rxstart.go the start
 // filter of the related-label patterns.
 //

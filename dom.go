@@ -121,8 +121,9 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 		words, w := 0, 0
 		// negated is set when a class name opens with a word that
 		// negates the rest ("hide-read-more-ad", "no-ads"): its words
-		// say what the element lacks, not what it is.
-		negated := false
+		// say what the element lacks, not what it is. hook is set when
+		// it opens with "js".
+		negated, hook := false, false
 		endWord := func() {
 			if words == len(ends) || w == 0 || words > 0 && w == ends[words-1] {
 				return
@@ -132,6 +133,12 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 			if words == 1 && negationWord(buf[:w]) {
 				negated = true
 			}
+			// A class name that opens with "js" is a script's hook
+			// ("js-outbrain-anchor", where a widget will be appended):
+			// the widget it names is not the element.
+			if words == 1 && string(buf[:w]) == "js" {
+				hook = true
+			}
 			if negated {
 				return
 			}
@@ -140,14 +147,18 @@ func hintBits(n *html.Node, vocab *wordBits) uint {
 				if k > 0 {
 					from = ends[k-1]
 				}
-				bits |= vocab.bitsOf(buf[from:w])
+				b := vocab.bitsOf(buf[from:w])
+				if hook {
+					b &^= hintSponsored
+				}
+				bits |= b
 			}
 		}
 		for i := 0; i < len(a.Val) && w < len(buf); i++ {
 			switch c := a.Val[i]; {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				endWord()
-				words, w, negated = 0, 0, false
+				words, w, negated, hook = 0, 0, false, false
 			case c == '-' || c == '_' || c == '.' || c == ':' || c == '/':
 				endWord()
 			case c >= 'A' && c <= 'Z':
@@ -291,133 +302,6 @@ func asciiSpace(c byte) bool {
 func collapse(s string) string {
 	var buf [128]byte
 	return string(bytes.TrimSpace(appendCollapsed(buf[:0], s)))
-}
-
-// cutAttr marks the blocks scoop takes out of the article (related
-// stories, credit lines) before readability runs. Readability copies the
-// document between attempts, so only an attribute follows a node into
-// its output, and leaving the blocks in place keeps its scoring the same
-// as on the page as published.
-const cutAttr = "data-scoop-cut"
-
-// Why a block was cut: it lists related stories, or it is page debris
-// (bylines, captions, newsletter boxes) that may still carry a date.
-const (
-	cutRelated = "related"
-	cutDebris  = "debris"
-)
-
-// cut marks n as a block that does not belong in the article. Readability
-// rebuilds some elements without their attributes, so the texts of the
-// block's lines are kept too, to find them again in its output.
-func (p *page) cut(n *html.Node, why string) {
-	if cutKind(n) != "" {
-		return
-	}
-	n.Attr = append(n.Attr, html.Attribute{Key: cutAttr, Val: why})
-	if p.cutTexts == nil {
-		p.cutTexts = map[string]bool{}
-	}
-	// The lines of the block are its elements without a block below
-	// them, as cleanBody reads them. One pass from the bottom, where
-	// asking hasBlockChild at every level would walk deep boxes again
-	// and again.
-	record := func(n *html.Node) {
-		if t := textOf(n); t != "" {
-			p.cutTexts[t] = true
-		}
-	}
-	var holds func(*html.Node) bool // whether n has a block element below it
-	holds = func(n *html.Node) bool {
-		var buf [16]bool
-		free := buf[:0] // for each element child: holds no block
-		any := false
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			var h bool
-			if skipText(c) {
-				h = hasBlockChild(c) // counted, as cleanBody counts it, never read
-			} else {
-				h = holds(c)
-			}
-			free = append(free, !h)
-			any = any || h || isBlock(c)
-		}
-		if !any {
-			return false
-		}
-		k := 0
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if free[k] && !skipText(c) {
-				record(c)
-			}
-			k++
-		}
-		return true
-	}
-	if !skipText(n) && !holds(n) {
-		record(n)
-	}
-}
-
-// cutKeep marks n for removal from the body without recording its text,
-// for blocks whose text may also stand in the article.
-func cutKeep(n *html.Node) {
-	if cutKind(n) == "" {
-		n.Attr = append(n.Attr, html.Attribute{Key: cutAttr, Val: cutDebris})
-	}
-}
-
-// cutKind says why n or one of its ancestors was cut, or "".
-func cutKind(n *html.Node) string {
-	for ; n != nil; n = n.Parent {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		for _, a := range n.Attr {
-			if a.Key == cutAttr {
-				return a.Val
-			}
-		}
-	}
-	return ""
-}
-
-// inRelated reports whether n sits in a block of related stories.
-func inRelated(n *html.Node) bool { return cutKind(n) == cutRelated }
-
-// removeCut deletes the cut blocks under root.
-func removeCut(root *html.Node) {
-	var next *html.Node
-	for c := root.FirstChild; c != nil; c = next {
-		next = c.NextSibling
-		if c.Type == html.TextNode && root.DataAtom != atom.Pre && len(c.Data) > 1 && strings.TrimSpace(c.Data) == "" {
-			// The indentation left around removed blocks only bloats
-			// the html field.
-			if prev := c.PrevSibling; prev != nil && prev.Type == html.TextNode && prev.Data == "\n" {
-				root.RemoveChild(c)
-				continue
-			}
-			c.Data = "\n"
-		}
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if hasAttr(c, cutAttr) {
-			root.RemoveChild(c)
-			continue
-		}
-		// Readability renames elements without updating their atom.
-		if a := atom.Lookup([]byte(c.Data)); a != c.DataAtom {
-			c.DataAtom = a
-		}
-		removeCut(c)
-	}
 }
 
 // detach removes n from its parent, if it has one.

@@ -177,6 +177,12 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	if lead == nil {
 		lead = p.standfirst()
 	}
+	// A standfirst box may stand above the lead the description
+	// confirms, when the description runs on into the body.
+	box := p.introBox()
+	if lead == nil {
+		lead, box = box, nil
+	}
 	ra, err := parser.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
 		a.Title = p.title("")
@@ -191,6 +197,7 @@ func extractDoc(doc *html.Node, u *url.URL, now time.Time, relative bool, info *
 	}
 	if !restoreIntro(ra.Node, intro) {
 		restoreLead(ra.Node, lead)
+		restoreLead(ra.Node, box)
 	}
 	a.Title = p.title(ra.Title())
 	for _, n := range cleanBody(ra.Node, a.Title, p) {

@@ -182,6 +182,9 @@ func (p *page) relatedStories() *storyList {
 	// after it, with no label of its own, goes on with its stories.
 	var lastBlock *html.Node
 	lastLabel := ""
+	// calloutLabels holds, by parent, the label of an inline callout
+	// read there.
+	calloutLabels := map[*html.Node]string{}
 	// found records the stories of a block, unless the block is hidden
 	// (a duplicate box shown only by script): its nodes are cut all the
 	// same.
@@ -201,7 +204,11 @@ func (p *page) relatedStories() *storyList {
 	// headArticle whether an ancestor is the article element
 	// that holds the page's headline, above which a block is the
 	// article's own (a topic dossier's slider).
-	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide bool }
+	// bar whether an ancestor is named as a bar, whose text was looked
+	// through once already; author whether an ancestor is a small box
+	// classed as the author's, whose unlabelled cards are the author's
+	// other articles, sitewide.
+	type state struct{ chrome, article, headArticle, proseAbove, hidden, sitewide, bar, author bool }
 	var walk func(n *html.Node, st state)
 	walk = func(n *html.Node, st state) {
 		prose := -1 // whether n holds prose, once asked
@@ -240,7 +247,17 @@ func (p *page) relatedStories() *storyList {
 			}
 			if !st.chrome && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li || isHeading(c) || c.DataAtom == atom.Aside || c.DataAtom == atom.Blockquote) {
 				if stories := p.callout(c, false); len(stories) > 0 {
-					found(hidden, stories)
+					// A text's callouts share their form: one after the
+					// last paragraph, labelled as those set between
+					// paragraphs of the same text, is one of them.
+					if label := strings.ToLower(stories[0].Block); label != "" {
+						if stories[0].Inline {
+							calloutLabels[c.Parent] = label
+						} else if calloutLabels[c.Parent] == label {
+							inlineIf(true, stories)
+						}
+					}
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, c)
 					// Paragraphs of one link each right after it go
 					// on with its list.
@@ -254,19 +271,23 @@ func (p *page) relatedStories() *storyList {
 			}
 			if !st.chrome && c.DataAtom == atom.A && (prose == 1 || proseHere()) {
 				if stories := p.anchorCard(c); len(stories) > 0 {
-					found(hidden, stories)
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
 			if !st.chrome && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
 				if stories := p.linkList(c); len(stories) > 0 {
-					found(hidden, stories)
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, c)
 					continue
 				}
 			}
-			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide, afterComments); len(nodes) > 0 {
+			// In the page's footer, class names alone make no related
+			// block: its "related" columns list the site's services and
+			// sister sites.
+			footer := !st.article && pageFooter(c)
+			if nodes, stories := p.relatedBlock(c, hb, st.chrome, st.sitewide || footer, afterComments); len(nodes) > 0 {
 				// A pager's nodes, with no story, are cut and not
 				// looked into: its card would pass for a block.
 				if len(stories) > 0 {
@@ -284,16 +305,16 @@ func (p *page) relatedStories() *storyList {
 				if above && st.headArticle && len(stories) > 0 && !rxNextLabel.MatchString(stories[0].Block) {
 					above = false
 				}
-				found(hidden || above, stories)
+				found(hidden || above || st.author && unlabelled(stories), stories)
 				blocks = append(blocks, nodes...)
 				for _, n := range nodes {
 					done[n] = true
 				}
 				continue
 			}
-			if !st.chrome && st.article && c.DataAtom == atom.Aside && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
+			if !st.chrome && (st.article && c.DataAtom == atom.Aside || !st.article && (c.DataAtom == atom.Div || c.DataAtom == atom.Section) && (st.proseAbove || proseHere())) && hb&(hintNotRelated|hintDebris|hintSponsored) == 0 {
 				if nodes, stories := p.topicAside(c); len(nodes) > 0 {
-					found(hidden, stories)
+					found(hidden || st.author && unlabelled(stories), stories)
 					blocks = append(blocks, nodes...)
 					continue
 				}
@@ -314,7 +335,7 @@ func (p *page) relatedStories() *storyList {
 					// cites are chosen for the text, however many boxes
 					// of them it holds: no feed.
 					if stories := p.citedCards(c); len(stories) > 0 {
-						found(hidden, stories)
+						found(hidden || st.author && unlabelled(stories), stories)
 						blocks = append(blocks, c)
 						continue
 					}
@@ -343,7 +364,13 @@ func (p *page) relatedStories() *storyList {
 				headArticle: st.headArticle || c.DataAtom == atom.Article && p.holdsHeadline(c),
 				proseAbove:  box && prose == 1,
 				hidden:      hidden,
-				sitewide:    st.sitewide || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c),
+				// A top bar outside the article is chrome even where it
+				// holds the site's name as the page's first h1, unless
+				// an unclosed tag put the text inside it.
+				sitewide: st.sitewide || footer || hb&(hintSponsored|hintSitewide) != 0 && c.DataAtom != atom.Body && !p.holdsHeadline(c) ||
+					hb&hintBar != 0 && !st.bar && !st.article && !holdsProse(c),
+				bar:    st.bar || hb&hintBar != 0,
+				author: st.author || hb&hintAuthor != 0 && fitsIn(c, 2000) && !containsAtom(c, atom.H1),
 			})
 		}
 	}
@@ -362,6 +389,28 @@ func (p *page) relatedStories() *storyList {
 	out.add(p.jsonLDRelated()...)
 	return out
 }
+
+// pageFooter reports whether n is the page's footer by its class or id,
+// named so whole ("footer", "site-footer"): an article's or entry's
+// footer ("entry-footer") may hold its related posts.
+func pageFooter(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && strings.Contains(a.Val, "footer") {
+			for _, w := range strings.Fields(a.Val) {
+				if footerNames[strings.ToLower(w)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// footerNames are the class and id names of a page's footer.
+var footerNames = wordSet(`footer site-footer page-footer global-footer sitefooter pagefooter globalfooter site_footer page_footer`)
+
+// unlabelled reports whether a block's stories carry no label.
+func unlabelled(stories []story) bool { return len(stories) > 0 && stories[0].Block == "" }
 
 // ownTitled returns the keys of the stories titled as the article itself:
 // a related list that names the page under another address (a changed
@@ -429,6 +478,17 @@ func hiddenElement(n *html.Node) bool {
 				}
 				rest = rest[end:]
 			}
+		}
+	}
+	return false
+}
+
+// holdsProse reports whether a paragraph of prose stands anywhere inside
+// n. It is asked of the few elements named as bars.
+func holdsProse(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.P && isProse(c) || holdsProse(c)) {
+			return true
 		}
 	}
 	return false

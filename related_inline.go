@@ -154,8 +154,18 @@ func firstText(n *html.Node) string {
 // separator ("Explore further <a>Title</a>"). It is inline only between
 // paragraphs.
 func (p *page) leadCallout(n *html.Node, label string) []story {
-	if links := p.links(n); len(links) == 0 || len(links) > 3 {
+	links := p.links(n)
+	if len(links) == 0 || len(links) > 3 {
 		return nil
+	}
+	// A sentence that opens as a label does ("More from the minister
+	// on <a>Today</a> about …") links a word or two in passing and runs
+	// on: a citation, not a pointer to a headline.
+	if len(strings.Fields(links[0].text)) < 3 {
+		t, _ := textUpTo(n, 400)
+		if i := strings.Index(t, links[0].text); i >= 0 && len(strings.Fields(t[i+len(links[0].text):])) >= 3 {
+			return nil
+		}
 	}
 	return inlineIf(placedInText(ownBox(n)), p.cards(n, label, nil))
 }
@@ -284,9 +294,18 @@ func standsAlone(n *html.Node) bool {
 // "The bridge works"), listing stories of the site: an inline block
 // labelled by its heading. A heading that names a sitewide, sponsored or
 // newsletter box, or the site itself, is no such label.
+// A division or section is such a box too, outside any article element
+// (a 2010s template's topic box floated in the text, on a page that
+// marks none), when a heading names it and it holds no paragraph.
 func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
+	if n.DataAtom != atom.Aside && (!topicBoxShape(n) || !amongProse(n)) {
+		return nil, nil
+	}
 	label, labelNode := p.innerLabel(n)
 	if label == "" || labelNode == nil || notRelatedLabel(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
+		return nil, nil
+	}
+	if n.DataAtom != atom.Aside && !isHeading(labelNode) {
 		return nil, nil
 	}
 	stories := p.cards(n, label, labelNode)
@@ -301,6 +320,15 @@ func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
 		}
 	}
 	return []*html.Node{n}, inlineIf(true, stories)
+}
+
+// topicBoxShape reports whether division n is shaped as a topic box: a
+// heading and a list of links, within a few levels, and no paragraph,
+// which a section of the text would hold. It is asked before the label,
+// and first of all whether n holds a list, which most divisions of a
+// page do not.
+func topicBoxShape(n *html.Node) bool {
+	return fitsIn(n, 1200) && containsAtom(n, atom.Ul) && !containsAtom(n, atom.P)
 }
 
 // rxIssue is a heading that names a magazine's issue ("TR 7/2019",
@@ -344,7 +372,9 @@ func (p *page) teaserBox(n *html.Node, known bool) (bool, []story) {
 	// A box has parts (a headline element, an image, a teaser); a
 	// division of running text is a paragraph, and a link inside a
 	// sentence is a citation.
-	if !hasBlockChild(n) && !containsAtom(n, atom.Img) {
+	// A division that holds one story link and nothing else is a box
+	// too: a callout set between paragraphs, not a sentence.
+	if !hasBlockChild(n) && !containsAtom(n, atom.Img) && !(n.DataAtom == atom.Div && soleLink(n)) {
 		return false, nil
 	}
 	headline := ""

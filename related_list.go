@@ -205,7 +205,31 @@ func notStoryLink(l link) bool {
 	// The kind stands alone in its own element before the headline: a
 	// headline that starts with "Video shows…" is a story.
 	first := strings.Trim(firstText(l.node), " :|-–—")
-	return len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8
+	if len(first) <= 16 && mediaWords[strings.ToLower(first)] && len(l.text) > len(first)+8 {
+		return true
+	}
+	// Or after it, as an icon's caption ("Headline<span class=icon>
+	// Watch</span>"): a headline that ends in the word "video" runs on
+	// in the same text, so the word must stand alone in an element.
+	last := strings.Trim(lastElementText(l.node), " :|-–—")
+	return len(last) <= 16 && mediaWords[strings.ToLower(last)] && len(l.text) > len(last)+8
+}
+
+// lastElementText returns the text of the last element child of n when
+// it comes after every other text of n, or "".
+func lastElementText(n *html.Node) string {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			continue
+		case c.Type == html.ElementNode && !isBlock(c):
+			if t, short := textUpTo(c, 24); short {
+				return t
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // mediaMarked reports whether one of a card's links to its page is

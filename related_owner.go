@@ -137,6 +137,9 @@ func (p *page) namesLinksSite(label string, stories []story) bool {
 	if sites := siteCount(stories, 3); sites >= 3 {
 		return true
 	}
+	if p.onReprintedSite(stories) {
+		return true
+	}
 	who := strings.Join(strings.FieldsFunc(strings.ToLower(m[5]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), "")
 	for _, s := range stories {
 		u, err := url.Parse(s.URL)
@@ -144,6 +147,32 @@ func (p *page) namesLinksSite(label string, stories []story) bool {
 			return false
 		}
 		if host := siteLabel(u.Hostname()); host != who && "the"+who != host {
+			return false
+		}
+	}
+	return true
+}
+
+// onReprintedSite reports whether the stories are all on the site that
+// the page's canonical link names, when that is not the page's own site:
+// a portal reprinting a publisher's story, whose "More from <its
+// brand>" is the publisher's latest stories, however it names itself.
+func (p *page) onReprintedSite(stories []story) bool {
+	if p.canonical == "" {
+		return false
+	}
+	c, err := url.Parse(p.resolve(p.canonical))
+	if err != nil {
+		return false
+	}
+	origin := siteLabel(c.Hostname())
+	if origin == "" || origin == siteLabel(p.url.Hostname()) {
+		return false
+	}
+	for _, s := range stories {
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		if siteLabel(host) != origin {
 			return false
 		}
 	}
@@ -184,11 +213,19 @@ func (p *page) namesSite(label string) bool {
 // each on a different one: the article's sources ("Related links" to a
 // report and to another outlet's story), not stories of this site or of
 // one partner.
+//
+// Stories of other sites, even one, are sources when each title is
+// its page's title copied whole ("Headline | UK | News | Evening
+// Standard"): a list of the pages the article drew on names them as a
+// browser does, while a related card shows the story's headline.
 func (p *page) sourceList(stories []story) bool {
+	own := siteLabel(p.url.Hostname())
+	if len(stories) > 0 && pageTitled(stories, own) {
+		return true
+	}
 	if len(stories) < 2 {
 		return false
 	}
-	own := siteLabel(p.url.Hostname())
 	sites := map[string]bool{}
 	for _, s := range stories {
 		// The key starts with the host; most blocks end at their first
@@ -200,6 +237,23 @@ func (p *page) sourceList(stories []story) bool {
 			return false
 		}
 		sites[site] = true
+	}
+	return true
+}
+
+// pageTitled reports whether every story is on a site other than own
+// and titled with its page's title: a headline, then its section and
+// site after two bars or more.
+func pageTitled(stories []story, own string) bool {
+	for _, s := range stories {
+		if strings.Count(s.Title, " | ") < 2 {
+			return false
+		}
+		host, _, _ := strings.Cut(s.key, "/")
+		host, _, _ = strings.Cut(host, ":")
+		if siteLabel(host) == own {
+			return false
+		}
 	}
 	return true
 }

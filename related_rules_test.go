@@ -65,6 +65,32 @@ func TestRelatedRules(t *testing.T) {
 			{traders, tradersTitle, "Related stories"},
 			{report, reportTitle, "Related stories"},
 		}, nil},
+		// A script hook's class ("js-outbrain-anchor") on the site's own
+		// list names the widget appended after it, not the list.
+		{"script-hook-aside-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "more on this story"},
+			{report, reportTitle, "more on this story"},
+			{grant, grantTitle, "more on this story"},
+		}, []string{tradersTitle}},
+		// A portal's fixed top bar offers other blogs' posts by topic on
+		// every page; its logo is the page's first h1.
+		{"topbar-menu-en", "https://steven.blogville.example/blog/post/39926056", false, []want{
+			{"https://csam.blogville.example/blog/post/165122302?from=related", "The Yufeng road in the maple season", "You may also like"},
+			{"https://oblu.blogville.example/blog/post/76200255?from=related", "Camping at the plum blossom lodge", "You may also like"},
+		}, nil},
+		// A portal's copy of a publisher's story: "More from <its brand>"
+		// over the publisher's links, the site its canonical link names.
+		{"reprint-provider-en", "https://news.portal.example/en-us/news/local/council-approves-river-bridge-rebuild/ar-AAkm7Xj", false, []want{
+			{"https://news.portal.example/en-us/news/local/mill-street-traders-fear-closure/ar-AAkj8XR", tradersTitle, "Related stories"},
+			{"https://news.portal.example/en-us/news/local/bridge-inspection-report/ar-AAk0TC6", reportTitle, "Related stories"},
+		}, nil},
+		// A heading of a label and a link to the stream's own page over
+		// the stream's stories: the link names the list.
+		{"stream-heading-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "More from this stream"},
+			{report, reportTitle, "More from this stream"},
+			{grant, grantTitle, "More from this stream"},
+		}, nil},
 		{"kicker-title-fr", "https://www.lecourrierdelariviere.example/ville/le-conseil-approuve-la-reconstruction-du-pont-8812345.php", false, []want{
 			{"https://www.lecourrierdelariviere.example/ville/les-commercants-craignent-la-fermeture-8809876.php", "Les commerçants craignent une fermeture de quatorze mois", "Sur le même sujet"},
 			{"https://www.lecourrierdelariviere.example/ville/le-tablier-du-pont-en-fin-de-vie-8801234.php", "Le tablier du pont en fin de vie selon un rapport", "Sur le même sujet"},
@@ -591,6 +617,55 @@ func TestRelatedRules(t *testing.T) {
 			{"https://www.flussbote.example/lokales/haendler-fuerchten-lange-sperrung", "Händler fürchten die lange Sperrung", "Das könnte Sie auch interessieren"},
 			{"https://www.flussbote.example/lokales/gutachten-brueckendeck-am-ende", "Gutachten sieht das Brückendeck am Ende", "Das könnte Sie auch interessieren"},
 		}, nil},
+		// A topic box floated at the top of the text, a division under
+		// a heading that names the subject, on a page with no article
+		// element; items whose icon says "Watch" after the headline are
+		// videos, there and in the block after the text.
+		{"topic-box-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, "Traders fear closure", "Mill Street bridge"},
+			{report, "What the inspectors found", "Mill Street bridge"},
+			{grant, grantTitle, "More on this story"},
+		}, []string{"Traders fear closure", "What the inspectors found", "in 60 seconds"}},
+		// Unlabelled cards in the author's box are the author's other
+		// articles; a callout after the last paragraph, labelled as
+		// those between paragraphs of the same text, is one of them.
+		{"author-box-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, "Related"},
+			{report, reportTitle, "Related"},
+			{grant, grantTitle, "Related"},
+		}, []string{"Related:", grantTitle, "Library hours cut"}},
+		// A division that holds nothing but a story link, between
+		// paragraphs, is an unlabelled callout; one to a section or to
+		// another site is none.
+		{"link-div-callouts-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", true, []want{
+			{traders, tradersTitle, ""},
+			{report, reportTitle, ""},
+		}, []string{tradersTitle, reportTitle}},
+		// A link to another site titled with that page's whole title
+		// ("Headline | Local | News | Valley Gazette") is a source, even
+		// alone under "Read more:".
+		{"page-title-source-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related articles"},
+			{report, reportTitle, "Related articles"},
+		}, nil},
+		// Columns that their class calls related in the page's footer
+		// ("related-services", "news-related-sites") list the site's
+		// services and pages, not stories.
+		{"footer-related-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Stories"},
+			{report, reportTitle, "Related Stories"},
+		}, nil},
+		// A sentence that opens as a label ("More from the mayor on …")
+		// and links a name in passing is no callout.
+		{"lead-sentence-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "Related Stories"},
+		}, nil},
+		// A table layout's rows of spacer images between a list's items
+		// do not end the list.
+		{"table-spacers-en", courier + "/news/2025/01/14/council-approves-bridge-rebuild/", false, []want{
+			{traders, tradersTitle, "RELATED ARTICLES"},
+			{report, reportTitle, "RELATED ARTICLES"},
+		}, nil},
 	}
 	// Text that must stay in the body: a citation in a short wrapped
 	// paragraph is no teaser box, a call to action in capitals no story.
@@ -610,7 +685,7 @@ func TestRelatedRules(t *testing.T) {
 	// page's others.
 	// "MORE :" callouts after the last paragraph are beside the text,
 	// as the dev set's labels have it.
-	after := map[string]map[int]bool{"more-callout": {0: true, 1: true}, "class-box-heading-en": {3: true, 4: true}, "callout-previously-en": {2: true, 3: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}}
+	after := map[string]map[int]bool{"more-callout": {0: true, 1: true}, "class-box-heading-en": {3: true, 4: true}, "callout-previously-en": {2: true, 3: true}, "tabs-and-eyebrow-en": {0: true}, "link-lists": {2: true, 3: true}, "section-headings": {1: true, 2: true}, "anchor-card-and-feed": {1: true, 2: true}, "topic-box-en": {2: true}}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join("testdata/related", tt.page+".html"))

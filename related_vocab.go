@@ -36,7 +36,7 @@ func weakLabel(label string) bool {
 var rxStrongLabel = newFilteredRx(strings.TrimSuffix(relatedLabels, "|"+moreOfLabels), true)
 
 // relatedLabels are the branches of rxRelatedLabel, by language.
-const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
+const relatedLabels = `(other |more )?related( news| stories| story| articles?| content| coverage| posts| links| reading| reads| videos)?( (from|on|about|in) .*)?|related\s?[:|–—-] \S.*|people also read|read more (on|about) .*|you (may|might) (also )?want to read|other (stories|articles|posts) you (may|might) (also )?(like|enjoy)|` +
 	`more (on|about)\b.*|more in \S.*|next up in \S.*|also on \S.*|on \S+\.\pL{2,}|plus sur .*|en savoir plus sur .*|mehr über .*|più su .*|altro su .*|más información|mas información|explore further|story timeline|don'?t miss|more from\b.*|more (stories|news|articles|coverage)( on| about| from| like this)?\b.*|` +
 	`you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|suggested( for you| stories| articles| posts| reading| reads)|articles suggérés|artículos sugeridos|artigos sugeridos|articoli suggeriti|vorgeschlagene (artikel|beiträge)|` +
 	`(what to )?read (this |these )?next|up next|(picked|selected|chosen|curated) for you|further reading|also read|read also|see also|read more|keep reading|more to read|` +
@@ -133,55 +133,6 @@ func anyOf(alts string) string {
 
 // rxGenericLink is link text that is no title.
 var rxGenericLink = regexp.MustCompile(`(?i)^[^\pL\pN]*(sponsored.*|ads?|advertisement|anzeige|what('s| is) .*|about (these|this) (links|ads|recommendations)|(see|view|show) (all|more)\b.*|all .* (stories|news|articles)|more .* (stories|news|articles)|more|read more|read on|see (all|more)|view (all|more)|all (stories|news|articles)|next|previous|prev|continue( reading)?|weiterlesen|mehr|mehr (news|nachrichten|artikel|beiträge)\b.*|alle (news|nachrichten|artikel|beiträge|meldungen|termine)\b.*|lire la suite|suite|leer más|ver más|leggi|leia mais|lees meer|load more|show more|mehr (anzeigen|laden)|weitere (inhalte|artikel|beiträge|meldungen|nachrichten) (laden|anzeigen)|alle anzeigen|(afficher|voir|charger) plus|(cargar|mostrar) más|(carica|mostra) altri|(carregar|mostrar) mais|(meer laden|toon meer)|\d+)[^\pL\pN]*$`)
-
-// Kinds of block that class and id names tell, as bits of hintBits.
-const (
-	hintDebris uint = 1 << iota
-	hintComment
-	hintDek
-	hintSponsored
-	hintRelated
-	hintNotRelated
-	hintSitewide
-)
-
-// hintVocab gives the kind bits of each class and id word.
-var hintVocab = vocabulary(debrisHints, commentHints, dekHints, sponsoredHints, relatedHints, notRelatedHints, sitewideHints)
-
-// Class and id words of the small blocks around an article that readers
-// skip, of related-story blocks, and of look-alikes that are sitewide,
-// sponsored or not stories at all.
-const (
-	debrisHints = `byline author authorby authorname authors authorinfo authorbio credit credits
-		caption copyright newsletter signup subscribe subscription share sharing sharebar sharetools
-		social promo apppromo appdownload shoutout ad ads adslot adunit advert advertisement sponsor
-		sponsored breadcrumb breadcrumbs tags taglist updated timestamp print comments commentcount
-		disclaimer rating reactions kicker eyebrow overline surtitre dachzeile rubric legend legende descr
-		imgdescr bildunterschrift didascalia editor published publication publi dateline postmeta entrymeta
-		articlemeta meta date dates publicidade publicidad publicite werbung anzeige reclame republish republishing donate donation membership support cta paywall`
-	relatedHints = `related relatedlinks relatedarticles relatedstories relatedposts relatednews
-		relatedcontent relatedcoverage morefrom moreon morestories morenews morearticles readnext
-		recommended recommendations youmaylike youmayalsolike mayalsolike alsoread furtherreading seealso
-		mehrzumthema lesensieauch alireaussi relacionados relacionadas correlati correlate leiatambem
-		gerelateerd dossier similararticles similarposts similarstories similarnews memesujet
-		surlememesujet memetheme lireaussi voiraussi articlesconnexes notasrelacionadas leermas
-		vejatambem leggianche articolicorrelati verwandteartikel verwandtebeitraege weiterethemen
-		leesook zieook relaterade relaterte relaterede powiazane souvisejici`
-	// commentHints mark reader comments, cut whatever their length.
-	commentHints = `comments commentlist commentsection disqus reacties kommentare commentaires
-		comentarios comentários commenti komentarze kommentarer readercomments`
-	// dekHints mark a standfirst under the headline.
-	dekHints       = `standfirst dek sommario summary abstract resumen resumo chapeau`
-	sponsoredHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad ads
-		adslot adunit advertisement autopromo selfpromo`
-	notRelatedHints = `taboola outbrain sponsor sponsored promoted paid partner partners advert ad
-		ads trending popular mostread mostviewed mostshared mostpopular mostcommented tag tags taglist
-		keywords breadcrumb breadcrumbs pagination comment comments share social newsletter menu
-		infinitescroll nextarticle nextpost nextstory nav navigation navbar`
-	// sitewideHints mark lists of the site's most read stories, inside
-	// which class names alone make no related block.
-	sitewideHints = `trending popular mostread mostviewed mostshared mostpopular mostcommented`
-)
 
 // rxCallToAction is link text that asks the reader to do something
 // ("CLICK FOR FULL RESULTS", "Watch the video") rather than names a story.
@@ -423,6 +374,16 @@ func (p *page) innerLabel(n *html.Node) (string, *html.Node) {
 				// it says related.
 				if l, short := textUpTo(c, 60); short && isRelatedLabel(l) {
 					t = l
+				}
+			}
+			if t == "" && isHeading(c) && hasLink(c) {
+				// A label and then one link to the page of the topic it
+				// lists ("More from this stream <a>WWDC 2023 news: …</a>"):
+				// the link names the list and is no story of it.
+				if l := leadText(c); l != "" && isRelatedLabel(l) && len(p.links(c)) == 1 {
+					found, node = l, c
+					stop = true
+					return
 				}
 			}
 			if t != "" && (isHeading(c) || isRelatedLabel(t)) {

@@ -58,6 +58,7 @@ func TestRelatedLabels(t *testing.T) {
 		{"More latest news", false},
 		{"Read this next", true},
 		{"Picked For You", true},
+		{"Related reads", true},
 		{"Weitere Beiträge zum Thema", true},
 		{"Ähnliche Beiträge", true},
 		{"Вам также может быть интересно", true},

@@ -19,7 +19,7 @@ const RelatedDir = "testdata/related"
 // RelatedPage is one labelled page of the related-story development set.
 type RelatedPage struct {
 	ID     string
-	Part   string // "tune" to "tune10": may shape rules; "check" to "check5": only measured
+	Part   string // "tune" to "tune12": may shape rules; "check" to "check5": only measured
 	Second bool   // labelled a second time, independently
 	URL    string
 }

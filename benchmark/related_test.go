@@ -17,7 +17,9 @@ import (
 // check3–check4, 31 rdb pages of tune9, 30 GoOse pages of check5) after
 // check5 was labelled: F1 0.895, precision 0.924, block 0.967, inline
 // 0.976, card dates 208/218. check5 alone, measured before any rule could
-// see it, is far below the other parts (F1 0.512).
+// see it, is far below the other parts (F1 0.512). With the 22 rdb pages
+// of tune11 and the rules drawn from them, on 454 pages: F1 0.895,
+// precision 0.925, block 0.969, inline 0.977, card dates 218/231.
 const (
 	minRelatedF1        = 0.893
 	minRelatedPrecision = 0.922
@@ -28,11 +30,11 @@ const (
 
 // relatedParts are the parts of the development set, in the order the
 // test prints them.
-var relatedParts = []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune12", "check", "check2", "check3", "check4", "check5", "all"}
+var relatedParts = []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "check", "check2", "check3", "check4", "check5", "all"}
 
 // TestRelated scores scoop's related stories against the hand labels of
 // the development set: URL precision, recall and F1, and the block label
-// and inline flag of matched stories, for each part (tune to tune10, check to check5)
+// and inline flag of matched stories, for each part (tune to tune12, check to check5)
 // and all. Misses and extras are listed for the tuning parts only, so that
 // check pages stay unseen by whoever writes the rules.
 func TestRelated(t *testing.T) {
