@@ -435,3 +435,30 @@ func dateish(n *html.Node) bool {
 	}
 	return false
 }
+
+// publishData reports whether the attribute key=val is a data attribute
+// naming the publication time and holding a machine date
+// (data-publishtime="1376751840652", data-first-published="2015-03-18"):
+// themes that render the shown date by script ("Yesterday 11:04am") keep
+// the instant there.
+func publishData(key, val string) bool {
+	return strings.HasPrefix(key, "data-") && strings.Contains(key, "publish") && len(val) >= 8 && isDigit(val[0])
+}
+
+// publishDataValue returns n's publishData value, or "".
+func publishDataValue(n *html.Node) string {
+	for _, a := range n.Attr {
+		if publishData(a.Key, a.Val) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// titleDate reports whether n may carry its date in its title attribute:
+// an hAtom or hCalendar date, or an <abbr>, the microformats' pattern for
+// a machine date behind the words readers see ("<abbr
+// title="2011-08-25T01:40:40Z">1 hr 4 mins ago</abbr>").
+func titleDate(n *html.Node) bool {
+	return n.DataAtom == atom.Abbr || hatomDate(n)
+}

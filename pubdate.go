@@ -1,8 +1,6 @@
 package scoop
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -153,45 +151,6 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		}
 	}
 	return datelineDate{}, false
-}
-
-// clockOnly reports whether s, the text after an update label, opens
-// with a time of day and holds no date.
-func clockOnly(s string) bool {
-	if !rxClock.MatchString(s) || !strings.ContainsFunc(s, unicode.IsDigit) {
-		return false
-	}
-	_, dated := parseTextDate(s, dayFirst)
-	return !dated
-}
-
-// markedDateIn reports whether the date d of line n stands in an element
-// of its own that the page marks as the publication date ("Section ·
-// <span class="published_date">September 20, 2011</span>" in a bar above
-// the headline): a teaser of another story carries no such mark.
-func markedDateIn(n *html.Node, d time.Time, order dateOrder) bool {
-	found := false
-	var walk func(*html.Node, int)
-	walk = func(e *html.Node, depth int) {
-		for c := e.FirstChild; c != nil && !found; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if h := hints(c); strings.Contains(h, "publish") || strings.Contains(h, "pubdate") || strings.Contains(h, "posted") {
-				if text, short := textUpTo(c, 60); short {
-					if t, ok := parseTextDate(text, order); ok && sameDay(t, d) {
-						found = true
-						return
-					}
-				}
-			}
-			if depth > 0 {
-				walk(c, depth-1)
-			}
-		}
-	}
-	walk(n, 2)
-	return found
 }
 
 // lineTimes holds the <time datetime> instants standing in a date line.
@@ -377,41 +336,6 @@ const datelineLines = 12
 // datelineAbove is how much text may stand between a date shown above
 // the headline and the headline: a kicker or a section name.
 const datelineAbove = 200
-
-// rxShortDate is a dotted date with a two-digit year standing alone on its
-// line ("28.01.22"), as German and Swiss pages print them.
-var rxShortDate = regexp.MustCompile(`^\D{0,40}?(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
-
-// rxShortSlashDate is a slashed date with a two-digit year and a clock
-// after it, the digits maybe padded with a space ("| 10/ 5/11 09:19 PM
-// ET"): without the clock, "3/4/11" may be anything.
-var rxShortSlashDate = regexp.MustCompile(`^\D{0,40}?(?:^|[^\d/])(\d{1,2})/ ?(\d{1,2})/(\d\d)\s+\d{1,2}:\d\d`)
-
-// parseShortDate reads a line that is a dotted date with a two-digit year,
-// or a slashed one followed by a clock.
-func parseShortDate(s string, order dateOrder) (time.Time, bool) {
-	m := rxShortDate.FindStringSubmatch(s)
-	slashed := false
-	if m == nil {
-		if m = rxShortSlashDate.FindStringSubmatch(s); m == nil {
-			return time.Time{}, false
-		}
-		slashed = true
-		// The clock is the rest of the line: m[0] ends in its digits.
-		m[0] = m[0][:strings.LastIndexAny(m[0], " \t\n")+1]
-	}
-	d, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	if (order == monthFirst || slashed && order == slashMonthFirst) && d <= 12 && mo <= 12 {
-		d, mo = mo, d
-	}
-	y, _ := strconv.Atoi(m[3])
-	t, ok := makeDate(2000+y, mo, d, 0, 0, 0, time.UTC)
-	if !ok {
-		return time.Time{}, false
-	}
-	return withClock(t, s[len(m[0])-1:]), true
-}
 
 // readerLine reports whether a line stands in the article's own flow: not
 // in chrome (but for the headline's hero header), a related block, a
