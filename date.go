@@ -21,7 +21,7 @@ func parseMachineDate(s string) (time.Time, bool) {
 		"2006-01-02 15:04:05", "2006-01-02", time.RFC1123, time.RFC1123Z, time.RFC850, time.ANSIC,
 		"Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "20060102", "2006/01/02"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return knownZone(t), true
 		}
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 && len(s) <= 13 {
@@ -36,6 +36,17 @@ func parseMachineDate(s string) (time.Time, bool) {
 	// Dotted dates are day first wherever they are written; slashed ones
 	// in metadata follow the US form.
 	return parseTextDate(s, slashMonthFirst)
+}
+
+// knownZone gives t the offset of the zone abbreviation it was parsed
+// with: time.Parse reads "EST" in "Thu, 06 Oct 2011 08:10:27 EST" as a
+// zone of offset zero unless the machine's own zone names it.
+func knownZone(t time.Time) time.Time {
+	name, off := t.Zone()
+	if known, ok := zoneOffsets[name]; ok && off == 0 && known != 0 {
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone(name, known))
+	}
+	return t
 }
 
 func isoMatch(m []string) (time.Time, bool) {
@@ -325,4 +336,49 @@ func withClock(t time.Time, rest string) time.Time {
 		return t
 	}
 	return out
+}
+
+// rxShortDate is a dotted date with a two-digit year standing alone on its
+// line ("28.01.22"), as German and Swiss pages print them.
+var rxShortDate = regexp.MustCompile(`^\D{0,40}?(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
+
+// rxShortSlashDate is a slashed date with a two-digit year and a clock
+// after it, the digits maybe padded with a space ("| 10/ 5/11 09:19 PM
+// ET"): without the clock, "3/4/11" may be anything.
+var rxShortSlashDate = regexp.MustCompile(`^\D{0,40}?(?:^|[^\d/])(\d{1,2})/ ?(\d{1,2})/(\d\d)\s+\d{1,2}:\d\d`)
+
+// parseShortDate reads a line that is a dotted date with a two-digit year,
+// or a slashed one followed by a clock.
+func parseShortDate(s string, order dateOrder) (time.Time, bool) {
+	m := rxShortDate.FindStringSubmatch(s)
+	slashed := false
+	if m == nil {
+		if m = rxShortSlashDate.FindStringSubmatch(s); m == nil {
+			return time.Time{}, false
+		}
+		slashed = true
+		// The clock is the rest of the line: m[0] ends in its digits.
+		m[0] = m[0][:strings.LastIndexAny(m[0], " \t\n")+1]
+	}
+	d, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	if (order == monthFirst || slashed && order == slashMonthFirst) && d <= 12 && mo <= 12 {
+		d, mo = mo, d
+	}
+	y, _ := strconv.Atoi(m[3])
+	t, ok := makeDate(2000+y, mo, d, 0, 0, 0, time.UTC)
+	if !ok {
+		return time.Time{}, false
+	}
+	return withClock(t, s[len(m[0])-1:]), true
+}
+
+// clockOnly reports whether s, the text after an update label, opens
+// with a time of day and holds no date.
+func clockOnly(s string) bool {
+	if !rxClock.MatchString(s) || !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	_, dated := parseTextDate(s, dayFirst)
+	return !dated
 }

@@ -18,6 +18,8 @@ func TestParseTextDate(t *testing.T) {
 		{"seed day first", "Published on: 02/12/2025", dayFirst, time.Date(2025, 12, 2, 0, 0, 0, 0, time.UTC)},
 		{"unambiguous day first", "14/03/2025 10:05", monthFirst, time.Date(2025, 3, 14, 10, 5, 0, 0, time.UTC)},
 		{"english with zone", "Updated Feb 3, 2025 10:14 AM MST", monthFirst, time.Date(2025, 2, 3, 10, 14, 0, 0, mst)},
+		{"arabic paired month names", "الأحد، 04 آب/أغسطس 2013", dayFirst, time.Date(2013, 8, 4, 0, 0, 0, 0, time.UTC)},
+		{"arabic paired month names in brackets", "12 تشرين الأول (أكتوبر) 2013", dayFirst, time.Date(2013, 10, 12, 0, 0, 0, 0, time.UTC)},
 		{"english pm", "February 3rd, 2025 at 4:05 p.m.", monthFirst, time.Date(2025, 2, 3, 16, 5, 0, 0, time.UTC)},
 		{"day month english", "Published 4 February 2025", monthFirst, time.Date(2025, 2, 4, 0, 0, 0, 0, time.UTC)},
 		{"german", "Veröffentlicht am 3. März 2025, 14:30 Uhr", dayFirst, time.Date(2025, 3, 3, 14, 30, 0, 0, time.UTC)},
@@ -73,6 +75,7 @@ func TestParseMachineDate(t *testing.T) {
 		{"2025-02-12 10:14:00", "2025-02-12T10:14:00Z"},
 		{"2025-02-12", "2025-02-12T00:00:00Z"},
 		{"Wed, 12 Feb 2025 10:14:00 GMT", "2025-02-12T10:14:00Z"},
+		{"Thu, 06 Oct 2011 08:10:27 EST", "2011-10-06T08:10:27-05:00"}, // not a zone of offset zero
 		{"1739355240", "2025-02-12T10:14:00Z"},
 		{"20250212", "2025-02-12T00:00:00Z"},
 		{"10.12.2022 07:00:03", "2022-12-10T07:00:03Z"}, // dotted: day first

@@ -7,6 +7,7 @@ package scoop
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -217,4 +218,33 @@ func pressDateline(s string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// markedDateIn reports whether the date d of line n stands in an element
+// of its own that the page marks as the publication date ("Section ·
+// <span class="published_date">September 20, 2011</span>" in a bar above
+// the headline): a teaser of another story carries no such mark.
+func markedDateIn(n *html.Node, d time.Time, order dateOrder) bool {
+	found := false
+	var walk func(*html.Node, int)
+	walk = func(e *html.Node, depth int) {
+		for c := e.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if h := hints(c); strings.Contains(h, "publish") || strings.Contains(h, "pubdate") || strings.Contains(h, "posted") {
+				if text, short := textUpTo(c, 60); short {
+					if t, ok := parseTextDate(text, order); ok && sameDay(t, d) {
+						found = true
+						return
+					}
+				}
+			}
+			if depth > 0 {
+				walk(c, depth-1)
+			}
+		}
+	}
+	walk(n, 2)
+	return found
 }

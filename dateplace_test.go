@@ -32,6 +32,33 @@ func TestDatePages(t *testing.T) {
 		{"ja-weekday-no-year", "https://news.portal.example/hl?a=minato-library", "2017-06-14"},
 		// Hungarian writes the year first and the month in words.
 		{"hu-year-first-dateline", "https://dunapartihirek.example/belfold/megujul-a-varosi-uszoda", "2023-03-14"},
+		// A bar above the headline holds the text-size buttons, the
+		// section and the date in an element marked as the publication
+		// date: too long a line to be a date kicker by its length alone.
+		// The timestamp under the byline is filled by a script; the
+		// URL holds the day in folders of their own, the section's
+		// between the year and the month.
+		{"url-section-folder-date", "http://www.networknews.example/2010/POLITICS/08/13/senators.pensions/index.html", "2010-08-13"},
+		{"url-section-folder-date", "http://arabic.networknews.example/2013/middle_east/8/3/senators.pensions/index.html", "2013-08-03"},
+		// The byline shows only "1 hr 4 mins ago"; the <abbr> around it
+		// holds the instant, in UTC (no field gives another offset). The
+		// comments' <abbr>s are the readers'.
+		{"abbr-title-relative-byline", "https://news.dailywire.example/harbor-tech-founder-stepping-down-224628633.html", "2011-08-25"},
+		// The byline bar under the headline is classed for comments; its
+		// date is slashed, padded and two-digit, with a clock. The
+		// metadata holds the next morning's update.
+		{"byline-bar-comments-class", "http://www.dailypost.example/2011/10/06/farm-workers-labor-law_n_997793.html", "2011-10-05"},
+		// The shown date is rendered by script ("Yesterday 11:04am"); the
+		// element marked as the publish time keeps the instant in a data
+		// attribute, inside a post whose class says it was "commented".
+		{"script-rendered-publish-time", "https://gadgetry.example/the-gear-and-apps-you-need-to-survive-the-next-semester-1141460933", "2013-08-17"},
+		// The Arab press pairs the month's Levantine and Egyptian names.
+		{"ar-paired-month-dateline", "https://arabic.network.example/news/syria-clashes", "2013-08-04"},
+		// "Sunday 4 August 2013, last updated 02:21": only a clock
+		// follows the update label, so the date is the update's day; the
+		// URL gives the first publication's.
+		{"ar-date-last-updated-clock", "http://arabic.network.example/2013/middle_east/8/3/syria.clashes/index.html", "2013-08-03"},
+		{"toolbar-date-above-headline", "https://www.weeklybusiness.example/management/five-lessons-answering-customers-online.html", "2011-09-20"},
 		// The byline block runs long with an author card's menu; its
 		// <time> still shows the US evening day that the metadata's UTC
 		// instant has passed.

@@ -77,7 +77,11 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 		p.textDates(&pub, &mod, plausible)
 	}
 	if pub.source == "" {
-		if m := rxURLDate.FindStringSubmatch(p.url.Path); m != nil {
+		m := rxURLDate.FindStringSubmatch(p.url.Path)
+		if m == nil {
+			m = rxURLDateSplit.FindStringSubmatch(p.url.Path)
+		}
+		if m != nil {
 			y, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
 			d, _ := strconv.Atoi(m[3])
@@ -157,8 +161,9 @@ func (p *page) metadataZone(a map[string]any, near time.Time) *time.Location {
 			values = append(values, p.meta[k])
 		}
 	}
+	head, _ := p.headlineAt()
 	for _, n := range p.times {
-		if !inRelated(n) && !inChrome(n) && !inComments(n) {
+		if !inRelated(n) && !inChrome(n) && !inComments(n, head) {
 			values = append(values, attr(n, "datetime"))
 		}
 	}
@@ -240,16 +245,20 @@ var modifiedMeta = []string{
 // unmarked one.
 func (p *page) timeDates(pub, mod *dateCandidate, plausible func(time.Time) bool) {
 	var first, firstMarked, modified *time.Time
+	head, _ := p.headlineAt()
 	for _, n := range p.times {
-		if inRelated(n) || inChrome(n) || inComments(n) {
+		if inRelated(n) || inChrome(n) || inComments(n, head) {
 			continue
 		}
 		v := attr(n, "datetime")
 		if v == "" {
 			v = attr(n, "content")
 		}
-		if v == "" && hatomDate(n) {
+		if v == "" && titleDate(n) {
 			v = attr(n, "title")
+		}
+		if v == "" {
+			v = publishDataValue(n)
 		}
 		t, ok := parseMachineDate(v)
 		if v == "" && n.DataAtom != atom.Time {
@@ -372,10 +381,11 @@ func storySentence(s string) bool {
 }
 
 // inComments reports whether n stands in a reader comment thread, whose
-// dates are the readers', not the story's.
-func inComments(n *html.Node) bool {
+// dates are the readers', not the story's. A box that holds the headline
+// head is the story's, whatever its class says (a post "commented" on).
+func inComments(n, head *html.Node) bool {
 	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
-		if commentHint(hints(a)) {
+		if commentHint(hints(a)) && !holds(a, head) {
 			return true
 		}
 	}
@@ -424,4 +434,31 @@ func dateish(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// publishData reports whether the attribute key=val is a data attribute
+// naming the publication time and holding a machine date
+// (data-publishtime="1376751840652", data-first-published="2015-03-18"):
+// themes that render the shown date by script ("Yesterday 11:04am") keep
+// the instant there.
+func publishData(key, val string) bool {
+	return strings.HasPrefix(key, "data-") && strings.Contains(key, "publish") && len(val) >= 8 && isDigit(val[0])
+}
+
+// publishDataValue returns n's publishData value, or "".
+func publishDataValue(n *html.Node) string {
+	for _, a := range n.Attr {
+		if publishData(a.Key, a.Val) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// titleDate reports whether n may carry its date in its title attribute:
+// an hAtom or hCalendar date, or an <abbr>, the microformats' pattern for
+// a machine date behind the words readers see ("<abbr
+// title="2011-08-25T01:40:40Z">1 hr 4 mins ago</abbr>").
+func titleDate(n *html.Node) bool {
+	return n.DataAtom == atom.Abbr || hatomDate(n)
 }

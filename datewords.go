@@ -147,8 +147,10 @@ func otherScript(s string) bool {
 // month names given, tried in their order.
 func monthPatterns(names []string) (dm, md *regexp.Regexp) {
 	m := "(" + strings.Join(names, "|") + ")"
-	// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022".
-	dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
+	// "10 May 2022", "10. Mai 2022", "10 de mayo del 2022", "10-May-2022";
+	// the Arab press pairs the month's Levantine and Egyptian names ("04
+	// آب/أغسطس 2013", "12 تشرين الأول (أكتوبر) 2013"): the first is read.
+	dm = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?` + m + `(?:\s?/\s?\pL+|\s\(\pL+\))?\.?,?(?:\s+|-)(?:del?\s+)?((?:19|20)\d\d)\b`)
 	md = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + m + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	return dm, md
 }
@@ -203,6 +205,10 @@ var (
 	rxClock         = regexp.MustCompile(`(?i)^\s*(?:,|at|um|à|a las|alle|às|om|kl\.?|--?|–|—|\||/|•|·)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?([A-Z]{2,5}|[+-]\d\d:?\d\d|(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?)\)?)?`)
 	rxClockAnywhere = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}(?:\b|[apAP]\.?[mM])`)
 	rxURLDate       = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html|$)`)
+	// rxURLDateSplit is a URL date whose parts are folders of their own,
+	// unpadded or with a section's folder after the year
+	// ("/2010/POLITICS/08/13/", "/2013/middle_east/8/3/", "/2014/6/26/").
+	rxURLDateSplit = regexp.MustCompile(`/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z_-]{1,30}/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 )
 
 // Words that say a date is when the story went out, or when it was last changed.

@@ -65,7 +65,11 @@ func dateAttrs(n *html.Node) bool {
 				return true
 			}
 		case "title":
-			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && hatomDate(n) {
+			if t := a.Val; len(t) >= 10 && isDigit(t[0]) && t[4] == '-' && titleDate(n) {
+				return true
+			}
+		default:
+			if publishData(a.Key, a.Val) {
 				return true
 			}
 		}
@@ -246,7 +250,8 @@ func (p *page) scanText(n *html.Node) {
 	}
 	// Every date form scoop reads has a four-digit year, but for a short
 	// dotted date standing alone ("28.01.22").
-	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) || weekdayDateLike(s) {
+	if hasYear(s) || len(s) <= 40 && strings.Count(s, ".") >= 2 && rxShortDate.MatchString(strings.TrimSpace(s)) || weekdayDateLike(s) ||
+		len(s) <= 40 && strings.Count(s, "/") == 2 && rxShortSlashDate.MatchString(strings.TrimSpace(s)) {
 		p.lines = append(p.lines, lineOfDate(n, s, at))
 	}
 	if creditPrefix(s) {

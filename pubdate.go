@@ -1,8 +1,6 @@
 package scoop
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -42,10 +40,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 	// The box of the story's text: the first paragraph of some length
 	// after the headline.
 	var prose *html.Node
+	proseAt := -1
 	for _, l := range p.paras {
 		if l.at > start {
 			if t, short := textUpTo(l.node, 150); !short && len(t) > 150 {
-				prose = l.node
+				prose, proseAt = l.node, l.at
 				break
 			}
 		}
@@ -72,7 +71,11 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			}
 			continue
 		}
-		if !readerLine(l.node, hero, head, prose) {
+		// No comment thread stands between the headline and the story's
+		// first paragraph: a byline bar there is the story's, whatever
+		// its class ("comments_datetime").
+		byHead := l.at > start && l.at < proseAt
+		if !readerLine(l.node, hero, head, prose, byHead) {
 			continue
 		}
 		if len(l.text) > datelineLong {
@@ -111,10 +114,12 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 		dd := datelineDate{t: d, clock: rxClockAnywhere.MatchString(l.text), strong: published || dateish(l.node)}
 		withLineTime(&dd, l.node, plausible)
 		// An update label after a date ("19.2.2020 16:20 päivitetty
-		// 19.2.2020 16:20") follows the publication's date.
+		// 19.2.2020 16:20") follows the publication's date, unless only
+		// a clock follows the label: then the date is the update's day
+		// ("Sunday 04 August 2013, last updated 02:21").
 		upd := p.updatedLabel(i)
 		if upd != nil {
-			if _, ok := parseTextDate(l.text[:upd[0]], order); ok {
+			if _, ok := parseTextDate(l.text[:upd[0]], order); ok && !clockOnly(l.text[upd[1]:]) {
 				upd = nil
 			}
 		}
@@ -130,7 +135,8 @@ func (p *page) dateline(plausible func(time.Time) bool) (datelineDate, bool) {
 			// Above the headline only a line that is nothing but the
 			// date, opens with it or says it is the publication date
 			// counts: a kicker, not a teaser of another story.
-			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || published || lead && len(l.text) <= 80 || shortLabelled(l.text) {
+			if _, lead := leadingDate(l.text, order, plausible); len(l.text) <= 24 || published || lead && len(l.text) <= 80 || shortLabelled(l.text) ||
+				len(l.text) <= 80 && markedDateIn(l.node, d, order) {
 				above = &dd
 			}
 		case dd.strong:
@@ -285,7 +291,7 @@ func headlineTag(head *html.Node, order dateOrder, plausible func(time.Time) boo
 func (p *page) loneDate(plausible func(time.Time) bool) (datelineDate, bool) {
 	order := p.numericOrder()
 	for i, l := range p.lines {
-		if len(l.text) > 24 || !readerLine(l.node, nil, nil, nil) {
+		if len(l.text) > 24 || !readerLine(l.node, nil, nil, nil, false) {
 			continue
 		}
 		d, found := p.lineDate(i)
@@ -331,36 +337,15 @@ const datelineLines = 12
 // the headline and the headline: a kicker or a section name.
 const datelineAbove = 200
 
-// rxShortDate is a dotted date with a two-digit year standing alone on its
-// line ("28.01.22"), as German and Swiss pages print them.
-var rxShortDate = regexp.MustCompile(`^\D{0,40}?(?:^|\D)(\d{1,2})\.(\d{1,2})\.(\d\d)(?:\D|$)`)
-
-// parseShortDate reads a line that is a dotted date with a two-digit year.
-func parseShortDate(s string, order dateOrder) (time.Time, bool) {
-	m := rxShortDate.FindStringSubmatch(s)
-	if m == nil {
-		return time.Time{}, false
-	}
-	d, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	if order == monthFirst && d <= 12 && mo <= 12 {
-		d, mo = mo, d
-	}
-	y, _ := strconv.Atoi(m[3])
-	t, ok := makeDate(2000+y, mo, d, 0, 0, 0, time.UTC)
-	if !ok {
-		return time.Time{}, false
-	}
-	return withClock(t, s[len(m[0])-1:]), true
-}
-
 // readerLine reports whether a line stands in the article's own flow: not
 // in chrome (but for the headline's hero header), a related block, a
 // comment thread, a sidebar or a link. A box that holds the headline or
 // the story's first paragraph (head, prose, when known) is the article's,
 // whatever its class says: themes wrap the article and its sidebar in
-// "content-sidebar-wrap", or name the main column "sidebar__main".
-func readerLine(n, hero, head, prose *html.Node) bool {
+// "content-sidebar-wrap", or name the main column "sidebar__main". A line
+// byHead, between the headline and the story's first paragraph, is in no
+// comment thread.
+func readerLine(n, hero, head, prose *html.Node, byHead bool) bool {
 	if inRelated(n) || chromeAncestor(n) != hero {
 		return false
 	}
@@ -373,7 +358,7 @@ func readerLine(n, hero, head, prose *html.Node) bool {
 		if a.DataAtom == atom.A || a.DataAtom == atom.Aside {
 			return false
 		}
-		if h := hints(a); (commentHint(h) || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
+		if h := hints(a); (commentHint(h) && !byHead || strings.Contains(h, "sidebar")) && !holds(a, head) && !holds(a, prose) {
 			return false
 		}
 	}
@@ -426,6 +411,12 @@ func publishersDay(pub dateCandidate, dl datelineDate) dateCandidate {
 	}
 	if sameDay(pub.t, d) {
 		return pub
+	}
+	if _, off := pub.t.Zone(); clock && off != 0 {
+		// An instant in a named zone that falls on another day than
+		// the dateline's clock: another moment (the update), not the
+		// same one in another zone.
+		return dateCandidate{d, DateFromText}
 	}
 	// Without a clock, the smallest whole-hour offset that puts the
 	// instant on the shown day.

