@@ -119,10 +119,9 @@ func (p *page) dates(now time.Time) (pub, mod dateCandidate) {
 	return pub, mod
 }
 
-// otherPublished reports whether a publication field of the page's
-// metadata other than the one that gave pub, days away from it, gives the
-// dateline's day d (within a day, for the zone it is read in).
-func (p *page) otherPublished(a map[string]any, pub, d time.Time) bool {
+// publishedFields returns the values of the metadata's publication
+// fields: JSON-LD's and the meta tags'.
+func (p *page) publishedFields(a map[string]any) []string {
 	var values []string
 	if a != nil {
 		values = append(values, ldString(a["datePublished"]), ldString(a["dateCreated"]))
@@ -130,7 +129,14 @@ func (p *page) otherPublished(a map[string]any, pub, d time.Time) bool {
 	for _, k := range publishedMeta {
 		values = append(values, p.meta[k])
 	}
-	for _, v := range values {
+	return values
+}
+
+// otherPublished reports whether a publication field of the page's
+// metadata other than the one that gave pub, days away from it, gives the
+// dateline's day d (within a day, for the zone it is read in).
+func (p *page) otherPublished(a map[string]any, pub, d time.Time) bool {
+	for _, v := range p.publishedFields(a) {
 		t, ok := parseMachineDate(strings.TrimSpace(v))
 		if ok && t.Sub(pub).Abs() > 36*time.Hour && t.Sub(d).Abs() <= 36*time.Hour {
 			return true
@@ -200,14 +206,7 @@ var rxTextWallClock = regexp.MustCompile(`(?i)\d\d:\d\d(?::\d\d)?\s*(?:[ap]\.?m\
 // a gap of a real offset to the minute: a modified time or a bare date
 // hours away says nothing of the zone. Nil when no field shows one.
 func (p *page) wallClockZone(a map[string]any, near time.Time) *time.Location {
-	var values []string
-	if a != nil {
-		values = append(values, ldString(a["datePublished"]), ldString(a["dateCreated"]))
-	}
-	for _, k := range publishedMeta {
-		values = append(values, p.meta[k])
-	}
-	for _, v := range values {
+	for _, v := range p.publishedFields(a) {
 		v = strings.TrimSpace(v)
 		if !rxWallClock.MatchString(v) && !rxTextWallClock.MatchString(v) {
 			continue

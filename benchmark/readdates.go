@@ -2,6 +2,7 @@ package benchmark
 
 import (
 	"hash/fnv"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -68,11 +69,7 @@ func readabilityPageURL(src []byte) string {
 // ScoreReadabilityDates scores every page of the go-readability test
 // pages labelled in labels, split into the parts of [ReadabilityPart].
 func ScoreReadabilityDates(dir string, labels map[string]DateLabel) (map[string][]DateResult, error) {
-	var names []string
-	for n := range labels {
-		names = append(names, n)
-	}
-	pages, err := LoadReadabilityPages(dir, names)
+	pages, err := LoadReadabilityPages(dir, slices.Collect(maps.Keys(labels)))
 	if err != nil {
 		return nil, err
 	}

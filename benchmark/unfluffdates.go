@@ -3,6 +3,7 @@ package benchmark
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,11 +54,7 @@ func LoadUnfluffPages(dir string, names []string) ([]Page, error) {
 // labelled in labels, split into parts by the FNV-32a rule of
 // [ReadabilityPart] applied to the page's name.
 func ScoreUnfluffDates(dir string, labels map[string]DateLabel) (map[string][]DateResult, error) {
-	var names []string
-	for n := range labels {
-		names = append(names, n)
-	}
-	pages, err := LoadUnfluffPages(dir, names)
+	pages, err := LoadUnfluffPages(dir, slices.Collect(maps.Keys(labels)))
 	if err != nil {
 		return nil, err
 	}
