@@ -30,10 +30,12 @@ func dropDanglingHeadings(root *html.Node) {
 
 // rxAuthorNote is the note on the author that ends many articles: a name
 // and what the person does for a living ("Jane Doe is a Metro reporter
-// covering…", "Hans Meier ist Redakteur im Ressort…"). Only the body's
+// covering…", "Jane Doe covers technology for the Business Journal.",
+// "Hans Meier ist Redakteur im Ressort…"). Only the body's
 // last lines are tested: inside the story, such a sentence is news.
 var rxAuthorNote = regexp.MustCompile(`^(?:\p{Lu}[\pL.'’-]*\s+){1,3}(?:` +
 	`(?:is|was) (?:a|an|the) (?:[\pL’'-]+\s+){0,5}(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|critic|producer|photographer|blogger|historian|author|analyst)s?\b|` +
+	`(?:covers|writes about|reports on) (?:[\pL’'&,-]+\s+){1,8}for (?:the )?\p{Lu}|(?:writes|reports) for (?:the )?\p{Lu}|` +
 	`(?:ist|war) (?:\pL+\s+){0,4}(?i:redakteur|journalist|korrespondent|autor|reporter|volontär|kolumnist)(?:in)?\b|` +
 	`(?:est|était) (?:\pL+\s+){0,4}(?:journaliste|rédact(?:eur|rice)|correspondante?|chroniqueu(?:r|se)|reporter)\b|` +
 	`(?:es|fue) (?:\pL+\s+){0,4}(?:periodista|redactora?|corresponsal|columnista|reporter[oa])\b|` +

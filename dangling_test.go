@@ -102,6 +102,8 @@ func TestAuthorNote(t *testing.T) {
 			"Anna Schmidt ist Redakteurin im Ressort Wirtschaft und schreibt über Energie und Verkehr."},
 		{"es", "Laura Gómez es periodista y fue testigo del accidente desde la terraza de un bar cercano, según relató a la policía.",
 			"Pedro Ruiz es periodista de la sección de Internacional y corresponsal en Bruselas."},
+		{"beat", "Tom Reyes covers the same ground for a rival paper and said on Monday that the sale had surprised analysts in the city.",
+			"Ashley Stewart covers technology and finance for the Puget Sound Business Journal."},
 		{"blogger", "Hallo, ich bin der Hausmeister, sagte der Mann an der Tür, und ließ die Arbeiter in den Keller, wo die Leitungen lagen.",
 			"Hallo, ich bin Foodbloggerin, Kochbuchautorin und seit meiner Kindheit begeisterte Bäckerin. Auf dieser Seite findet ihr seit 2014 alles rund ums Backen, von Brot bis Torte. Mehr über mich."},
 	} {
