@@ -399,3 +399,30 @@ func dropClass(classes, c string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// blank reports whether n shows no text, link or image.
+func blank(n *html.Node) bool {
+	return firstText(n) == "" && !hasLink(n) && !containsPicture(n)
+}
+
+// containsPicture reports whether n holds an image larger than a spacer:
+// table layouts set rows of one-pixel images between a list's items.
+func containsPicture(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Img && !spacerImage(c) || c.Type == html.ElementNode && containsPicture(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacerImage reports whether img is set a few pixels high or wide: a
+// spacer or a rule, not a picture.
+func spacerImage(img *html.Node) bool {
+	for _, k := range []string{"height", "width"} {
+		if v := attr(img, k); len(v) == 1 && v[0] >= '0' && v[0] <= '3' {
+			return true
+		}
+	}
+	return false
+}

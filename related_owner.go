@@ -378,3 +378,25 @@ func soleShown(n *html.Node) *html.Node {
 	}
 	return only
 }
+
+// pageFooter reports whether n is the page's footer by its class or id,
+// named so whole ("footer", "site-footer"): an article's or entry's
+// footer ("entry-footer") may hold its related posts.
+func pageFooter(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && strings.Contains(a.Val, "footer") {
+			for _, w := range strings.Fields(a.Val) {
+				if footerNames[strings.ToLower(w)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// footerNames are the class and id names of a page's footer.
+var footerNames = wordSet(`footer site-footer page-footer global-footer sitefooter pagefooter globalfooter site_footer page_footer`)
+
+// unlabelled reports whether a block's stories carry no label.
+func unlabelled(stories []story) bool { return len(stories) > 0 && stories[0].Block == "" }

@@ -4,6 +4,7 @@
 package scoop
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -281,3 +282,50 @@ func arrowLead(n *html.Node) bool {
 // arrowMarks are the marks that set a story link apart as a pointer
 // ("» Title «", ">> Title <<", "→ Title").
 const arrowMarks = "»«><→←►◄▶◀≫≪⇒ \u00a0"
+
+// topicAside reads an aside set between paragraphs of the text under a
+// heading that names the subject rather than saying "related" ("Brexit",
+// "The bridge works"), listing stories of the site: an inline block
+// labelled by its heading. A heading that names a sitewide, sponsored or
+// newsletter box, or the site itself, is no such label.
+// A division or section is such a box too, outside any article element
+// (a 2010s template's topic box floated in the text, on a page that
+// marks none), when a heading names it and it holds no paragraph.
+func (p *page) topicAside(n *html.Node) ([]*html.Node, []story) {
+	if n.DataAtom != atom.Aside && (!topicBoxShape(n) || !amongProse(n)) {
+		return nil, nil
+	}
+	label, labelNode := p.innerLabel(n)
+	if label == "" || labelNode == nil || notRelatedLabel(label) || p.ownerLabel(label) || rxIssue.MatchString(label) || !linkHeavy(n) || !amongProse(n) {
+		return nil, nil
+	}
+	if n.DataAtom != atom.Aside && !isHeading(labelNode) {
+		return nil, nil
+	}
+	stories := p.cards(n, label, labelNode)
+	if len(stories) == 0 || p.sourceList(stories) {
+		return nil, nil
+	}
+	for _, s := range stories {
+		// A heading that is a story's own headline (a card whose link
+		// lies over it) names no topic.
+		if !p.sameSiteName(s.URL) || s.Title == label {
+			return nil, nil
+		}
+	}
+	return []*html.Node{n}, inlineIf(true, stories)
+}
+
+// topicBoxShape reports whether division n is shaped as a topic box: a
+// heading and a list of links, within a few levels, and no paragraph,
+// which a section of the text would hold. It is asked before the label,
+// and first of all whether n holds a list, which most divisions of a
+// page do not.
+func topicBoxShape(n *html.Node) bool {
+	return fitsIn(n, 1200) && containsAtom(n, atom.Ul) && !containsAtom(n, atom.P)
+}
+
+// rxIssue is a heading that names a magazine's issue ("TR 7/2019",
+// "Ausgabe 12", "Issue 42") rather than a subject: the box lists the
+// issue's contents, not stories on this article's topic.
+var rxIssue = regexp.MustCompile(`(?i)\b\d{1,2}/\d{4}\b|\b(issue|ausgabe|heft|numéro|número|numero|nr\.?|no\.)\s*\d`)
