@@ -43,16 +43,35 @@ func ReadabilityPagesDir() (string, error) {
 // it has one (the address a crawler would have fetched), else a neutral
 // address that carries no date.
 func LoadReadabilityPages(dir string, names []string) ([]Page, error) {
+	return loadNamed(names, func(n string) (Page, error) {
+		src, err := os.ReadFile(filepath.Join(dir, n, "source.html"))
+		return Page{ID: n, URL: readabilityPageURL(src), HTML: src}, err
+	})
+}
+
+// loadNamed reads the pages of names, sorted, each with read.
+func loadNamed(names []string, read func(name string) (Page, error)) ([]Page, error) {
 	names = slices.Sorted(slices.Values(names))
 	pages := make([]Page, 0, len(names))
 	for _, n := range names {
-		src, err := os.ReadFile(filepath.Join(dir, n, "source.html"))
+		p, err := read(n)
 		if err != nil {
 			return nil, err
 		}
-		pages = append(pages, Page{ID: n, URL: readabilityPageURL(src), HTML: src})
+		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// scoreLabelled scores the pages that load reads for the names labels
+// holds, split into parts by the FNV-32a rule of [ReadabilityPart]
+// applied to the page's name.
+func scoreLabelled(labels map[string]DateLabel, load func(names []string) ([]Page, error)) (map[string][]DateResult, error) {
+	pages, err := load(slices.Collect(maps.Keys(labels)))
+	if err != nil {
+		return nil, err
+	}
+	return scoreDates(pages, labels, ReadabilityPart)
 }
 
 var rxCanonical = regexp.MustCompile(`(?is)<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)|<meta[^>]+property=["']og:url["'][^>]+content=["']([^"']+)`)
@@ -69,9 +88,5 @@ func readabilityPageURL(src []byte) string {
 // ScoreReadabilityDates scores every page of the go-readability test
 // pages labelled in labels, split into the parts of [ReadabilityPart].
 func ScoreReadabilityDates(dir string, labels map[string]DateLabel) (map[string][]DateResult, error) {
-	pages, err := LoadReadabilityPages(dir, slices.Collect(maps.Keys(labels)))
-	if err != nil {
-		return nil, err
-	}
-	return scoreDates(pages, labels, ReadabilityPart)
+	return scoreLabelled(labels, func(names []string) ([]Page, error) { return LoadReadabilityPages(dir, names) })
 }

