@@ -366,17 +366,7 @@ func (p *page) inSelfFeed(n *html.Node) bool {
 // soleShown returns n's only element child that shows something, passing
 // over scripts and empty elements, or nil.
 func soleShown(n *html.Node) *html.Node {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipText(c) || blank(c) {
-			continue
-		}
-		if only != nil {
-			return nil
-		}
-		only = c
-	}
-	return only
+	return onlyChildBut(n, func(c *html.Node) bool { return skipText(c) || blank(c) })
 }
 
 // pageFooter reports whether n is the page's footer by its class or id,

@@ -229,10 +229,14 @@ func isProseLoose(n *html.Node) bool {
 
 // onlyShownChild returns n's element child when it has exactly one that
 // is not hidden, else nil.
-func onlyShownChild(n *html.Node) *html.Node {
+func onlyShownChild(n *html.Node) *html.Node { return onlyChildBut(n, hiddenElement) }
+
+// onlyChildBut returns n's one element child that skip does not pass over,
+// or nil when it has none or several.
+func onlyChildBut(n *html.Node, skip func(*html.Node) bool) *html.Node {
 	var only *html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || hiddenElement(c) {
+		if c.Type != html.ElementNode || skip(c) {
 			continue
 		}
 		if only != nil {
