@@ -136,7 +136,9 @@ func undouble(s string) string {
 // ("Carrie ArnoldNovember 15, 2019"). The date starts at the last word
 // boundary from which a date still reads.
 func cutBylineDate(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsDigit) {
+	// Each word boundary is read for a date: a line longer than any
+	// byline (metadata can hold anything) is left as it is.
+	if len(s) > maxBylineScan || !strings.ContainsFunc(s, unicode.IsDigit) {
 		return s
 	}
 	// So does a relative time ("Jane Doe 2 hours ago", "vor 3 Stunden").
@@ -190,6 +192,9 @@ func cutBylineDate(s string) string {
 
 // agoBefore are the words for "ago" that come before the number.
 var agoBefore = []string{"vor", "il y a", "hace", "há", "för", "před", "πριν", "לפני", "منذ", "acum"}
+
+// maxBylineScan bounds the byline cutBylineDate reads word by word.
+const maxBylineScan = 200
 
 // dropJoiner removes a last word that joined the names to a date cut
 // after them.
